@@ -1,0 +1,23 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A stored image, as the bridge hands it out. Fetch its pixels at {@code url} (auth required).
+ *
+ * @param id content-derived id, stable for the same pixels
+ * @param width pixels
+ * @param height pixels
+ * @param mime always {@code image/png} for generated images
+ * @param url {@code /images/{id}.png}, relative to the bridge
+ * @param sha256 hex SHA-256 of the stored file
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImageRef(
+        String id,
+        int width,
+        int height,
+        String mime,
+        String url,
+        String sha256) {
+}

@@ -1,0 +1,50 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Params of {@code images.generate}. No {@code initImage}: text to image. With {@code initImage}: redraw over it
+ * ({@code strength} 0..1). With {@code initImage} and {@code mask}: regenerate only the masked part; pixels outside the mask
+ * come back unchanged. Every unset number takes the model's default.
+ *
+ * @param prompt what to draw, in French or English
+ * @param negativePrompt what to avoid
+ * @param lang {@code fr} or {@code en}; null to detect
+ * @param brand brand id; applies its vocabulary and current adapter
+ * @param adapter adapter id overriding the brand's current one
+ * @param adapterWeight 0..2, default 1
+ * @param model model id; null for the default
+ * @param width pixels, multiple of 8
+ * @param height pixels, multiple of 8
+ * @param steps sampling steps
+ * @param guidance classifier-free guidance scale
+ * @param sampler e.g. {@code ddim}, {@code euler_a}, {@code dpmpp_2m}
+ * @param seed same seed, same pixels; null picks one (reported in history)
+ * @param count variations: seeds seed, seed+1, ...
+ * @param initImage image to redraw over
+ * @param strength 0 keeps the init image, 1 ignores it
+ * @param mask white/opaque = regenerate; same size as initImage
+ * @param palette named or #rrggbb colours to favour
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ImagesGenerateParams(
+        String prompt,
+        String negativePrompt,
+        String lang,
+        String brand,
+        String adapter,
+        Double adapterWeight,
+        String model,
+        Integer width,
+        Integer height,
+        Integer steps,
+        Double guidance,
+        String sampler,
+        Long seed,
+        Integer count,
+        ImageInput initImage,
+        Double strength,
+        ImageInput mask,
+        List<String> palette) {
+}

@@ -1,0 +1,26 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Result of {@code jobs.get}: a job's whole state.
+ *
+ * @param jobId the id
+ * @param kind the submitting method, e.g. {@code images.generate}
+ * @param status where it is
+ * @param progress steps done
+ * @param results results; empty until succeeded
+ * @param error why it failed; null unless failed or cancelled
+ * @param createdAt ISO-8601 instant it was accepted
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobInfo(
+        String jobId,
+        String kind,
+        JobStatus status,
+        JobProgress progress,
+        List<ImageRef> results,
+        RpcError error,
+        String createdAt) {
+}

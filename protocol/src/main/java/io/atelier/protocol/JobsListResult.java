@@ -1,0 +1,14 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Result of {@code jobs.list}: the caller's jobs, newest first.
+ *
+ * @param jobs the jobs the token may see
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record JobsListResult(
+        List<JobInfo> jobs) {
+}

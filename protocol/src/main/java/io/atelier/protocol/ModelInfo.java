@@ -1,0 +1,21 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One model the bridge can run.
+ *
+ * @param id model id, e.g. {@code atelier-micro}
+ * @param kind diffusion or upscaler
+ * @param nativeWidth the size it was trained at
+ * @param nativeHeight the size it was trained at
+ * @param isDefault used when a request names no model
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelInfo(
+        String id,
+        ModelKind kind,
+        int nativeWidth,
+        int nativeHeight,
+        boolean isDefault) {
+}

@@ -1,0 +1,20 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Result of {@code session.initialize}.
+ *
+ * @param serverVersion the bridge's version
+ * @param protocolVersion see {@link ProtocolVersion}
+ * @param capabilities method names this bridge serves
+ * @param brands brand ids the token may use
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SessionInitializeResult(
+        String serverVersion,
+        String protocolVersion,
+        List<String> capabilities,
+        List<String> brands) {
+}
