@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which brands a caller may see, passed to every repository query. {@link #admin()} sees every brand and unbranded
- * rows; a scoped caller sees only rows of its brands, and never unbranded ones. Rows outside the scope are filtered
- * in SQL, so they are answered exactly like absent rows.
+ * Which brands a caller may see, passed to every repository query. {@link #admin()} sees every brand; a scoped caller
+ * sees rows of its brands and brand-less rows (unbranded work, as the bridge's scope rule has it), never rows of
+ * another brand. Rows outside the scope are filtered in SQL, so they are answered exactly like absent rows.
  */
 public final class BrandScope {
 
@@ -24,7 +24,7 @@ public final class BrandScope {
         return ADMIN;
     }
 
-    /** A caller limited to these brand ids. An empty set sees nothing. */
+    /** A caller limited to these brand ids. An empty set sees only brand-less rows. */
     public static BrandScope of(Collection<String> brandIds) {
         return new BrandScope(Set.copyOf(brandIds));
     }
@@ -38,28 +38,28 @@ public final class BrandScope {
         return brands == null ? Set.of() : brands;
     }
 
-    /** Whether a row owned by {@code brandOrNull} is visible. */
+    /** Whether a row owned by {@code brandOrNull} is visible (brand-less rows are visible to every caller). */
     public boolean allows(String brandOrNull) {
-        return brands == null || (brandOrNull != null && brands.contains(brandOrNull));
+        return brands == null || brandOrNull == null || brands.contains(brandOrNull);
     }
 
     /**
      * A SQL condition on {@code column} selecting the rows in scope, with its bind values appended to {@code args}:
-     * {@code 1=1} for an admin, {@code column IN (?, …)} otherwise ({@code 0=1} for an empty scope).
+     * {@code 1=1} for an admin, {@code (column IS NULL OR column IN (?, …))} otherwise.
      */
     public String sqlCondition(String column, List<Object> args) {
         if (brands == null) {
             return "1=1";
         }
         if (brands.isEmpty()) {
-            return "0=1";
+            return column + " IS NULL";
         }
         List<String> marks = new ArrayList<>();
         for (String brand : brands.stream().sorted().toList()) {
             marks.add("?");
             args.add(brand);
         }
-        return column + " IN (" + String.join(",", marks) + ")";
+        return "(" + column + " IS NULL OR " + column + " IN (" + String.join(",", marks) + "))";
     }
 
     @Override
