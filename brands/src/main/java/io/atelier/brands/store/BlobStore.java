@@ -31,7 +31,7 @@ public final class BlobStore {
 
     static final String TEMP_PREFIX = ".tmp-";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,16}");
 
     private final Path root;
 
@@ -140,7 +140,7 @@ public final class BlobStore {
 
     private static void requireExtension(String extension) {
         if (extension == null || !EXTENSION.matcher(extension).matches()) {
-            throw new IllegalArgumentException("blob extension must be 1-8 lower-case letters or digits");
+            throw new IllegalArgumentException("blob extension must be 1-16 lower-case letters or digits");
         }
     }
 }
