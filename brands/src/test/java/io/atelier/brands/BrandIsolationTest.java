@@ -68,9 +68,10 @@ class BrandIsolationTest {
         assertSameAsAbsent(() -> brands.get(maison, "autre"), () -> brands.get(maison, "nobody"));
         assertSameAsAbsent(() -> brands.update(maison, "autre", new BrandChanges("Mine", null, null, null, null)),
                 () -> brands.update(maison, "nobody", new BrandChanges("Mine", null, null, null, null)));
-        assertSameAsAbsent(() -> brands.delete(maison, "autre"), () -> brands.delete(maison, "nobody"));
+        assertThrows(AdminOnlyException.class, () -> brands.delete(maison, "autre"));
+        assertThrows(AdminOnlyException.class, () -> brands.delete(maison, "maison"));
         assertEquals("Autre", brands.get(admin, "autre").displayName());
-        assertThrows(InvalidInputException.class,
+        assertThrows(AdminOnlyException.class,
                 () -> brands.create(maison, new NewBrand("third", "Third", null, null, null, null)));
     }
 

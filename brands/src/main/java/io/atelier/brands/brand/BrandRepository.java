@@ -1,6 +1,7 @@
 package io.atelier.brands.brand;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.atelier.brands.AdminOnlyException;
 import io.atelier.brands.BrandScope;
 import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.NotFoundException;
@@ -20,9 +21,9 @@ import java.util.Optional;
 
 /**
  * Brands in the database. Every read and change takes the caller's {@link BrandScope}: a brand outside it answers
- * {@link NotFoundException}, exactly like one that does not exist. Creating a brand is an admin act (a scoped caller
- * cannot widen its own scope). Deleting a brand deletes everything it owns (datasets, adapters, history) through the
- * schema's cascades and frees its trigger token.
+ * {@link NotFoundException}, exactly like one that does not exist. Creating and deleting a brand are admin acts
+ * (a scoped caller cannot widen or end its own scope). Deleting a brand deletes everything it owns (datasets,
+ * images, adapters, history) through the schema's cascades and frees its trigger token.
  */
 public final class BrandRepository {
 
@@ -50,11 +51,11 @@ public final class BrandRepository {
      *
      * @throws InvalidInputException a field breaks a rule, the id is taken ({@code id}), or all 32 trigger tokens
      *                               are in use ({@code id})
-     * @throws NotFoundException     never; a scoped caller creating a brand is refused with field {@code id}
+     * @throws AdminOnlyException    the caller is scoped
      */
     public Brand create(BrandScope scope, NewBrand request) {
         if (!scope.isAdmin()) {
-            throw new InvalidInputException("id", "only an admin token can create brands");
+            throw new AdminOnlyException("only the admin token can create brands");
         }
         String id = BrandValidator.id(request.id(), "id");
         String displayName = validator.displayName(request.displayName());
@@ -111,8 +112,16 @@ public final class BrandRepository {
         });
     }
 
-    /** Deletes the brand and all it owns. @throws NotFoundException absent or outside the scope */
+    /**
+     * Deletes the brand and all it owns.
+     *
+     * @throws AdminOnlyException the caller is scoped
+     * @throws NotFoundException  absent
+     */
     public void delete(BrandScope scope, String id) {
+        if (!scope.isAdmin()) {
+            throw new AdminOnlyException("only the admin token can delete brands");
+        }
         db.write(c -> {
             find(c, scope, id).orElseThrow(BrandRepository::notFound);
             return Sql.update(c, "DELETE FROM brands WHERE id=?", List.of(id));
