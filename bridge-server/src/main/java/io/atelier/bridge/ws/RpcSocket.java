@@ -22,9 +22,10 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * One WebSocket on {@code /ws}: JSON-RPC both ways. Browsers cannot put a token in WebSocket headers, so the first
  * message must be {@code session.initialize} carrying it in {@code params.token}; anything else, a wrong token, or
  * silence past the deadline closes the socket (1008). Once in, requests go to the dispatcher with this socket as the
- * caller's notification sink, so jobs it submits or subscribes to push their notifications here.
+ * caller's notification sink, so jobs it submits or subscribes to push their notifications here. Public only because
+ * Jetty invokes its listener methods reflectively.
  */
-final class RpcSocket implements Session.Listener.AutoDemanding, NotificationSink {
+public final class RpcSocket implements Session.Listener.AutoDemanding, NotificationSink {
     private static final String INITIALIZE = "session.initialize";
 
     private final RpcDispatcher dispatcher;

@@ -98,6 +98,7 @@ public final class TestSocket extends WebSocketListener implements AutoCloseable
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+        System.err.println("DEBUG ws failure: " + t + " response=" + response);
         closedWith.complete(-1);
     }
 
