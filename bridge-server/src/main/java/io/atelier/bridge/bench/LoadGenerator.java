@@ -33,7 +33,7 @@ final class LoadGenerator {
     record Sample(long[] latencies, long errors, double seconds) {
     }
 
-    /** Runs the load against {@code target} for {@code duration}; a zero duration only warms up. */
+    /** Runs the load against {@code target} for {@code duration} (a warm-up run simply ignores the sample). */
     Sample run(URI target, Duration duration) throws InterruptedException {
         List<long[]> perThread = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
@@ -91,12 +91,10 @@ final class LoadGenerator {
                     }
                     latencies[count++] = System.nanoTime() - sent;
                 }
-                if (sink != null) {
-                    synchronized (sink.perThread()) {
-                        sink.perThread().add(Arrays.copyOf(latencies, count));
-                    }
-                    sink.errors().addAndGet(failed);
+                synchronized (sink.perThread()) {
+                    sink.perThread().add(Arrays.copyOf(latencies, count));
                 }
+                sink.errors().addAndGet(failed);
                 done.countDown();
             }, "bench-client-" + c);
             thread.setDaemon(true);
