@@ -81,7 +81,8 @@ public final class Bridge implements AutoCloseable {
     public Bridge start() throws Exception {
         AtomicReference<RpcDispatcher> built = new AtomicReference<>();
         List<RpcBinding> bindings = new ArrayList<>();
-        bindings.add(RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> built.get().methodNames())));
+        bindings.add(RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> built.get().methodNames(),
+                BrandServices.brandIdsVisibleTo(brandStore))));
         bindings.add(RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)));
         bindings.add(RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)));
         bindings.add(RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper)));

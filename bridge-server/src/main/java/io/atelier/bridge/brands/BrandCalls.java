@@ -23,7 +23,10 @@ final class BrandCalls {
 
     /** The scope of the caller of the RPC call being served. */
     static BrandScope scope() {
-        Caller caller = CallContext.caller();
+        return scopeOf(CallContext.caller());
+    }
+
+    static BrandScope scopeOf(Caller caller) {
         return caller.scope().allBrands() ? BrandScope.admin() : BrandScope.of(caller.scope().brands());
     }
 

@@ -58,6 +58,14 @@ class BrandServicesHttpTest {
     }
 
     @Test
+    void session_initialize_lists_the_registered_brands_the_token_may_use() throws Exception {
+        JsonNode forAdmin = ok(admin, "session.initialize", "{\"clientName\":\"test\",\"clientVersion\":\"1\"}");
+        assertEquals(List.of("autre", "maison"), texts(forAdmin.path("brands")));
+        JsonNode forMaison = ok(maison, "session.initialize", "{\"clientName\":\"test\",\"clientVersion\":\"1\"}");
+        assertEquals(List.of("maison"), texts(forMaison.path("brands")));
+    }
+
+    @Test
     void another_brand_reads_exactly_like_a_missing_one() throws Exception {
         for (String[] call : List.of(
                 new String[]{"brands.get", "{\"brand\":\"autre\"}", "{\"brand\":\"nobody\"}"},
@@ -168,6 +176,10 @@ class BrandServicesHttpTest {
         JsonNode answer = bridge.call(token, method, params);
         assertTrue(answer.has("error"), method + " should have failed: " + answer);
         return answer.path("error");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private static List<String> ids(JsonNode brands) {
