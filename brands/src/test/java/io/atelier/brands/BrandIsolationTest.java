@@ -1,5 +1,7 @@
 package io.atelier.brands;
 
+import io.atelier.brands.adapter.AdapterRepository;
+import io.atelier.brands.adapter.AdapterSpec;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.BrandChanges;
 import io.atelier.brands.brand.BrandRepository;
@@ -117,6 +119,31 @@ class BrandIsolationTest {
                 history.search(maison, null, "robe", null).stream().map(HistoryEntry::id).toList());
         assertEquals(List.of(), history.search(maison, "autre", null, null));
         assertEquals(3, history.search(admin, null, "robe", null).size());
+    }
+
+    @Test
+    void deleting_a_brand_deletes_its_datasets_images_adapters_and_history_and_nothing_else() {
+        byte[] png = TestImages.png(8, 8, 0x010203);
+        String theirImage = datasets.add(admin, "autre", new NewDatasetItem(png, "x", null, null)).item().image().id();
+        String myImage = datasets.add(admin, "maison", new NewDatasetItem(png, "x", null, null)).item().image().id();
+        HistoryEntry theirs = entry("autre", "robe", Instant.parse("2026-11-22T10:00:00Z"));
+        HistoryEntry mine = entry("maison", "robe", Instant.parse("2026-11-22T10:00:01Z"));
+        history.save(theirs);
+        history.save(mine);
+        AdapterRepository adapters = new AdapterRepository(db, Clock.systemUTC());
+        adapters.begin(admin, "autre", new AdapterSpec("atelier-micro", null, "d", 1, 10, 4, 1e-3, 1));
+
+        brands.delete(admin, "autre");
+
+        assertThrows(NotFoundException.class, () -> datasets.list(admin, "autre"));
+        assertThrows(NotFoundException.class, () -> images.get(admin, theirImage));
+        assertThrows(NotFoundException.class, () -> history.get(admin, theirs.id()));
+        assertThrows(NotFoundException.class, () -> adapters.get(admin, "autre-v1"));
+        assertEquals(1, datasets.list(admin, "maison").size());
+        assertEquals(myImage, images.get(admin, myImage).id());
+        assertEquals(mine, history.get(admin, mine.id()));
+        // The blob is shared by content and still serves the other brand's image.
+        assertEquals(png.length, images.bytes(admin, myImage).length);
     }
 
     private static HistoryEntry entry(String brand, String prompt, Instant at) {
