@@ -82,7 +82,9 @@ public final class DiffusionPipeline implements AutoCloseable {
         } catch (EngineException e) {
             batch.forEach(p -> p.result().completeExceptionally(e));
         } catch (OutOfMemoryError | RuntimeException e) {
-            LOG.warn("Model {} failed during generation", manifest.id(), e);
+            // libtorch errors carry long C++/TorchScript traces: one line at WARN, the whole trace at DEBUG.
+            LOG.warn("Model {} failed during generation: {}", manifest.id(), LoadedModel.shortReason(e));
+            LOG.debug("Model failure detail", e);
             String reason = e instanceof OutOfMemoryError
                     ? "Model '" + manifest.id() + "' ran out of memory; try a smaller size or count."
                     : "Model '" + manifest.id() + "' failed while generating.";
