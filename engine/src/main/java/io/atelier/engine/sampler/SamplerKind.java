@@ -6,15 +6,22 @@ import java.util.Optional;
 
 /** The samplers a request may name, by their wire names. */
 public enum SamplerKind {
-    DDIM("ddim"),
-    EULER_ANCESTRAL("euler_a"),
-    DPMPP_2M("dpmpp_2m"),
-    LCM("lcm");
+    DDIM("ddim", "DDIM"),
+    EULER_ANCESTRAL("euler_a", "Euler a"),
+    DPMPP_2M("dpmpp_2m", "DPM++ 2M"),
+    LCM("lcm", "LCM");
 
     private final String wireName;
+    private final String a1111Name;
 
-    SamplerKind(String wireName) {
+    SamplerKind(String wireName, String a1111Name) {
         this.wireName = wireName;
+        this.a1111Name = a1111Name;
+    }
+
+    /** The name AUTOMATIC1111 writes in a PNG's parameters text. */
+    public String a1111Name() {
+        return a1111Name;
     }
 
     public String wireName() {
