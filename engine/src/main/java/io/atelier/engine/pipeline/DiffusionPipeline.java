@@ -38,6 +38,8 @@ public final class DiffusionPipeline implements AutoCloseable {
     private final long maxLatentPixelsPerForward;
     private final PredictionType predictionType;
     private final AtomicLong modelNanos = new AtomicLong();
+    private final AtomicLong unetForwards = new AtomicLong();
+    private boolean closed;
 
     /**
      * @param maxLatentPixelsPerForward rows x latent pixels per UNet call; a batch larger than this is split into
@@ -59,6 +61,11 @@ public final class DiffusionPipeline implements AutoCloseable {
         return modelNanos.get();
     }
 
+    /** UNet calls made so far: shows batching at work (one call per step for a whole batch). */
+    public long unetForwards() {
+        return unetForwards.get();
+    }
+
     public GenerationSettings resolve(GenerationRequest request) {
         return RequestResolver.resolve(request, manifest);
     }
@@ -77,6 +84,12 @@ public final class DiffusionPipeline implements AutoCloseable {
 
     /** Runs requests with equal {@link GenerationSettings#batchKey()} together and completes each one's future. */
     public synchronized void runBatch(List<PendingGeneration> batch) {
+        if (closed) {
+            ModelFailureException unloaded = new ModelFailureException(manifest.id(), "Model '" + manifest.id()
+                    + "' was unloaded before this request ran; submit it again.", null);
+            batch.forEach(p -> p.result().completeExceptionally(unloaded));
+            return;
+        }
         try (NDManager manager = NDManager.newBaseManager(model.device.device())) {
             run(manager, batch);
         } catch (EngineException e) {
@@ -201,6 +214,7 @@ public final class DiffusionPipeline implements AutoCloseable {
             float[] chunk = slice(samples, first * latentSize, rows * latentSize);
             float[] chunkTimes = slice(timesteps, first, rows);
             float[] chunkContext = slice(context, first * contextSize, rows * contextSize);
+            unetForwards.incrementAndGet();
             float[] answer = timed(() -> model.denoiser.predict(manager, chunk,
                     new Shape(rows, manifest.latentChannels(), latentH, latentW), chunkTimes, chunkContext,
                     new Shape(rows, contextSize / hidden, hidden)));
@@ -307,8 +321,13 @@ public final class DiffusionPipeline implements AutoCloseable {
         return part;
     }
 
+    /** Waits for a running batch (runBatch holds the same lock), then frees the native modules. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         model.close();
     }
 }
