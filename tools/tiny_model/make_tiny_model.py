@@ -1,10 +1,14 @@
 #!/usr/bin/python3
 """Writes the tiny random-weight model package `atelier-tiny` in the format of docs/models.md.
 
-Run with Debian's python3-torch (1.13):  /usr/bin/python3 tools/tiny_model/make_tiny_model.py [OUTPUT_DIR]
+Run with Debian's python3-torch (1.13):  /usr/bin/python3 tools/tiny_model/make_tiny_model.py [--out DIR]
 Default output: engine/src/main/resources/io/atelier/engine/models/atelier-tiny/ (committed; a few hundred KB).
 Deterministic: a fixed torch seed, so re-running rewrites the same weights (TorchScript zip timestamps aside).
+
+A larger random package of the same architecture, for benchmarks only (not committed), e.g. a 128 px model with
+a 96-channel UNet:  make_tiny_model.py --id atelier-bench --channels 96 --native 128 --out /tmp/atelier-bench
 """
+import argparse
 import hashlib
 import json
 import os
@@ -60,7 +64,13 @@ def sha256(path):
 
 
 def main():
-    out = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUT
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--id", default="atelier-tiny")
+    parser.add_argument("--channels", type=int, default=32, help="UNet width")
+    parser.add_argument("--native", type=int, default=NATIVE, help="native image size in pixels")
+    args = parser.parse_args()
+    out = os.path.abspath(args.out)
     os.makedirs(out, exist_ok=True)
     torch.manual_seed(20261122)
 
@@ -70,7 +80,7 @@ def main():
 
     modules = {
         "textEncoder": ("text_encoder.pt", TinyTextEncoder(len(VOCABULARY), MAX_LENGTH, HIDDEN)),
-        "unet": ("unet.pt", TinyUNet(LATENT_CHANNELS, 32, HIDDEN)),
+        "unet": ("unet.pt", TinyUNet(LATENT_CHANNELS, args.channels, HIDDEN)),
         "vaeDecoder": ("vae_decoder.pt", TinyVaeDecoder(inverse, VAE_SCALE)),
         "vaeEncoder": ("vae_encoder.pt", TinyVaeEncoder(projection, VAE_SCALE)),
     }
@@ -82,7 +92,7 @@ def main():
         path = os.path.join(out, file)
         torch.jit.script(module).save(path)
         components[name] = {"file": file}
-    check_shapes(out)
+    check_shapes(out, args.native)
 
     with open(os.path.join(out, "tokenizer.json"), "w") as f:
         json.dump(word_level_tokenizer(VOCABULARY), f, indent=1)
@@ -93,9 +103,10 @@ def main():
     # Step 3: the preview projection: decoder(latent / scaling) is about inverse @ latent / scaling.
     preview = (inverse.T / LATENT_SCALING).tolist()  # [C][3]
     manifest = {
-        "formatVersion": 1, "id": "atelier-tiny", "family": "atelier-micro",
-        "displayName": "Atelier tiny (random weights, for tests)",
-        "nativeWidth": NATIVE, "nativeHeight": NATIVE, "sizeMultiple": 16,
+        "formatVersion": 1, "id": args.id, "family": "atelier-micro",
+        "displayName": "Atelier tiny (random weights, for tests)" if args.id == "atelier-tiny"
+        else "%s (random weights, for benchmarks)" % args.id,
+        "nativeWidth": args.native, "nativeHeight": args.native, "sizeMultiple": 16,
         "latentChannels": LATENT_CHANNELS, "vaeScaleFactor": VAE_SCALE, "latentScalingFactor": LATENT_SCALING,
         "predictionType": "epsilon",
         "scheduler": {"trainTimesteps": 1000, "betaSchedule": "scaled_linear", "betaStart": 0.00085,
@@ -111,15 +122,15 @@ def main():
     print("wrote %s (%d bytes of components)" % (out, total))
 
 
-def check_shapes(out):
+def check_shapes(out, native):
     ids = torch.zeros(2, MAX_LENGTH, dtype=torch.long)
     text = torch.jit.load(os.path.join(out, "text_encoder.pt"))(ids)
     assert tuple(text.shape) == (2, MAX_LENGTH, HIDDEN), text.shape
-    latent = torch.randn(2, LATENT_CHANNELS, NATIVE // VAE_SCALE, NATIVE // VAE_SCALE)
+    latent = torch.randn(2, LATENT_CHANNELS, native // VAE_SCALE, native // VAE_SCALE)
     eps = torch.jit.load(os.path.join(out, "unet.pt"))(latent, torch.tensor([999.0, 10.0]), text)
     assert eps.shape == latent.shape, eps.shape
     image = torch.jit.load(os.path.join(out, "vae_decoder.pt"))(latent)
-    assert tuple(image.shape) == (2, 3, NATIVE, NATIVE), image.shape
+    assert tuple(image.shape) == (2, 3, native, native), image.shape
     back = torch.jit.load(os.path.join(out, "vae_encoder.pt"))(image)
     assert back.shape == latent.shape, back.shape
 

@@ -45,8 +45,11 @@ public record GenerationSettings(
         return new BatchKey(modelId, width, height, steps, guidance, sampler, startLevel());
     }
 
-    /** Classifier-free guidance needs the unconditional row unless the scale is exactly 1. */
+    /**
+     * Classifier-free guidance runs (with its unconditional row) only for a scale above 1, as in diffusers: distilled
+     * models (SD-Turbo, LCM) are run with guidance 0 or 1, which means the conditional prediction alone.
+     */
     public boolean usesGuidance() {
-        return guidance != 1.0;
+        return guidance > 1.0;
     }
 }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * model, size, steps, sampler, guidance and starting noise level go through each UNet forward together, so
  * concurrent clients share the model's work. Requests of other shapes wait their turn in arrival order.
  *
- * <p>After the oldest waiting request arrives, the worker waits {@code gatherWindow} for companions before starting.
+ * <p>When requests have been arriving together (the last batch held several, or several are waiting), the worker
+ * waits up to {@code gatherWindow} after the oldest one's arrival for companions; a lone client never waits.
  */
 public final class GenerationBatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GenerationBatcher.class);
@@ -36,6 +37,7 @@ public final class GenerationBatcher implements AutoCloseable {
     private final Condition arrived = lock.newCondition();
     private final Thread worker;
     private volatile boolean closed;
+    private int lastBatchSize;
 
     public GenerationBatcher(Duration gatherWindow, int maxImagesPerBatch) {
         this.gatherWindow = gatherWindow;
@@ -78,12 +80,14 @@ public final class GenerationBatcher implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                // Step 1: give companions of the oldest request a moment to arrive.
+                // Step 1: when clients are running concurrently, give the oldest request's companions a moment.
                 Queued first = queue.peekFirst();
-                long deadline = first.arrivedNanos() + gatherWindow.toNanos();
-                for (long wait = deadline - System.nanoTime(); wait > 0 && !closed;
-                     wait = deadline - System.nanoTime()) {
-                    arrived.awaitNanos(wait);
+                if (lastBatchSize > 1 || queue.size() > 1) {
+                    long deadline = first.arrivedNanos() + gatherWindow.toNanos();
+                    for (long wait = deadline - System.nanoTime(); wait > 0 && !closed;
+                         wait = deadline - System.nanoTime()) {
+                        arrived.awaitNanos(wait);
+                    }
                 }
                 // Step 2: take every queued request compatible with it, up to the image budget.
                 pipeline = first.pipeline();
@@ -100,6 +104,7 @@ public final class GenerationBatcher implements AutoCloseable {
                         it.remove();
                     }
                 }
+                lastBatchSize = batch.size();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
