@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,17 +40,31 @@ class DiffusionEngineTest {
     @Test
     void concurrent_compatible_requests_share_one_unet_forward_per_step() throws Exception {
         DiffusionPipeline pipeline = engine.pipeline(null);
+        // Keep the worker busy with a 2-step request until the four clients have all submitted, so the test does
+        // not depend on thread scheduling.
         long before = pipeline.unetForwards();
+        CountDownLatch submitted = new CountDownLatch(1);
+        CompletableFuture<GenerationResult> blocker = engine.submit(GenerationRequest.of("grey wool").withSteps(2),
+                new GenerationListener() {
+                    @Override
+                    public void onStep(int step, int totalSteps, Supplier<BufferedImage> preview) {
+                        awaitQuietly(submitted);
+                    }
+                });
         List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
         for (int client = 0; client < 4; client++) {
             futures.add(engine.submit(GenerationRequest.of("red dress").withSteps(5).withSeed(100L + client),
                     GenerationListener.NONE));
         }
+        submitted.countDown();
+        blocker.get();
         List<BufferedImage> images = new ArrayList<>();
         for (CompletableFuture<GenerationResult> future : futures) {
             images.add(future.get().images().get(0));
         }
-        assertEquals(5, pipeline.unetForwards() - before, "4 requests x 5 steps in 5 batched forwards");
+        long blockerForwards = 2;
+        assertEquals(5, pipeline.unetForwards() - before - blockerForwards,
+                "4 requests x 5 steps in 5 batched forwards");
         BufferedImage alone = engine.generate(GenerationRequest.of("red dress").withSteps(5).withSeed(102L),
                 GenerationListener.NONE).images().get(0);
         assertTrue(maxDifference(alone, images.get(2)) <= 2, "batched result equals the lone one up to rounding");
@@ -71,6 +87,14 @@ class DiffusionEngineTest {
         assertEquals("steps", e.field());
         assertThrows(UnknownModelException.class, () -> engine.validate(GenerationRequest.of("x").withModel("nope")));
         assertEquals("atelier-tiny", engine.models().defaultModelId());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int maxDifference(BufferedImage a, BufferedImage b) {
