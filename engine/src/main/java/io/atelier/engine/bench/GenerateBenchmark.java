@@ -76,6 +76,8 @@ public final class GenerateBenchmark {
             double forward = median(forwards);
             System.out.printf(Locale.ROOT, "generation latency (median of %d): %.1f ms%n", runs, total);
             System.out.printf(Locale.ROOT, "inside model forwards: %.1f ms, ratio %.3f%n", forward, forward / total);
+            System.out.printf(Locale.ROOT, "time to first progress (engine side, median): %.1f ms%n",
+                    timeToFirstProgress(engine, request, runs));
 
             // Step 2: the same generation in plain Python over the same files.
             if (python != null) {
@@ -94,6 +96,26 @@ public final class GenerateBenchmark {
             System.out.printf(Locale.ROOT, "throughput %d clients: %.2f images/s (x%.2f)%n", clients, concurrent,
                     concurrent / sequential);
         }
+    }
+
+    private static double timeToFirstProgress(DiffusionEngine engine, GenerationRequest request, int runs) {
+        double[] firsts = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long begin = System.nanoTime();
+            long[] first = {0};
+            engine.generate(request, new GenerationListener() {
+                @Override
+                public void onStep(int step, int totalSteps, java.util.function.Supplier<java.awt.image.BufferedImage>
+                        preview) {
+                    if (step == 1) {
+                        preview.get();
+                        first[0] = System.nanoTime();
+                    }
+                }
+            });
+            firsts[i] = (first[0] - begin) / 1e6;
+        }
+        return median(firsts);
     }
 
     private static double throughput(DiffusionEngine engine, GenerationRequest request, int clients, int each)

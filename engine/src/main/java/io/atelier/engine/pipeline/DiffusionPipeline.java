@@ -70,7 +70,10 @@ public final class DiffusionPipeline implements AutoCloseable {
         return RequestResolver.resolve(request, manifest);
     }
 
-    /** Runs one request on the calling thread. */
+    /**
+     * Runs one request on the calling thread, unbatched. Applications go through
+     * {@link io.atelier.engine.DiffusionEngine#generate}, which batches concurrent requests on one worker thread.
+     */
     public GenerationResult generate(GenerationRequest request, GenerationListener listener) {
         PendingGeneration pending = new PendingGeneration(request, resolve(request), listener,
                 new CompletableFuture<>());
