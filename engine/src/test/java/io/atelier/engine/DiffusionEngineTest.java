@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atelier.engine.model.ModelRegistry;
 import io.atelier.engine.pipeline.DiffusionPipeline;
+import io.atelier.engine.testing.Pixels;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ class DiffusionEngineTest {
                 "4 requests x 5 steps in 5 batched forwards");
         BufferedImage alone = engine.generate(GenerationRequest.of("red dress").withSteps(5).withSeed(102L),
                 GenerationListener.NONE).images().get(0);
-        assertTrue(maxDifference(alone, images.get(2)) <= 2, "batched result equals the lone one up to rounding");
+        assertTrue(Pixels.maxChannelDifference(alone, images.get(2)) <= 2, "batched result equals the lone one up to rounding");
     }
 
     @Test
@@ -95,19 +96,5 @@ class DiffusionEngineTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static int maxDifference(BufferedImage a, BufferedImage b) {
-        int max = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int pa = a.getRGB(x, y);
-                int pb = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    max = Math.max(max, Math.abs(((pa >> shift) & 0xFF) - ((pb >> shift) & 0xFF)));
-                }
-            }
-        }
-        return max;
     }
 }

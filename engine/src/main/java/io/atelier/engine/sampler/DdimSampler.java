@@ -8,25 +8,9 @@ package io.atelier.engine.sampler;
  * </pre>
  * The last step goes to a_prev = 1, i.e. returns x0.
  */
-public final class DdimSampler extends Sampler {
+public final class DdimSampler extends VariancePreservingSampler {
     public DdimSampler(NoiseSchedule schedule, int steps) {
         super(schedule, steps);
-    }
-
-    @Override
-    public float inputScale(int i) {
-        return 1f;
-    }
-
-    /** x_t = sqrt(a_t) * x0 + sqrt(1 - a_t) * noise. */
-    @Override
-    public void noised(float[] clean, float[] unitNoise, int level, float[] out) {
-        double a = alphaBar(level);
-        double rootA = Math.sqrt(a);
-        double rootOneMinusA = Math.sqrt(1.0 - a);
-        for (int k = 0; k < out.length; k++) {
-            out[k] = (float) (rootA * clean[k] + rootOneMinusA * unitNoise[k]);
-        }
     }
 
     @Override

@@ -9,25 +9,12 @@ package io.atelier.engine.sampler;
  * x_prev = sqrt(a_prev) * x0' + sqrt(1 - a_prev) * noise       (no noise on the last step)
  * </pre>
  */
-public final class LcmSampler extends Sampler {
+public final class LcmSampler extends VariancePreservingSampler {
     private static final double SIGMA_DATA = 0.5;
     private static final double TIMESTEP_SCALING = 10.0;
 
     public LcmSampler(NoiseSchedule schedule, int steps) {
         super(schedule, steps);
-    }
-
-    @Override
-    public float inputScale(int i) {
-        return 1f;
-    }
-
-    @Override
-    public void noised(float[] clean, float[] unitNoise, int level, float[] out) {
-        double a = alphaBar(level);
-        for (int k = 0; k < out.length; k++) {
-            out[k] = (float) (Math.sqrt(a) * clean[k] + Math.sqrt(1.0 - a) * unitNoise[k]);
-        }
     }
 
     @Override

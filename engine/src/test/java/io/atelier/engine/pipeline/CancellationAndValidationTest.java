@@ -12,22 +12,10 @@ import java.awt.image.BufferedImage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CancellationAndValidationTest {
-    private static DiffusionPipeline pipeline;
-
-    @BeforeAll
-    static void load() {
-        pipeline = TinyModel.loadPipeline();
-    }
-
-    @AfterAll
-    static void close() {
-        pipeline.close();
-    }
+    private final DiffusionPipeline pipeline = TinyModel.sharedPipeline();
 
     @Test
     void cancel_stops_generation_within_one_step() {
@@ -71,7 +59,7 @@ class CancellationAndValidationTest {
         assertField("initImage", ok.withSize(32, 32).withInitImage(photo(), 0.5));
     }
 
-    private static void assertField(String field, GenerationRequest request) {
+    private void assertField(String field, GenerationRequest request) {
         InvalidGenerationParameterException e = assertThrows(InvalidGenerationParameterException.class,
                 () -> pipeline.generate(request, GenerationListener.NONE));
         assertEquals(field, e.field(), e.getMessage());

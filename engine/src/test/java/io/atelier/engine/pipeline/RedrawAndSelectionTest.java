@@ -1,31 +1,19 @@
 package io.atelier.engine.pipeline;
 
-import static io.atelier.engine.pipeline.TextToImageTest.pixels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atelier.engine.GenerationListener;
 import io.atelier.engine.GenerationRequest;
+import io.atelier.engine.testing.Pixels;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Redraw over an image and regenerate a selection, through the real tiny model. */
 class RedrawAndSelectionTest {
-    private static DiffusionPipeline pipeline;
-
-    @BeforeAll
-    static void load() {
-        pipeline = TinyModel.loadPipeline();
-    }
-
-    @AfterAll
-    static void close() {
-        pipeline.close();
-    }
+    private final DiffusionPipeline pipeline = TinyModel.sharedPipeline();
 
     static BufferedImage photo() {
         BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
@@ -52,8 +40,8 @@ class RedrawAndSelectionTest {
         BufferedImage mask = squareMask();
         BufferedImage result = pipeline.generate(GenerationRequest.of("pink polka_dots dress")
                 .withInitImage(original, null).withMask(mask).withSeed(11L), GenerationListener.NONE).images().get(0);
-        int[] before = pixels(original);
-        int[] after = pixels(result);
+        int[] before = Pixels.of(original);
+        int[] after = Pixels.of(result);
         int changedInside = 0;
         int insideCount = 0;
         for (int y = 0; y < 64; y++) {
@@ -75,9 +63,9 @@ class RedrawAndSelectionTest {
     void redraw_with_low_strength_stays_closer_to_the_init_image_than_high_strength() {
         BufferedImage original = photo();
         GenerationRequest request = GenerationRequest.of("beige solid trousers").withSeed(21L).withSteps(10);
-        double low = distance(original, pipeline.generate(request.withInitImage(original, 0.3),
+        double low = Pixels.rmsDistance(original, pipeline.generate(request.withInitImage(original, 0.3),
                 GenerationListener.NONE).images().get(0));
-        double high = distance(original, pipeline.generate(request.withInitImage(original, 0.9),
+        double high = Pixels.rmsDistance(original, pipeline.generate(request.withInitImage(original, 0.9),
                 GenerationListener.NONE).images().get(0));
         assertTrue(low < high, "strength 0.3 distance " + low + " should be below strength 0.9 distance " + high);
     }
@@ -95,16 +83,4 @@ class RedrawAndSelectionTest {
         assertEquals(3, total[0]);
     }
 
-    static double distance(BufferedImage a, BufferedImage b) {
-        int[] pa = pixels(a);
-        int[] pb = pixels(b);
-        double sum = 0;
-        for (int p = 0; p < pa.length; p++) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                double d = ((pa[p] >> shift) & 0xFF) - ((pb[p] >> shift) & 0xFF);
-                sum += d * d;
-            }
-        }
-        return Math.sqrt(sum / (pa.length * 3.0));
-    }
 }

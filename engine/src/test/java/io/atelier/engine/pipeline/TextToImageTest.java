@@ -9,32 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.atelier.engine.GenerationListener;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationResult;
+import io.atelier.engine.testing.Pixels;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Text to image through the real tiny TorchScript model on DJL's CPU engine. */
 class TextToImageTest {
-    private static DiffusionPipeline pipeline;
-
-    @BeforeAll
-    static void load() {
-        pipeline = TinyModel.loadPipeline();
-    }
-
-    @AfterAll
-    static void close() {
-        pipeline.close();
-    }
-
-    static int[] pixels(BufferedImage image) {
-        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    }
+    private final DiffusionPipeline pipeline = TinyModel.sharedPipeline();
 
     @Test
     void same_seed_gives_identical_pixels() {
@@ -42,14 +27,14 @@ class TextToImageTest {
         BufferedImage first = pipeline.generate(request, GenerationListener.NONE).images().get(0);
         BufferedImage second = pipeline.generate(request, GenerationListener.NONE).images().get(0);
         assertEquals(64, first.getWidth());
-        assertArrayEquals(pixels(first), pixels(second));
+        assertArrayEquals(Pixels.of(first), Pixels.of(second));
     }
 
     @Test
     void another_seed_gives_different_pixels() {
         GenerationRequest request = GenerationRequest.of("red stripes dress belt");
-        int[] a = pixels(pipeline.generate(request.withSeed(1L), GenerationListener.NONE).images().get(0));
-        int[] b = pixels(pipeline.generate(request.withSeed(2L), GenerationListener.NONE).images().get(0));
+        int[] a = Pixels.of(pipeline.generate(request.withSeed(1L), GenerationListener.NONE).images().get(0));
+        int[] b = Pixels.of(pipeline.generate(request.withSeed(2L), GenerationListener.NONE).images().get(0));
         assertFalse(Arrays.equals(a, b));
     }
 
@@ -62,17 +47,7 @@ class TextToImageTest {
                 .images().get(0);
         // libtorch may pick another kernel for another batch size: the same seed batched or alone can differ by
         // a rounding step in a few pixels, never more.
-        assertTrue(maxChannelDifference(pixels(alone), pixels(batch.images().get(1))) <= 2);
-    }
-
-    static int maxChannelDifference(int[] a, int[] b) {
-        int max = 0;
-        for (int p = 0; p < a.length; p++) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                max = Math.max(max, Math.abs(((a[p] >> shift) & 0xFF) - ((b[p] >> shift) & 0xFF)));
-            }
-        }
-        return max;
+        assertTrue(Pixels.maxChannelDifference(alone, batch.images().get(1)) <= 2);
     }
 
     @Test
