@@ -1,5 +1,7 @@
 package io.atelier.engine.pipeline;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import io.atelier.engine.GenerationListener;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationResult;
@@ -69,6 +71,16 @@ public final class GenerationBatcher implements AutoCloseable {
     }
 
     private void work() {
+        // libtorch's graph-executor switch is per thread: DJL applies -Dai.djl.pytorch.graph_optimizer=false only to
+        // the thread that started the engine, so the worker applies it to itself.
+        if ("false".equals(System.getProperty("ai.djl.pytorch.graph_optimizer"))) {
+            try {
+                Engine.getEngine("PyTorch"); // loads the native library JniUtils needs
+                JniUtils.setGraphExecutorOptimize(false);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Could not turn libtorch's graph optimizer off on the generation thread", e);
+            }
+        }
         while (true) {
             List<PendingGeneration> batch = new ArrayList<>();
             DiffusionPipeline pipeline;
