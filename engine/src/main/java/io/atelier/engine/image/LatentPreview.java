@@ -4,34 +4,16 @@ import java.awt.image.BufferedImage;
 
 /**
  * The cheap live preview: latent to RGB by a fixed linear projection per latent pixel (no VAE decode), enlarged by
- * pixel repetition. rgb = latent . factors + bias, in [-1, 1].
+ * pixel repetition. rgb = latent . factors + bias, in [-1, 1]. The factors come from model.json's {@code preview}, or
+ * are fitted against the decoder at load when it has none.
  */
 public final class LatentPreview {
-    /** Stable Diffusion 1.x factors (rows: latent channels; columns: R, G, B), as used by ComfyUI's previews. */
-    public static final float[][] SD15_FACTORS = {
-            {0.3512f, 0.2297f, 0.3227f},
-            {0.3250f, 0.4974f, 0.2350f},
-            {-0.2829f, 0.1762f, 0.2721f},
-            {-0.2120f, -0.2616f, -0.7177f}};
-
     private final float[][] factors;
     private final float[] bias;
 
     public LatentPreview(float[][] factors, float[] bias) {
         this.factors = factors;
         this.bias = bias;
-    }
-
-    /** A grey-ish fallback for latent layouts without known factors: the mean of the channels as luminance. */
-    public static LatentPreview fallback(int channels) {
-        if (channels == SD15_FACTORS.length) {
-            return new LatentPreview(SD15_FACTORS, new float[3]);
-        }
-        float[][] factors = new float[channels][3];
-        for (float[] row : factors) {
-            java.util.Arrays.fill(row, 1f / channels);
-        }
-        return new LatentPreview(factors, new float[3]);
     }
 
     /** Renders one latent [C, h, w] at {@code offset}, each latent pixel becoming a block of {@code scale}². */

@@ -56,6 +56,10 @@ public final class DiffusionPipeline implements AutoCloseable {
         return manifest;
     }
 
+    LoadedModel loadedModel() {
+        return model;
+    }
+
     /** Total time spent inside the sub-models' forwards since this pipeline was made (for benchmarks). */
     public long modelNanos() {
         return modelNanos.get();

@@ -25,7 +25,7 @@ public final class LoadedModel implements AutoCloseable {
     final ImageDecoder imageDecoder;
     final ImageEncoder imageEncoder;
     final NoiseSchedule schedule;
-    final LatentPreview preview;
+    LatentPreview preview;
 
     private LoadedModel(ModelManifest manifest, DeviceChoice device, PromptTokenizer tokenizer,
                         List<TorchComponent> modules) {
@@ -38,7 +38,7 @@ public final class LoadedModel implements AutoCloseable {
         this.imageEncoder = new ImageEncoder(modules.get(3), manifest.latentScalingFactor());
         var s = manifest.scheduler();
         this.schedule = NoiseSchedule.of(s.betaSchedule(), s.trainTimesteps(), s.betaStart(), s.betaEnd());
-        this.preview = previewOf(manifest);
+        this.preview = manifest.preview() != null ? previewOf(manifest.preview(), manifest.latentChannels()) : null;
     }
 
     public static LoadedModel load(ModelPackage modelPackage) {
@@ -95,6 +95,13 @@ public final class LoadedModel implements AutoCloseable {
                 float[] image = imageDecoder.decode(manager, latent, latentShape, imageShape);
                 component = ModelManifest.VAE_ENCODER;
                 imageEncoder.encode(manager, image, imageShape, latentShape);
+                if (preview == null) {
+                    component = ModelManifest.VAE_DECODER;
+                    // At least 8x8 latents, so that the decoder's smoothing across neighbours averages out.
+                    int calibrationSide = side * (int) Math.ceil(8.0 / side);
+                    preview = PreviewCalibration.fit(manager, imageDecoder, channels, calibrationSide,
+                            manifest.vaeScaleFactor());
+                }
             } catch (EngineException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -121,12 +128,8 @@ public final class LoadedModel implements AutoCloseable {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
-    private static LatentPreview previewOf(ModelManifest m) {
-        PreviewSettings p = m.preview();
-        if (p == null) {
-            return LatentPreview.fallback(m.latentChannels());
-        }
-        float[][] factors = new float[m.latentChannels()][3];
+    private static LatentPreview previewOf(PreviewSettings p, int channels) {
+        float[][] factors = new float[channels][3];
         for (int c = 0; c < factors.length; c++) {
             for (int k = 0; k < 3; k++) {
                 factors[c][k] = p.latentRgbFactors().get(c).get(k).floatValue();
