@@ -9,6 +9,7 @@ import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationResult;
 import io.atelier.engine.GenerationSettings;
 import io.atelier.engine.ModelFailureException;
+import io.atelier.engine.image.ImagePadding;
 import io.atelier.engine.image.PixelTensors;
 import io.atelier.engine.image.SelectionMask;
 import io.atelier.engine.model.ModelManifest;
@@ -116,8 +117,11 @@ public final class DiffusionPipeline implements AutoCloseable {
     private void run(NDManager manager, List<PendingGeneration> batch) {
         GenerationSettings key = batch.get(0).settings();
         int scale = manifest.vaeScaleFactor();
-        int latentH = key.height() / scale;
-        int latentW = key.width() / scale;
+        // Init images of any size are padded up to the model's size multiple; results are cropped back.
+        int workW = ImagePadding.roundUp(key.width(), manifest.effectiveSizeMultiple());
+        int workH = ImagePadding.roundUp(key.height(), manifest.effectiveSizeMultiple());
+        int latentH = workH / scale;
+        int latentW = workW / scale;
         int latentSize = manifest.latentChannels() * latentH * latentW;
 
         // Step 1: text conditioning and init latents, then one trajectory per image.
@@ -166,14 +170,19 @@ public final class DiffusionPipeline implements AutoCloseable {
         for (int r = 0; r < batch.size(); r++) {
             PendingGeneration pending = batch.get(r);
             GenerationSettings s = pending.settings();
-            float[] initLatent = s.redraw() ? encodeInit(manager, pending.request().initImage(), latentH, latentW)
-                    : null;
-            SelectionMask mask = s.masked() ? SelectionMask.of(pending.request().mask()) : null;
+            int workW = latentW * manifest.vaeScaleFactor();
+            int workH = latentH * manifest.vaeScaleFactor();
+            BufferedImage paddedInit = s.redraw()
+                    ? ImagePadding.padEdges(pending.request().initImage(), workW, workH) : null;
+            float[] initLatent = s.redraw() ? encodeInit(manager, paddedInit, latentH, latentW) : null;
+            SelectionMask mask = s.masked()
+                    ? SelectionMask.of(ImagePadding.padMask(pending.request().mask(), workW, workH)) : null;
             float[] condition = hidden[r * (guided ? 2 : 1)];
             float[] unconditional = guided ? hidden[r * 2 + 1] : null;
             for (int k = 0; k < s.count(); k++) {
                 trajectories.add(new Trajectory(pending, k, s.firstSeed() + k, s.sampler().create(model.schedule,
-                        s.steps()), latentSize, initLatent, mask, manifest.vaeScaleFactor(), condition, unconditional));
+                        s.steps()), latentSize, initLatent, mask, paddedInit, manifest.vaeScaleFactor(), condition,
+                        unconditional));
             }
         }
         return trajectories;
@@ -280,8 +289,8 @@ public final class DiffusionPipeline implements AutoCloseable {
 
     private void decodeAndComplete(NDManager manager, List<Trajectory> active, GenerationSettings key, int latentH,
                                    int latentW, int latentSize) {
-        int width = key.width();
-        int height = key.height();
+        int width = latentW * manifest.vaeScaleFactor();
+        int height = latentH * manifest.vaeScaleFactor();
         int imageSize = 3 * width * height;
         // The decoder works at full resolution: allow a quarter of the UNet's rows per call.
         int perDecode = (int) Math.max(1, maxLatentPixelsPerForward / (4L * latentH * latentW));
@@ -298,8 +307,9 @@ public final class DiffusionPipeline implements AutoCloseable {
                 Trajectory trajectory = active.get(first + r);
                 BufferedImage image = PixelTensors.fromPlanar(pixels, r * imageSize, width, height);
                 if (trajectory.pixelMask != null) {
-                    image = trajectory.pixelMask.composite(trajectory.owner.request().initImage(), image);
+                    image = trajectory.pixelMask.composite(trajectory.keptPixels, image);
                 }
+                image = ImagePadding.crop(image, key.width(), key.height());
                 images.computeIfAbsent(trajectory.owner, o -> new BufferedImage[o.settings().count()])
                         [trajectory.indexInRequest] = image;
             }

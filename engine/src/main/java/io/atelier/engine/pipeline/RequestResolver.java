@@ -3,6 +3,7 @@ package io.atelier.engine.pipeline;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationSettings;
 import io.atelier.engine.InvalidGenerationParameterException;
+import io.atelier.engine.image.ImagePadding;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.sampler.SamplerKind;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,14 +28,21 @@ public final class RequestResolver {
         check(negative.length() <= MAX_PROMPT_CHARS, "negativePrompt",
                 "negativePrompt is longer than " + MAX_PROMPT_CHARS + " characters");
 
-        // Step 2: size, from the request, else the init image, else the model's native size.
+        // Step 2: size, from the request, else the init image, else the model's native size. A text-to-image size
+        // must suit the model; an init image may have any size (the pipeline pads it and crops the result).
         boolean redraw = r.initImage() != null;
         int width = r.width() != null ? r.width() : redraw ? r.initImage().getWidth() : m.nativeWidth();
         int height = r.height() != null ? r.height() : redraw ? r.initImage().getHeight() : m.nativeHeight();
-        checkSize("width", width, m);
-        checkSize("height", height, m);
-        check((long) width * height <= m.effectiveMaxPixels(), "width",
-                "width x height is over this model's limit of " + m.effectiveMaxPixels() + " pixels");
+        if (!redraw) {
+            checkSize("width", width, m);
+            checkSize("height", height, m);
+        }
+        check(width > 0 && height > 0, "initImage", "initImage is empty");
+        long padded = (long) ImagePadding.roundUp(width, m.effectiveSizeMultiple())
+                * ImagePadding.roundUp(height, m.effectiveSizeMultiple());
+        check(padded <= m.effectiveMaxPixels(), redraw ? "initImage" : "width",
+                (redraw ? "initImage" : "width x height") + " is over this model's limit of "
+                        + m.effectiveMaxPixels() + " pixels");
         if (redraw) {
             check(r.initImage().getWidth() == width && r.initImage().getHeight() == height, "initImage",
                     "initImage is " + r.initImage().getWidth() + "x" + r.initImage().getHeight()

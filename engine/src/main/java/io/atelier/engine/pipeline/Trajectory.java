@@ -3,6 +3,7 @@ package io.atelier.engine.pipeline;
 import io.atelier.engine.image.SelectionMask;
 import io.atelier.engine.sampler.NoiseSource;
 import io.atelier.engine.sampler.Sampler;
+import java.awt.image.BufferedImage;
 
 /** One image on its way from noise to latent: its own seed, noise, sampler state and (for a selection) mask. */
 final class Trajectory {
@@ -15,13 +16,16 @@ final class Trajectory {
     final float[] initLatent;
     final float[] latentMask;
     final SelectionMask pixelMask;
+    /** For a selection: the init image at the padded working size, whose pixels outside the mask are kept. */
+    final BufferedImage keptPixels;
     final float[] condition;
     final float[] unconditional;
     float[] latent;
     float[] denoised;
 
     Trajectory(PendingGeneration owner, int indexInRequest, long seed, Sampler sampler, int latentSize,
-               float[] initLatent, SelectionMask pixelMask, int vaeScale, float[] condition, float[] unconditional) {
+               float[] initLatent, SelectionMask pixelMask, BufferedImage keptPixels, int vaeScale, float[] condition,
+               float[] unconditional) {
         this.owner = owner;
         this.indexInRequest = indexInRequest;
         this.seed = seed;
@@ -31,6 +35,7 @@ final class Trajectory {
         noise.fill(startNoise);
         this.initLatent = initLatent;
         this.pixelMask = pixelMask;
+        this.keptPixels = keptPixels;
         this.latentMask = pixelMask == null ? null : pixelMask.latentWeights(vaeScale);
         this.condition = condition;
         this.unconditional = unconditional;

@@ -60,6 +60,23 @@ class RedrawAndSelectionTest {
     }
 
     @Test
+    void an_init_image_of_any_size_comes_back_at_its_size_with_pixels_outside_the_mask_kept() {
+        BufferedImage original = photo().getSubimage(3, 5, 50, 40);
+        BufferedImage mask = squareMask().getSubimage(3, 5, 50, 40);
+        BufferedImage result = pipeline.generate(GenerationRequest.of("pink dress").withInitImage(original, null)
+                .withMask(mask).withSeed(4L), GenerationListener.NONE).images().get(0);
+        assertEquals(50, result.getWidth());
+        assertEquals(40, result.getHeight());
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 50; x++) {
+                if ((mask.getRGB(x, y) & 0xFF) == 0) {
+                    assertEquals(original.getRGB(x, y) & 0xFFFFFF, result.getRGB(x, y) & 0xFFFFFF);
+                }
+            }
+        }
+    }
+
+    @Test
     void redraw_with_low_strength_stays_closer_to_the_init_image_than_high_strength() {
         BufferedImage original = photo();
         GenerationRequest request = GenerationRequest.of("beige solid trousers").withSeed(21L).withSteps(10);
