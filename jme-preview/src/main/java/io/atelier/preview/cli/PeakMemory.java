@@ -9,6 +9,17 @@ final class PeakMemory {
     private PeakMemory() {
     }
 
+    /** User + system CPU time of this process in ms (from /proc/self/stat, clock ticks of 10 ms); -1 elsewhere. */
+    static long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     static long peakRssKiB() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

@@ -89,6 +89,7 @@ public final class RenderCommand implements Callable<Integer> {
         } finally {
             if (reportMemory) {
                 System.err.println("peakRssKiB=" + PeakMemory.peakRssKiB());
+                System.err.println("cpuMs=" + PeakMemory.cpuMillis());
             }
         }
         return 0;

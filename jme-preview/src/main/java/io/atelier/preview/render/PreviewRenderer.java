@@ -107,6 +107,8 @@ public final class PreviewRenderer {
 
     /** jME's desktop asset manager (classpath locators for Common/ material definitions); no GL needed. */
     public static AssetManager desktopAssets() {
+        // The desktop config names loaders for optional modules we do not ship (Ogre, FBX, glTF import).
+        JME_LOG.setLevel(Level.SEVERE);
         return JmeSystem.newAssetManager(
                 Thread.currentThread().getContextClassLoader().getResource("com/jme3/asset/Desktop.cfg"));
     }
