@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = "3D previews of garments and store concepts.",
         subcommands = {RenderCommand.class, LiveCommand.class})
-public final class PreviewCommand implements Runnable {
+public final class PreviewCommand implements java.util.concurrent.Callable<Integer> {
     @Override
-    public void run() {
-        new picocli.CommandLine(new LiveCommand()).execute();
+    public Integer call() throws Exception {
+        return new picocli.CommandLine(new LiveCommand()).execute();
     }
 }

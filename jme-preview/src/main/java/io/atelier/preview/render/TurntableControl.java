@@ -27,6 +27,16 @@ public final class TurntableControl extends AbstractControl {
         return angle;
     }
 
+    public float radiansPerSecond() {
+        return radiansPerSecond;
+    }
+
+    /** Continues another turntable's motion (the live viewer swapping in a rebuilt scene). */
+    public void setSpeedAndAngle(float speed, float radians) {
+        this.radiansPerSecond = speed;
+        this.angle = radians;
+    }
+
     @Override
     protected void controlUpdate(float tpf) {
         angle += radiansPerSecond * tpf;
