@@ -43,7 +43,7 @@ public final class LiveCommand implements Callable<Integer> {
         try {
             SceneKind kind = SceneKind.fromId(scene);
             template = new PreviewRequest(kind, GarmentKind.fromId(garment), null, List.of(), TimeOfDay.fromId(time),
-                    StoreParams.defaults(), kind == SceneKind.GARMENT ? 1 : 3, 1280, 720);
+                    StoreParams.defaults(), null, kind == SceneKind.GARMENT ? 1 : 3, 1280, 720);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

@@ -5,6 +5,7 @@ import io.atelier.preview.garment.GarmentKind;
 import io.atelier.preview.render.PreviewRenderer;
 import io.atelier.preview.render.PreviewRequest;
 import io.atelier.preview.render.SceneKind;
+import io.atelier.preview.store.CameraPreset;
 import io.atelier.preview.store.StoreParams;
 import io.atelier.preview.store.TimeOfDay;
 import picocli.CommandLine.Command;
@@ -41,6 +42,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--time", defaultValue = "golden-hour", description = "morning, noon, golden-hour or night")
     String time;
+
+    @Option(names = "--camera", description = "store: only this preset (street, entrance, interior-wide)")
+    String camera;
 
     @Option(names = "--views", description = "garment: turntable frames (default 12); store: camera presets, 1 to 3 (default 3)")
     Integer views;
@@ -114,6 +118,7 @@ public final class RenderCommand implements Callable<Integer> {
         }
         StoreParams store = new StoreParams(storeWidth, storeDepth, 3.6f, 4, 2, 2);
         return new PreviewRequest(kind, GarmentKind.fromId(garment), fabric == null ? null : Fabric.fromId(fabric),
-                loaded, TimeOfDay.fromId(time), store, n, width, height);
+                loaded, TimeOfDay.fromId(time), store, camera == null ? null : CameraPreset.fromId(camera),
+                camera == null ? n : 1, width, height);
     }
 }

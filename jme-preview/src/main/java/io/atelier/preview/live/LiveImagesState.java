@@ -50,8 +50,7 @@ public final class LiveImagesState extends BaseAppState {
             snapshot = List.copyOf(images);
         }
         builder.execute(() -> {
-            PreviewRequest request = new PreviewRequest(template.scene(), template.garment(), template.fabricOrNull(),
-                    snapshot, template.time(), template.store(), template.views(), template.width(), template.height());
+            PreviewRequest request = template.withImages(snapshot);
             PreviewScene next = new PreviewSceneFactory(assets).build(request);
             getApplication().enqueue(() -> swap(next));
         });

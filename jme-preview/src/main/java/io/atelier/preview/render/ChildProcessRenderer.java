@@ -48,6 +48,9 @@ public final class ChildProcessRenderer {
                         "--store-width", String.valueOf(request.store().width()),
                         "--store-depth", String.valueOf(request.store().depth()),
                         "--out", outDir.toAbsolutePath().toString()));
+                if (request.cameraOrNull() != null) {
+                    args.addAll(List.of("--camera", request.cameraOrNull().id()));
+                }
                 if (request.fabricOrNull() != null) {
                     args.addAll(List.of("--fabric", request.fabricOrNull().id()));
                 }
@@ -101,9 +104,15 @@ public final class ChildProcessRenderer {
             try {
                 long start = System.nanoTime();
                 Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                boolean exited;
+                try {
+                    exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    kill(process); // a cancelled job must not leave a renderer running
+                    throw e;
+                }
+                if (!exited) {
+                    kill(process);
                     throw new PreviewRenderException("preview renderer timed out after " + timeout.toSeconds() + " s");
                 }
                 long wall = (System.nanoTime() - start) / 1_000_000;
@@ -118,6 +127,34 @@ public final class ChildProcessRenderer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PreviewRenderException("preview render interrupted", e);
+        }
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Renders in a child and returns the stills as PNG bytes, in view order (what a bridge job publishes). */
+    public List<byte[]> renderPngs(PreviewRequest request) {
+        try {
+            Path out = Files.createTempDirectory("atelier-preview-out");
+            try {
+                List<byte[]> pngs = new ArrayList<>();
+                for (Path p : render(request, out)) {
+                    pngs.add(Files.readAllBytes(p));
+                }
+                return pngs;
+            } finally {
+                try (var files = Files.list(out)) {
+                    for (Path p : files.toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rendered previews", e);
         }
     }
 

@@ -102,7 +102,7 @@ public final class PreviewRenderer {
         if (request.scene() == SceneKind.GARMENT) {
             return String.format("%s-turntable-%02d.png", request.garment().id(), view);
         }
-        return "store-" + request.time().id() + "-" + io.atelier.preview.store.CameraPreset.values()[view].id() + ".png";
+        return "store-" + request.time().id() + "-" + request.storeCamera(view).id() + ".png";
     }
 
     /** jME's desktop asset manager (classpath locators for Common/ material definitions); no GL needed. */

@@ -43,9 +43,10 @@ public final class PreviewSceneFactory {
         root.attachChild(store.root());
         root.attachChild(SkyDome.create(assets, MaterialFactory.srgb(time.skyZenith()), MaterialFactory.srgb(time.skyHorizon())));
         List<Shot> shots = new ArrayList<>();
-        CameraPreset[] presets = CameraPreset.values();
-        for (int i = 0; i < Math.min(request.views(), presets.length); i++) {
-            shots.add(Shot.fromFrame(presets[i].id(), presets[i].frame(store.layout())));
+        int count = request.cameraOrNull() != null ? 1 : Math.min(request.views(), CameraPreset.values().length);
+        for (int i = 0; i < count; i++) {
+            CameraPreset preset = request.storeCamera(i);
+            shots.add(Shot.fromFrame(preset.id(), preset.frame(store.layout())));
         }
         return new PreviewScene(root, storeLights(time, store.lampPositions()), shots, null);
     }

@@ -39,7 +39,9 @@ public enum CameraPreset {
     }
 
     public static CameraPreset fromId(String text) {
-        String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        String spelled = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        // the protocol's PreviewStoreOptions says "interior"
+        String wanted = spelled.equals("interior") ? INTERIOR_WIDE.id : spelled;
         return Arrays.stream(values()).filter(c -> c.id.equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown camera '" + text + "'; expected one of "
                         + Arrays.stream(values()).map(CameraPreset::id).toList()));
