@@ -41,7 +41,8 @@ public final class GarmentSpatials {
         BufferedImage normal = NORMAL_MAPS.computeIfAbsent(fabric.id() + "@" + model.projection().side(),
                 k -> NormalMapGenerator.atlas(fabric, model.projection().side(), NORMAL_MAP_HEIGHT));
         Material cloth = materials.textured(albedo, normal, fabric.roughness(), fabric.metalness());
-        Material metal = materials.solid(0xC9B27C, 0.3f, 1f);
+        // Half-metallic: with no environment map to reflect, a fully metallic clasp would render black.
+        Material metal = materials.solid(0xD8C089, 0.3f, 0.45f);
         Node node = new Node(kind.id());
         node.setUserData(FABRIC_KEY, fabric.id());
         for (GarmentPiece piece : model.pieces()) {

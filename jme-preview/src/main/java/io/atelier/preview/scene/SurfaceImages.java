@@ -55,6 +55,23 @@ public final class SurfaceImages {
         return img;
     }
 
+    /** Grey granite paving slabs, 2 x 2 per tile with dark joints and a little speckle. */
+    public static BufferedImage paving(int size) {
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(5);
+        float[] slabTone = {0.97f, 1.03f, 1.0f, 0.94f};
+        int half = size / 2;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                boolean joint = x % half < 2 || y % half < 2;
+                float tone = slabTone[(y / half) * 2 + x / half];
+                float k = joint ? 0.62f : tone + (float) random.nextGaussian() * 0.035f;
+                img.setRGB(x, y, rgb(0x8A867F, k));
+            }
+        }
+        return img;
+    }
+
     /** A soft abstract composition standing in for a mural until the designer generates one. */
     public static BufferedImage placeholderArt(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

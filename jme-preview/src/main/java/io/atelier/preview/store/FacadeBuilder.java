@@ -26,9 +26,10 @@ final class FacadeBuilder {
         float x1 = halfW + WALL;
 
         // Step 1: pavement, kerb and road.
-        Material paving = materials.solid(0xB9B4AC, 0.85f, 0f);
+        Material paving = materials.textured(SurfaceImages.paving(256), null, 0.85f, 0f);
         Material asphalt = materials.solid(0x3A3C40, 0.9f, 0f);
-        Shapes.box(node, "pavement", paving, -40f, -0.12f, 0f, 40f, 0f, 4.2f);
+        Geometry pavement = Shapes.box(node, "pavement", paving, -40f, -0.12f, 0f, 40f, 0f, 4.2f);
+        ((com.jme3.scene.shape.Box) pavement.getMesh()).scaleTextureCoordinates(new Vector2f(80f / 1.2f, 4.2f / 1.2f));
         Shapes.box(node, "kerb", materials.solid(0x9C978F, 0.8f, 0f), -40f, -0.12f, 4.2f, 40f, 0.02f, 4.4f);
         Shapes.box(node, "road", asphalt, -40f, -0.3f, 4.4f, 40f, -0.1f, 30f);
 

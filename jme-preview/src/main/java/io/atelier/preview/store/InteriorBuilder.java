@@ -38,7 +38,8 @@ final class InteriorBuilder {
         Shapes.box(node, "wall left", plaster, -halfW - WALL, 0f, back - WALL, -halfW, p.ceiling(), -0.1f);
         Shapes.box(node, "wall right", plaster, halfW, 0f, back - WALL, halfW + WALL, p.ceiling(), -0.1f);
         Shapes.box(node, "wall back", materials.solid(0xD9CFC2, 0.9f, 0f), -halfW, 0f, back - WALL, halfW, p.ceiling(), back);
-        Shapes.box(node, "ceiling", materials.solid(0xF4F1EC, 0.95f, 0f), -halfW - WALL, p.ceiling(), back - WALL,
+        // The ceiling glows faintly: it stands in for the light the floor and walls bounce up to it.
+        Shapes.box(node, "ceiling", materials.glowing(0xF4F1EC, 0.10f + 0.05f * time.interior()), -halfW - WALL, p.ceiling(), back - WALL,
                 halfW + WALL, p.ceiling() + 0.2f, -0.1f);
         Material skirting = materials.solid(0x2A2724, 0.5f, 0f);
         Shapes.box(node, "skirting back", skirting, -halfW, 0f, back, halfW, 0.1f, back + 0.015f);

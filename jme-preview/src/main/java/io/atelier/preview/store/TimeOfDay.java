@@ -10,7 +10,7 @@ import java.util.Locale;
  */
 public enum TimeOfDay {
     MORNING("morning", 24f, 50f, 0xFFE6CC, 1.5f, 0x8FB4E0, 0xDCE7F2, 0.42f, 0.55f, 0.55f),
-    NOON("noon", 62f, 20f, 0xFFF7EA, 1.7f, 0x6E9FD8, 0xCFE0F0, 0.48f, 0.45f, 0.6f),
+    NOON("noon", 62f, 20f, 0xFFF7EA, 1.35f, 0x6E9FD8, 0xCFE0F0, 0.48f, 0.45f, 0.6f),
     GOLDEN_HOUR("golden-hour", 11f, -45f, 0xFFC58A, 1.45f, 0x7F93C4, 0xF1C6A0, 0.38f, 0.65f, 0.55f),
     NIGHT("night", 35f, 30f, 0x7E95C9, 0.22f, 0x070B18, 0x1A2236, 0.10f, 1.1f, 0.0f);
 
