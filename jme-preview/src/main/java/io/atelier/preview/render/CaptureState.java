@@ -42,7 +42,7 @@ public final class CaptureState extends BaseAppState {
     private final PreviewScene scene;
     private final int width;
     private final int height;
-    private final CompletableFuture<List<BufferedImage>> result = new CompletableFuture<>();
+    private final CompletableFuture<List<BufferedImage>> result;
     private final List<BufferedImage> images = new ArrayList<>();
     private FrameBuffer multisampled;
     private FrameBuffer resolved;
@@ -50,8 +50,9 @@ public final class CaptureState extends BaseAppState {
     private int frame;
     private Processor processor;
 
-    public CaptureState(PreviewScene scene, int width, int height) {
+    public CaptureState(PreviewScene scene, int width, int height, CompletableFuture<List<BufferedImage>> result) {
         this.scene = scene;
+        this.result = result;
         this.width = width;
         this.height = height;
     }
@@ -145,6 +146,9 @@ public final class CaptureState extends BaseAppState {
         images.add(toImage(pixels, width, height));
         if (images.size() == scene.shots().size()) {
             result.complete(List.copyOf(images));
+            // Stop now, from the render thread: waiting for the caller to stop us costs another full frame.
+            getApplication().getViewPort().setEnabled(false);
+            getApplication().stop();
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,13 +43,9 @@ public final class PreviewRenderer {
     public List<BufferedImage> render(PreviewRequest request) {
         JME_LOG.setLevel(Level.SEVERE);
         long t0 = System.nanoTime();
-        AssetManager assets = desktopAssets();
-        PreviewScene scene = new PreviewSceneFactory(assets).build(request);
-        if (System.getenv("ATELIER_PREVIEW_TRACE") != null) {
-            System.err.printf("scene built in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
-        }
         synchronized (GL_LOCK) {
             int shadowMap = Math.max(request.width(), request.height()) >= 960 ? 2048 : 1024;
+            CompletableFuture<PreviewScene> scene = new CompletableFuture<>();
             HeadlessRenderApp app = new HeadlessRenderApp(scene, request.width(), request.height(), shadowMap);
             AppSettings settings = new AppSettings(true);
             settings.setResolution(request.width(), request.height());
@@ -61,8 +58,17 @@ public final class PreviewRenderer {
             app.setShowSettings(false);
             app.setPauseOnLostFocus(false);
             app.start(JmeContext.Type.OffscreenSurface);
+            // Step 2: build the scene here while the render thread creates the GL context.
             try {
-                return app.capture().result().get(timeoutSeconds, TimeUnit.SECONDS);
+                scene.complete(new PreviewSceneFactory(desktopAssets()).build(request));
+            } catch (RuntimeException e) {
+                scene.completeExceptionally(e);
+            }
+            if (System.getenv("ATELIER_PREVIEW_TRACE") != null) {
+                System.err.printf("scene built in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            }
+            try {
+                return app.result().get(timeoutSeconds, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PreviewRenderException("render interrupted", e);

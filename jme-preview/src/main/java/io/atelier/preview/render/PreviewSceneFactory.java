@@ -54,7 +54,10 @@ public final class PreviewSceneFactory {
     static LightRig storeLights(TimeOfDay time, List<Vector3f> lamps) {
         float[] d = time.sunDirection();
         ColorRGBA sun = MaterialFactory.srgb(time.sunColour()).mult(time.sunIntensity());
-        ColorRGBA sky = MaterialFactory.srgb(time.skyHorizon()).mult(time.skyFill());
+        // Skylight comes from the whole dome: half zenith blue, half horizon glow, so shadows stay cooler
+        // than the sun (the contrast that makes a golden hour read as one).
+        ColorRGBA sky = new ColorRGBA().interpolateLocal(MaterialFactory.srgb(time.skyHorizon()),
+                MaterialFactory.srgb(time.skyZenith()), 0.5f).mult(time.skyFill() * 1.1f);
         ColorRGBA ground = MaterialFactory.srgb(0xB9B4AC).mult(time.skyFill() * 0.35f);
         List<LightRig.Fill> fills = List.of(
                 new LightRig.Fill(new Vector3f(0.2f, -1f, -0.3f).normalizeLocal(), sky),
