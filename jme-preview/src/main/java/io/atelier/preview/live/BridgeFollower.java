@@ -71,7 +71,12 @@ public final class BridgeFollower implements AutoCloseable {
             JobsService jobs = socket.service(JobsService.class);
             List<JobInfo> listing = jobs.list(new JobsListParams(null, 20)).jobs();
             for (String id : tracker.toSubscribe(listing)) {
-                jobs.subscribe(new JobIdParams(id));
+                try {
+                    jobs.subscribe(new JobIdParams(id));
+                } catch (RuntimeException e) {
+                    // the job may have ended in between: the next listing shows its results anyway
+                    LOG.debug("cannot subscribe to {}: {}", id, e.getMessage());
+                }
             }
             deliver(tracker.onListing(listing));
         } catch (AtelierRpcException e) {
