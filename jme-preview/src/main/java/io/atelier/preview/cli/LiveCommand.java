@@ -37,6 +37,12 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = AtelierClient.DEFAULT_URL, description = "bridge URL (default: ${DEFAULT-VALUE})")
     String url;
 
+    @Option(names = "--image", description = "show these PNGs at once (repeatable); with --offline, without a bridge")
+    List<Path> images = new java.util.ArrayList<>();
+
+    @Option(names = "--offline", description = "do not follow the bridge: only show the --image files")
+    boolean offline;
+
     @Override
     public Integer call() throws Exception {
         PreviewRequest template;
@@ -50,6 +56,19 @@ public final class LiveCommand implements Callable<Integer> {
         }
         Path atelierHome = home != null ? home : Path.of(System.getProperty("user.home"), ".atelier");
         LivePreviewApp app = new LivePreviewApp(template);
+        for (Path p : images) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(p.toFile());
+            if (image == null) {
+                System.err.println("error: not a PNG or JPEG image: " + p.getFileName());
+                return 2;
+            }
+            app.show(image);
+        }
+        if (offline) {
+            app.start();
+            app.awaitClosed();
+            return 0;
+        }
         try (AtelierClient client = AtelierClient.fromHome(atelierHome, url);
              BridgeFollower follower = new BridgeFollower(client, app::show, Duration.ofSeconds(2))) {
             follower.start();

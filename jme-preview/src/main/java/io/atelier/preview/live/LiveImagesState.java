@@ -31,9 +31,12 @@ public final class LiveImagesState extends BaseAppState {
         t.setDaemon(true);
         return t;
     });
+    private final Application app;
     private PreviewScene current;
 
-    public LiveImagesState(PreviewRequest template, PreviewScene initial, AssetManager assets) {
+    /** @param app the application whose render thread swaps scenes in (known before this state is attached) */
+    public LiveImagesState(Application app, PreviewRequest template, PreviewScene initial, AssetManager assets) {
+        this.app = app;
         this.template = template;
         this.current = initial;
         this.assets = assets;
@@ -52,12 +55,12 @@ public final class LiveImagesState extends BaseAppState {
         builder.execute(() -> {
             PreviewRequest request = template.withImages(snapshot);
             PreviewScene next = new PreviewSceneFactory(assets).build(request);
-            getApplication().enqueue(() -> swap(next));
+            app.enqueue(() -> swap(next));
         });
     }
 
     private void swap(PreviewScene next) {
-        Node root = ((SimpleApplication) getApplication()).getRootNode();
+        Node root = ((SimpleApplication) app).getRootNode();
         if (current.turntableOrNull() != null && next.turntableOrNull() != null) {
             next.turntableOrNull().setSpeedAndAngle(current.turntableOrNull().radiansPerSecond(), current.turntableOrNull().angle());
         }

@@ -27,7 +27,7 @@ public final class LivePreviewApp extends SimpleApplication {
         super(new AppState[0]);
         AssetManager assets = PreviewRenderer.desktopAssets();
         this.initial = new PreviewSceneFactory(assets).build(template);
-        this.images = new LiveImagesState(template, initial, assets);
+        this.images = new LiveImagesState(this, template, initial, assets);
         AppSettings settings = new AppSettings(true);
         settings.setTitle("Atelier preview");
         settings.setResolution(template.width(), template.height());
