@@ -10,8 +10,8 @@ import java.util.Locale;
  */
 public enum Fabric {
     COTTON("cotton", 0.92f, 0.0f, Weave.PLAIN, 0.35f, 48),
-    DENIM("denim", 0.85f, 0.0f, Weave.TWILL, 0.45f, 40),
-    LEATHER("leather", 0.55f, 0.0f, Weave.GRAIN, 0.12f, 14),
+    DENIM("denim", 0.85f, 0.0f, Weave.TWILL, 0.25f, 40),
+    LEATHER("leather", 0.6f, 0.0f, Weave.GRAIN, 0.07f, 14),
     SILK("silk", 0.32f, 0.0f, Weave.SATIN, 0.15f, 64);
 
     /** The structure the procedural normal map imitates. */

@@ -98,24 +98,57 @@ public final class GarmentTextureComposer {
     }
 
     /**
-     * The largest square around the garment's centre that is (almost) all cloth: the part of the flat most
-     * likely to show the fabric's pattern rather than its outline.
+     * A square of cloth showing the fabric rather than the garment's details: among nine candidate centres
+     * around the middle of the garment, each grown while it stays (almost) all cloth, the one with the least
+     * edge energy per pixel, so a zip or a placket is not repeated across the back while stripes or dots,
+     * present everywhere, still are.
      */
     static BufferedImage swatch(FlatAnalysis analysis, BufferedImage cloth) {
         Rectangle b = analysis.bounds();
-        int cx = b.x + b.width / 2;
-        int cy = b.y + b.height / 2;
-        int best = Math.max(2, Math.min(b.width, b.height) / 8);
-        for (int half = best; half <= Math.min(b.width, b.height) / 2; half++) {
-            if (clothFraction(analysis, cx - half, cy - half, 2 * half) < 0.95) {
-                break;
+        int minHalf = Math.max(2, Math.min(b.width, b.height) / 10);
+        int[] best = null;
+        double bestEnergy = Double.MAX_VALUE;
+        for (int i = -1; i <= 1; i++) {
+            for (int j = -1; j <= 1; j++) {
+                int cx = b.x + b.width / 2 + i * b.width / 5;
+                int cy = b.y + b.height / 2 + j * b.height / 5;
+                int half = minHalf;
+                if (clothFraction(analysis, cx - half, cy - half, 2 * half) < 0.95) {
+                    continue;
+                }
+                while (half < Math.min(b.width, b.height) / 3
+                        && clothFraction(analysis, cx - half - 1, cy - half - 1, 2 * half + 2) >= 0.95) {
+                    half++;
+                }
+                double energy = edgeEnergy(cloth, cx - half, cy - half, 2 * half);
+                if (energy < bestEnergy - 0.5) {
+                    bestEnergy = energy;
+                    best = new int[] {cx - half, cy - half, 2 * half};
+                }
             }
-            best = half;
         }
-        int x = Math.max(0, cx - best);
-        int y = Math.max(0, cy - best);
-        int size = Math.min(2 * best, Math.min(cloth.getWidth() - x, cloth.getHeight() - y));
+        if (best == null) {
+            // no clean square anywhere (a thin garment): the middle of the garment, whatever it holds
+            best = new int[] {b.x + b.width / 2 - minHalf, b.y + b.height / 2 - minHalf, 2 * minHalf};
+        }
+        int x = Math.max(0, best[0]);
+        int y = Math.max(0, best[1]);
+        int size = Math.max(1, Math.min(best[2], Math.min(cloth.getWidth() - x, cloth.getHeight() - y)));
         return cloth.getSubimage(x, y, size, size);
+    }
+
+    /** Mean absolute difference between horizontal and vertical neighbours, in RGB units. */
+    private static double edgeEnergy(BufferedImage img, int x0, int y0, int size) {
+        double sum = 0;
+        int n = 0;
+        for (int y = Math.max(0, y0); y < Math.min(img.getHeight() - 1, y0 + size); y++) {
+            for (int x = Math.max(0, x0); x < Math.min(img.getWidth() - 1, x0 + size); x++) {
+                int p = img.getRGB(x, y);
+                sum += FlatAnalysis.distance(p, img.getRGB(x + 1, y)) + FlatAnalysis.distance(p, img.getRGB(x, y + 1));
+                n++;
+            }
+        }
+        return n == 0 ? Double.MAX_VALUE : sum / n;
     }
 
     private static double clothFraction(FlatAnalysis analysis, int x0, int y0, int size) {

@@ -14,10 +14,12 @@ public final class NormalMapGenerator {
     }
 
     public static BufferedImage forFabric(Fabric fabric, int size) {
+        // At least 3 pixels per thread: finer threads alias into moiré once the tile is small.
+        int threads = Math.max(2, Math.min(8, size / 3));
         float[][] height = switch (fabric.weave()) {
-            case PLAIN -> weave(size, 8, 1);
-            case TWILL -> weave(size, 8, 2);
-            case SATIN -> weave(size, 16, 4);
+            case PLAIN -> weave(size, threads, 1);
+            case TWILL -> weave(size, threads, 2);
+            case SATIN -> weave(size, Math.max(2, Math.min(16, size / 3)), 4);
             case GRAIN -> grain(size, 1234L);
         };
         return toNormalMap(height, fabric.bumpStrength() * 4f);
