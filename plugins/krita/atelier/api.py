@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from dataclasses import dataclass, field
-from typing import Any, List, Optional
+from typing import List, Optional
 
 PROTOCOL_VERSION = "1.0.0"
 CLIENT_NAME = "atelier-krita"
@@ -238,10 +238,32 @@ class JobsFinishedNotification:
 # ---- brands, taxonomy, datasets --------------------------------------------------------------------------------
 
 @dataclass
+class PaletteColour:
+    name: str = ""
+    hex: str = ""
+
+
+@dataclass
+class TaxonomyTerm:
+    term: str = ""
+    lang: Optional[str] = None
+    canonical: str = ""
+
+
+@dataclass
+class BrandPolicy:
+    embedPrompt: bool = True
+
+
+@dataclass
 class Brand:
     id: str = ""
     displayName: Optional[str] = None
     languages: List[str] = field(default_factory=list)
+    palette: List[PaletteColour] = field(default_factory=list)
+    vocabulary: List[TaxonomyTerm] = field(default_factory=list)
+    policy: Optional[BrandPolicy] = None
+    triggerToken: Optional[str] = None
 
 
 @dataclass
@@ -254,13 +276,6 @@ class TaxonomyResolveParams:
     text: str = ""
     brand: Optional[str] = None
     lang: Optional[str] = None
-
-
-@dataclass
-class TaxonomyTerm:
-    term: str = ""
-    lang: Optional[str] = None
-    canonical: str = ""
 
 
 @dataclass
@@ -286,16 +301,21 @@ class DatasetsAddResult:
     duplicate: bool = False
 
 
-# Notification method names pushed on the WebSocket.
+# Notification method names pushed on the WebSocket, and the records they carry.
 JOBS_PROGRESS = "jobs.progress"
 JOBS_FINISHED = "jobs.finished"
+NOTIFICATIONS = {JOBS_PROGRESS: JobsProgressNotification, JOBS_FINISHED: JobsFinishedNotification}
 
-# Methods a bridge may lack; the plugin asks `capabilities` before offering them.
-OPTIONAL_METHODS = ("brands.list", "taxonomy.resolve", "datasets.add", "images.upscale")
-
-
-def parse_any(cls, data: Any):
-    """Reads a record or a list of records; tolerates the list-shaped results of PROTOCOL.md's first sketch."""
-    if isinstance(data, list):
-        return [from_dict(cls, d) for d in data]
-    return from_dict(cls, data)
+# The methods the plugin calls: wire name -> (params record, result record). None = no params ({}).
+METHODS = {
+    "session.initialize": (SessionInitializeParams, SessionInitializeResult),
+    "models.list": (None, ModelsListResult),
+    "brands.list": (None, BrandsListResult),
+    "taxonomy.resolve": (TaxonomyResolveParams, TaxonomyResolveResult),
+    "images.generate": (ImagesGenerateParams, JobSubmitted),
+    "images.upscale": (ImagesUpscaleParams, JobSubmitted),
+    "jobs.get": (JobIdParams, JobInfo),
+    "jobs.cancel": (JobIdParams, JobStatusResult),
+    "jobs.subscribe": (JobIdParams, JobStatusResult),
+    "datasets.add": (DatasetsAddParams, DatasetsAddResult),
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Dict, Optional
 
-from PyQt5.QtCore import QByteArray, QObject, QUrl, pyqtSignal
+from PyQt5.QtCore import QByteArray, QObject, QTimer, QUrl, pyqtSignal
 from PyQt5.QtNetwork import QNetworkAccessManager, QNetworkReply, QNetworkRequest
 
 from . import api
@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - depends on the installation
 PLUGIN_VERSION = "0.1.0"
 DEFAULT_URL = "http://127.0.0.1:7437"
 CALL_TIMEOUT_MS = 60_000
+SOCKET_OPEN_TIMEOUT_MS = 10_000
 
 
 class Client(QObject):
@@ -171,7 +172,10 @@ class Client(QObject):
         socket.connected.connect(self._on_socket_connected)
         socket.disconnected.connect(self._on_socket_closed)
         socket.textMessageReceived.connect(self._on_socket_message)
+        socket.error.connect(self._on_socket_error)
         self._socket = socket
+        QTimer.singleShot(SOCKET_OPEN_TIMEOUT_MS, lambda opened=self._socket_opened: opened.set_error(
+            AtelierError(ErrorCode.TIMEOUT, "socket did not open in time")))
         ws_url = "ws" + self.url[len("http"):] if self.url.startswith("http") else self.url
         socket.open(QUrl(ws_url + "/ws"))
         return self._socket_opened
@@ -214,8 +218,16 @@ class Client(QObject):
         if opened is not None:
             opened.set_result(api.from_dict(api.SessionInitializeResult, answer.result()))
 
+    def _on_socket_error(self, _error):
+        socket = self.sender()
+        if socket is not None and socket is self._socket and not self._socket_ready:
+            # The handshake failed (no WebSocket there, or refused): nothing more will come on this socket.
+            self._on_socket_closed()
+
     def _on_socket_closed(self):
         socket = self.sender()
+        if socket is not None and socket is not self._socket:
+            return  # a socket already given up (closed on purpose, or failed before)
         code = socket.closeCode() if socket is not None else 0
         reason = socket.closeReason() if socket is not None else ""
         self._socket = None
