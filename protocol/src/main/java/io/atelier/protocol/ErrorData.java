@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * The {@code error.data} of every Atelier error: a human sentence and, for invalid params, the param path.
@@ -10,6 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorData(
-        String reason,
+        @JsonProperty(required = true) String reason,
         String field) {
 }

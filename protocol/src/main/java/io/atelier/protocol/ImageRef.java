@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A stored image, as the bridge hands it out. Fetch its pixels at {@code url} (auth required).
@@ -14,10 +15,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImageRef(
-        String id,
+        @JsonProperty(required = true) String id,
         int width,
         int height,
-        String mime,
-        String url,
-        String sha256) {
+        @JsonProperty(required = true) String mime,
+        @JsonProperty(required = true) String url,
+        @JsonProperty(required = true) String sha256) {
 }

@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Params of {@code images.upscale}.
@@ -10,6 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImagesUpscaleParams(
-        ImageInput image,
+        @JsonProperty(required = true) ImageInput image,
         Integer scale) {
 }

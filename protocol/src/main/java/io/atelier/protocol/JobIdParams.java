@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Params naming one job: {@code jobs.get}, {@code jobs.cancel}, {@code jobs.subscribe}.
@@ -9,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobIdParams(
-        String jobId) {
+        @JsonProperty(required = true) String jobId) {
 }

@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -16,11 +17,11 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobInfo(
-        String jobId,
-        String kind,
-        JobStatus status,
-        JobProgress progress,
+        @JsonProperty(required = true) String jobId,
+        @JsonProperty(required = true) String kind,
+        @JsonProperty(required = true) JobStatus status,
+        @JsonProperty(required = true) JobProgress progress,
         List<ImageRef> results,
         RpcError error,
-        String createdAt) {
+        @JsonProperty(required = true) String createdAt) {
 }

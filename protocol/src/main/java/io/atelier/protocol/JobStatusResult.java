@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Result of {@code jobs.cancel} and {@code jobs.subscribe}: the job's status now.
@@ -10,6 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobStatusResult(
-        String jobId,
-        JobStatus status) {
+        @JsonProperty(required = true) String jobId,
+        @JsonProperty(required = true) JobStatus status) {
 }

@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Result of every submitting method: the job id, returned at once.
@@ -9,5 +10,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobSubmitted(
-        String jobId) {
+        @JsonProperty(required = true) String jobId) {
 }

@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,8 +14,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobsFinishedNotification(
-        String jobId,
-        JobStatus status,
+        @JsonProperty(required = true) String jobId,
+        @JsonProperty(required = true) JobStatus status,
         List<ImageRef> results,
         RpcError error) {
 }

@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -10,5 +11,5 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobsListResult(
-        List<JobInfo> jobs) {
+        @JsonProperty(required = true) List<JobInfo> jobs) {
 }

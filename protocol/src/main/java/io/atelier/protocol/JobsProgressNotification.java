@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Notification {@code jobs.progress}, pushed on the WebSocket after each step.
@@ -12,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobsProgressNotification(
-        String jobId,
+        @JsonProperty(required = true) String jobId,
         int step,
         int totalSteps,
         ImageRef preview) {

@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One model the bridge can run.
@@ -13,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelInfo(
-        String id,
-        ModelKind kind,
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) ModelKind kind,
         int nativeWidth,
         int nativeHeight,
         boolean isDefault) {

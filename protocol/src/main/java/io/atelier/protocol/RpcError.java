@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A JSON-RPC error object as carried inside job records and notifications.
@@ -12,6 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RpcError(
         int code,
-        String message,
+        @JsonProperty(required = true) String message,
         ErrorData data) {
 }

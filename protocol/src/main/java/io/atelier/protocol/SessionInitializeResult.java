@@ -1,6 +1,7 @@
 package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,8 +14,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionInitializeResult(
-        String serverVersion,
-        String protocolVersion,
-        List<String> capabilities,
-        List<String> brands) {
+        @JsonProperty(required = true) String serverVersion,
+        @JsonProperty(required = true) String protocolVersion,
+        @JsonProperty(required = true) List<String> capabilities,
+        @JsonProperty(required = true) List<String> brands) {
 }

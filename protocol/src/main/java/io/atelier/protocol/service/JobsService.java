@@ -14,6 +14,7 @@ import io.atelier.protocol.JobsListResult;
 @RpcService("jobs")
 public interface JobsService {
     /** A job's whole state. */
+    @RpcDescription("Returns a job's whole state.")
     @RpcErrors({ErrorCodes.NOT_FOUND})
     JobInfo get(JobIdParams params);
 
@@ -21,16 +22,19 @@ public interface JobsService {
      * Asks a job to stop. A queued job is cancelled at once; a running one stops between two steps and publishes
      * nothing. Cancelling a finished job changes nothing and returns its final status.
      */
+    @RpcDescription("Asks a job to stop; a running job stops between two steps and publishes nothing.")
     @RpcErrors({ErrorCodes.NOT_FOUND})
     JobStatusResult cancel(JobIdParams params);
 
     /** The caller's jobs, newest first. */
+    @RpcDescription("Lists the caller's jobs, newest first.")
     JobsListResult list(JobsListParams params);
 
     /**
      * WebSocket only: pushes this job's {@code jobs.progress} and {@code jobs.finished} to this socket too.
      * The socket that submitted a job is subscribed already.
      */
+    @RpcDescription("WebSocket only: pushes this job's progress and finished notifications to this socket too.")
     @RpcErrors({ErrorCodes.NOT_FOUND})
     JobStatusResult subscribe(JobIdParams params);
 }

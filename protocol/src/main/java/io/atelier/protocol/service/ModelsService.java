@@ -7,5 +7,6 @@ import io.atelier.protocol.ModelsListResult;
 @RpcService("models")
 public interface ModelsService {
     /** Lists every installed model; exactly one diffusion model is the default. */
+    @RpcDescription("Lists every installed model; exactly one diffusion model is the default.")
     ModelsListResult list(Empty params);
 }

@@ -7,5 +7,6 @@ import java.util.Map;
 @RpcService("rpc")
 public interface RpcDiscoverService {
     /** Returns the OpenRPC 1.2 document describing every method, its params, result and errors. */
+    @RpcDescription("Returns this OpenRPC document.")
     Map<String, Object> discover(Empty params);
 }

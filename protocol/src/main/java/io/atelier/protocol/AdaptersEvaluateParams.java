@@ -1,0 +1,17 @@
+package io.atelier.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Params of {@code adapters.evaluate}: a job that generates held-out prompts with and without the adapter, scores them
+ * with the judge, stores an {@link AdapterEvaluation} on the adapter and returns the contact sheet as its result.
+ *
+ * @param brand brand id
+ * @param adapter adapter id
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AdaptersEvaluateParams(
+        @JsonProperty(required = true) String brand,
+        @JsonProperty(required = true) String adapter) {
+}
