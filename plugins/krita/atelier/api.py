@@ -115,7 +115,7 @@ class ErrorData:
 
 
 @dataclass
-class RpcErrorObject:
+class RpcError:
     """A JSON-RPC error object as carried inside job records and notifications."""
     code: int = 0
     message: Optional[str] = None
@@ -209,7 +209,7 @@ class JobInfo:
     status: str = JobStatus.QUEUED
     progress: Optional[JobProgress] = None
     results: List[ImageRef] = field(default_factory=list)
-    error: Optional[RpcErrorObject] = None
+    error: Optional[RpcError] = None
     createdAt: Optional[str] = None
 
 
@@ -232,7 +232,7 @@ class JobsFinishedNotification:
     jobId: str = ""
     status: str = JobStatus.SUCCEEDED
     results: List[ImageRef] = field(default_factory=list)
-    error: Optional[RpcErrorObject] = None
+    error: Optional[RpcError] = None
 
 
 # ---- brands, taxonomy, datasets --------------------------------------------------------------------------------

@@ -284,7 +284,7 @@ class Model(QObject):
             return finished.results
         if finished.status == JobStatus.CANCELLED:
             raise AtelierError(ErrorCode.CANCELLED, "cancelled")
-        error = finished.error or api.RpcErrorObject(code=ErrorCode.MODEL_FAILURE)
+        error = finished.error or api.RpcError(code=ErrorCode.MODEL_FAILURE)
         data = error.data or api.ErrorData()
         raise AtelierError(error.code, error.message or "", data.reason, data.field)
 

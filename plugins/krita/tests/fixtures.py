@@ -1,26 +1,17 @@
-"""The protocol's golden fixtures: protocol/src/test/resources/fixtures when the protocol module has them, else the
-plugin's interim copy under tests/data/fixtures (same index format)."""
+"""The protocol's golden fixtures (protocol/src/test/resources/fixtures, listed in its index.json): the shared truth
+the Java, Python and JS clients all test against."""
 import json
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-PROTOCOL_FIXTURES = HERE.parents[2] / "protocol" / "src" / "test" / "resources" / "fixtures"
-INTERIM_FIXTURES = HERE / "data" / "fixtures"
-
-
-def fixtures_dir() -> Path:
-    return PROTOCOL_FIXTURES if (PROTOCOL_FIXTURES / "index.json").exists() else INTERIM_FIXTURES
+FIXTURES = Path(__file__).resolve().parents[3] / "protocol" / "src" / "test" / "resources" / "fixtures"
 
 
 def index():
-    root = fixtures_dir()
-    data = json.loads((root / "index.json").read_text(encoding="utf-8"))
-    entries = data["fixtures"] if isinstance(data, dict) else data
-    return [dict(entry, body=json.loads((root / entry["file"]).read_text(encoding="utf-8"))) for entry in entries]
+    data = json.loads((FIXTURES / "index.json").read_text(encoding="utf-8"))
+    return [dict(entry, body=json.loads((FIXTURES / entry["file"]).read_text(encoding="utf-8")))
+            for entry in data["fixtures"]]
 
 
-def find(method: str, kind: str, name_part: str = ""):
-    for entry in index():
-        if entry["method"] == method and entry["kind"] == kind and name_part in entry.get("name", entry["file"]):
-            return entry["body"]
-    raise KeyError(f"no {kind} fixture for {method}")
+def load(file: str) -> dict:
+    """One fixture's whole JSON-RPC message, by file name without `.json`."""
+    return json.loads((FIXTURES / f"{file}.json").read_text(encoding="utf-8"))

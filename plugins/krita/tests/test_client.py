@@ -15,12 +15,12 @@ from atelier.futures import wait
 from scripted_bridge import TOKEN, ScriptedBridge, error, result
 
 
-def _fixture_result(method, name=""):
-    return result(fixtures.find(method, "response", name)["result"])
+def _fixture_result(name):
+    return result(fixtures.load(name)["result"])
 
 
 def _fixture_error(name):
-    return {"error": next(e for e in fixtures.index() if e.get("name", e["file"]).startswith(name))["body"]["error"]}
+    return {"error": fixtures.load(name)["error"]}
 
 
 def _free_port():
@@ -31,7 +31,7 @@ def _free_port():
 
 def test_calls_post_json_rpc_with_the_bearer_token(qapp):
     with ScriptedBridge() as bridge:
-        bridge.answers["session.initialize"] = _fixture_result("session.initialize")
+        bridge.answers["session.initialize"] = _fixture_result("session.initialize.result")
         client = Client(bridge.url, TOKEN)
         session = wait(client.initialize(), 10)
         method, params, headers = bridge.requests[0]
@@ -44,9 +44,9 @@ def test_calls_post_json_rpc_with_the_bearer_token(qapp):
 
 
 def test_generate_sends_the_params_exactly_as_the_fixture(qapp):
-    request = fixtures.find("images.generate", "request")
+    request = fixtures.load("images.generate.request")
     with ScriptedBridge() as bridge:
-        bridge.answers["images.generate"] = _fixture_result("images.generate")
+        bridge.answers["images.generate"] = _fixture_result("images.generate.result")
         params = api.from_dict(api.ImagesGenerateParams, request["params"])
         client = Client(bridge.url, TOKEN)
         submitted = wait(client.generate(params), 10)
@@ -92,7 +92,7 @@ def test_a_missing_method_is_reported_as_such(qapp):
 
 
 def test_images_are_fetched_with_the_token(qapp):
-    ref = api.from_dict(api.ImageRef, fixtures.find("jobs.get", "response", "jobs.get.response")["result"]["results"][0])
+    ref = api.from_dict(api.ImageRef, fixtures.load("jobs.get.result")["result"]["results"][0])
     with ScriptedBridge() as bridge:
         bridge.images[ref.url] = b"\x89PNG fake bytes"
         client = Client(bridge.url, TOKEN)
@@ -132,10 +132,10 @@ class ScriptedSocketBridge:
             if message["params"].get("token") != self.token:
                 sock.close(1008, "invalid token")
                 return
-            answer = fixtures.find("session.initialize", "response")
+            answer = fixtures.load("session.initialize.result")
             sock.sendTextMessage(json.dumps(dict(answer, id=message["id"])))
-            sock.sendTextMessage(json.dumps(fixtures.find("jobs.progress", "notification")))
-            sock.sendTextMessage(json.dumps(fixtures.find("jobs.finished", "notification")))
+            sock.sendTextMessage(json.dumps(fixtures.load("jobs.progress.notification")))
+            sock.sendTextMessage(json.dumps(fixtures.load("jobs.finished.notification")))
 
 
 def test_socket_sends_initialize_with_the_token_first_then_delivers_notifications(qapp):

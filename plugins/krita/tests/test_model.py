@@ -25,11 +25,11 @@ def _png(colour, size=128):
 
 def _bridge(capabilities=CAPABILITIES, brands_list=False):
     bridge = ScriptedBridge()
-    session = fixtures.find("session.initialize", "response")["result"]
+    session = fixtures.load("session.initialize.result")["result"]
     bridge.answers["session.initialize"] = result(dict(session, capabilities=capabilities))
-    bridge.answers["models.list"] = result(fixtures.find("models.list", "response")["result"])
+    bridge.answers["models.list"] = result(fixtures.load("models.list.result")["result"])
     if brands_list:
-        bridge.answers["brands.list"] = result(fixtures.find("brands.list", "response")["result"])
+        bridge.answers["brands.list"] = result(fixtures.load("brands.list.result")["result"])
     bridge.answers["images.generate"] = result({"jobId": "job-1"})
     refs = [{"id": f"r{i}", "width": 128, "height": 128, "mime": "image/png", "url": f"/images/r{i}.png"}
             for i in range(2)]
@@ -132,7 +132,8 @@ def test_regenerate_selection_without_a_selection_asks_for_one(qapp):
 
 def test_a_failed_job_reports_the_bridge_reason(qapp):
     with _bridge() as bridge:
-        bridge.answers["jobs.get"] = result(fixtures.find("jobs.get", "response", "failed")["result"] | {"jobId": "job-1"})
+        failure = fixtures.load("error.model-failure")["error"]
+        bridge.answers["jobs.get"] = result({"jobId": "job-1", "status": "failed", "results": [], "error": failure})
         model = _model(bridge)
         wait(model.connect_bridge(), 20)
         with pytest.raises(AtelierError):
@@ -158,19 +159,21 @@ def test_add_to_dataset_sends_the_selection_with_caption_and_tags(qapp):
     document = MemoryDocument(128, 128)
     document.select_rect(0, 0, 64, 32)
     with _bridge(CAPABILITIES + ["datasets.add", "taxonomy.resolve"]) as bridge:
-        bridge.answers["datasets.add"] = result(fixtures.find("datasets.add", "response")["result"])
-        bridge.answers["taxonomy.resolve"] = result(fixtures.find("taxonomy.resolve", "response")["result"])
+        bridge.answers["datasets.add"] = result(fixtures.load("datasets.add.result")["result"])
+        bridge.answers["taxonomy.resolve"] = result(fixtures.load("taxonomy.resolve.result")["result"])
         model = _model(bridge, document)
         wait(model.connect_bridge(), 20)
-        model.brand_id, model.prompt = "maison-exemple", "robe rouge à rayures"
-        assert wait(model.resolve_prompt(), 20).startswith("red stripes dress")
-        assert model.propose_caption() == "red stripes dress"
+        model.brand_id, model.prompt = "maison-exemple", "robe rouge Exemple à rayures, ceinture, manches courtes"
+        understood = fixtures.load("taxonomy.resolve.result")["result"]
+        assert wait(model.resolve_prompt(), 20).startswith(understood["prompt"])
+        assert "esprit" in model.understood  # what was not understood is shown too
+        assert model.propose_caption() == understood["prompt"]
         model.tags = "summer, look-3"
         added = wait(model.add_to_dataset(), 20)
     sent = bridge.calls("datasets.add")[0]
     image = image_from_png(base64.b64decode(sent["image"]["base64"]))
     assert (image.width(), image.height()) == (64, 32)
-    assert sent["caption"] == "red stripes dress" and sent["tags"] == ["summer", "look-3"]
+    assert sent["caption"] == understood["prompt"] and sent["tags"] == ["summer", "look-3"]
     assert sent["brand"] == "maison-exemple" and added.itemId
 
 
