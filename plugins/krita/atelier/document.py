@@ -15,6 +15,9 @@ from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PyQt5.QtGui import QImage, QPainter
 
 
+LAYER_TYPES = ("paintlayer", "grouplayer", "filllayer", "vectorlayer", "filelayer", "clonelayer")
+
+
 class DocumentError(Exception):
     """Something the designer must change in the document before the action can run (a sentence for them)."""
 
@@ -77,9 +80,11 @@ class KritaDocument(Document):
 
     def _current_node(self):
         node = self._doc.activeNode()
-        if node is None:  # a document made by a script has no active node until a view selects one
-            children = self._doc.rootNode().childNodes()
-            node = children[-1] if children else None
+        if node is None or node.type() not in LAYER_TYPES:
+            # A document made by a script has no active node until a view selects one; masks (the global
+            # selection's included) are not layers to read or to stack on: take the topmost layer then.
+            layers = [n for n in self._doc.rootNode().childNodes() if n.type() in LAYER_TYPES]
+            node = layers[-1] if layers else None
         return node
 
     def _check_format(self):

@@ -159,7 +159,7 @@ class AtelierWidget(QWidget):
         self.preview.setFixedSize(48, 48)
         self.preview.setScaledContents(True)
         self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m")
+        self.progress.setFormat("")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.model.cancel)
         progress.addWidget(self.preview)
@@ -233,8 +233,9 @@ class AtelierWidget(QWidget):
             self.model.model_id = self.model_picker.itemData(index)
 
     def _strength_moved(self, value: int):
-        self.model.strength = value / 100.0
         self.strength_label.setText(f"{value}%")
+        if not self._refreshing:
+            self.model.strength = value / 100.0
 
     def _fold(self, open_: bool):
         self.advanced.setVisible(open_)
@@ -262,6 +263,7 @@ class AtelierWidget(QWidget):
             self.seed_lock.setChecked(model.seed_locked)
             self.steps.setValue(model.steps)
             self.sampler.setCurrentIndex(max(0, self.sampler.findData(model.sampler)))
+            self.strength.setValue(round(model.strength * 100))
             self.strength_label.setText(f"{self.strength.value()}%")
             if self.caption.text() != model.caption:
                 self.caption.setText(model.caption)
@@ -298,6 +300,7 @@ class AtelierWidget(QWidget):
         model = self.model
         self.progress.setMaximum(max(1, model.total_steps))
         self.progress.setValue(model.step if model.total_steps else 0)
+        self.progress.setFormat("step %v / %m" if model.total_steps else ("waiting…" if model.busy else ""))
         if model.preview is not None:
             self.preview.setPixmap(QPixmap.fromImage(model.preview))
         elif not model.busy:
