@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
-from PyQt5.QtCore import QObject, pyqtSignal
+from PyQt5.QtCore import QObject, Qt, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from . import api
@@ -219,18 +219,18 @@ class Model(QObject):
             count=self.count)
         document = self._document()
         mask = None
-        if kind == "generate":
-            if document.is_open():
-                params.width, params.height = (max(8, v - v % 8) for v in document.size())
-        else:
-            layer = self._layer_image(document)
+        if document.is_open():
+            params.width, params.height = generation_size(*document.size(), self._native_size())
+        if kind != "generate":
+            layer = _scaled(self._layer_image(document), params.width, params.height)
             params.initImage = api.ImageInput(base64=png_base64(layer))
             params.strength = self.strength
             if kind == "selection":
                 mask = document.selection_mask()
                 if mask is None:
                     raise DocumentError("Select the area to regenerate first (any selection tool).")
-                params.mask = api.ImageInput(base64=png_base64(mask.grayscale()))
+                params.mask = api.ImageInput(base64=png_base64(_scaled(mask.grayscale(), params.width,
+                                                                       params.height)))
         understood = self.understood
         refs = await self._run_job(self.client.generate(params))
         items = [HistoryItem(image, ref, kind, params.prompt, understood, params.seed + index, mask)
@@ -238,6 +238,9 @@ class Model(QObject):
         self._add_history(items)
         self._say(f"{len(items)} result{'s' if len(items) != 1 else ''} ready: pick one and Apply.")
         return items
+
+    def _native_size(self) -> int:
+        return max([max(m.nativeWidth, m.nativeHeight) for m in self.models if m.id == self.model_id] or [0])
 
     def upscale(self) -> Task:
         return spawn(self._guarded(self._upscale()))
@@ -389,6 +392,20 @@ class Model(QObject):
             if not quiet:
                 self._say(str(error) if isinstance(error, DocumentError) else human_sentence(error, self.url))
             raise
+
+
+def generation_size(width: int, height: int, native: int) -> Tuple[int, int]:
+    """The size to ask for: the document's proportions, at most twice the model's native size on the long side
+    (larger is slow and off the model's training), in multiples of 8. Results are fitted to the document on Apply."""
+    limit = 2 * native if native > 0 else 1024
+    scale = min(1.0, limit / max(width, height, 1))
+    return tuple(max(8, int(round(v * scale)) // 8 * 8) for v in (width, height))
+
+
+def _scaled(image: QImage, width: int, height: int) -> QImage:
+    if image.width() == width and image.height() == height:
+        return image
+    return image.scaled(width, height, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
 
 
 def _layer_name(item: HistoryItem) -> str:

@@ -184,3 +184,24 @@ def test_understood_as_is_empty_when_the_bridge_has_no_taxonomy(qapp):
         model.prompt = "robe rouge"
         assert wait(model.resolve_prompt(), 20) == ""
     assert bridge.calls("taxonomy.resolve") == []  # not in capabilities: not even asked
+
+
+def test_generation_size_keeps_proportions_in_multiples_of_8_near_the_native_size():
+    from atelier.model import generation_size
+    assert generation_size(128, 96, 128) == (128, 96)
+    assert generation_size(2000, 1500, 128) == (256, 192)
+    assert generation_size(130, 131, 128) == (128, 128)
+    assert generation_size(100, 100, 0) == (96, 96)
+
+
+def test_redraw_of_a_large_document_sends_a_reduced_init_image_and_fits_the_result_back(qapp):
+    document = MemoryDocument(1000, 500)
+    with _bridge() as bridge:
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        wait(model.redraw(), 20)
+    sent = bridge.calls("images.generate")[0]
+    init = image_from_png(base64.b64decode(sent["initImage"]["base64"]))
+    assert (sent["width"], sent["height"]) == (init.width(), init.height()) == (256, 128)
+    assert model.apply()
+    assert document.added[0][1].width() == 1000
