@@ -26,7 +26,7 @@ say() { echo "[test-in-krita] $*"; }
 
 cleanup() {
   if [[ -n "$BRIDGE_PID" ]] && kill -0 "$BRIDGE_PID" 2>/dev/null; then
-    kill "$BRIDGE_PID" 2>/dev/null || true
+    kill -TERM -- "-$BRIDGE_PID" 2>/dev/null || kill -TERM "$BRIDGE_PID" 2>/dev/null || true
     wait "$BRIDGE_PID" 2>/dev/null || true
   fi
   if [[ "${ATELIER_E2E_KEEP:-0}" == "1" ]]; then say "kept $WORK"; else rm -rf "$WORK"; fi
@@ -51,11 +51,21 @@ fi
 PORT="$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 BRIDGE_HOME="$WORK/atelier-home"
 mkdir -p "$BRIDGE_HOME"
-if [[ ! -x "$ROOT/atelier" ]]; then
-  say "FAILED: no ./atelier launcher at $ROOT (the bridge-server branch provides it)"; exit 1
+if [[ -x "$ROOT/atelier" ]]; then
+  BRIDGE_CMD=("$ROOT/atelier")   # the launcher builds the bridge on first use
+else
+  # No launcher yet: build the bridge with the wrapper and run its executable jar.
+  jar="$(ls "$ROOT"/bridge-server/target/*.jar 2>/dev/null | grep -vE 'sources|javadoc|original' | head -1 || true)"
+  if [[ -z "$jar" ]]; then
+    say "building the bridge (./mvnw -q -B -DskipTests package)"
+    (cd "$ROOT" && ./mvnw -q -B -DskipTests -pl bridge-server -am package)
+    jar="$(ls "$ROOT"/bridge-server/target/*.jar | grep -vE 'sources|javadoc|original' | head -1)"
+  fi
+  BRIDGE_CMD=(java -jar "$jar")
 fi
-say "starting the bridge on 127.0.0.1:$PORT (home $BRIDGE_HOME; builds on first use)"
-(cd "$ROOT" && exec ./atelier serve --port "$PORT" --home "$BRIDGE_HOME") >"$WORK/bridge.log" 2>&1 &
+say "starting the bridge on 127.0.0.1:$PORT (home $BRIDGE_HOME)"
+# In its own process group (setsid), so that cleanup stops the launcher and the JVM it started, and nothing else.
+(cd "$ROOT" && exec setsid "${BRIDGE_CMD[@]}" serve --port "$PORT" --home "$BRIDGE_HOME") >"$WORK/bridge.log" 2>&1 &
 BRIDGE_PID=$!
 for _ in $(seq 1 600); do
   if curl -fsS "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && [[ -s "$BRIDGE_HOME/token" ]]; then break; fi
