@@ -188,6 +188,18 @@ def masked(image: QImage, mask: Mask) -> QImage:
     return result.convertToFormat(QImage.Format_ARGB32)
 
 
+def on_white(image: QImage) -> QImage:
+    """The image composited over white paper, opaque."""
+    if not image.hasAlphaChannel():
+        return image
+    paper = QImage(image.width(), image.height(), QImage.Format_ARGB32)
+    paper.fill(Qt.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
+
+
 def image_to_png(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, List, Optional
 
-from PyQt5.QtCore import QObject, Qt, pyqtSignal
+from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from . import api
 from .api import ErrorCode, JobStatus
 from .client import Client
-from .document import Document, DocumentError, Mask, active_document, crop, image_from_png, png_base64
+from .document import (Document, DocumentError, Mask, active_document, crop, image_from_png, on_white,
+                       png_base64)
 from .errors import AtelierError, human_sentence
 from .futures import Future, Task, spawn
 from .jobs import JobWatcher
 from .settings import Settings
+from .sizing import generation_size, scaled
 
 SAMPLERS = ("", "ddim", "euler_a", "dpmpp_2m")  # "" = the model's default
 MAX_SEED = 2 ** 31 - 1
@@ -222,14 +224,14 @@ class Model(QObject):
         if document.is_open():
             params.width, params.height = generation_size(*document.size(), self._native_size())
         if kind != "generate":
-            layer = _scaled(self._layer_image(document), params.width, params.height)
+            layer = scaled(self._layer_image(document), params.width, params.height)
             params.initImage = api.ImageInput(base64=png_base64(layer))
             params.strength = self.strength
             if kind == "selection":
                 mask = document.selection_mask()
                 if mask is None:
                     raise DocumentError("Select the area to regenerate first (any selection tool).")
-                params.mask = api.ImageInput(base64=png_base64(_scaled(mask.grayscale(), params.width,
+                params.mask = api.ImageInput(base64=png_base64(scaled(mask.grayscale(), params.width,
                                                                        params.height)))
         understood = self.understood
         refs = await self._run_job(self.client.generate(params))
@@ -271,7 +273,7 @@ class Model(QObject):
         layer = document.current_layer_image() if document.is_open() else None
         if layer is None:
             raise DocumentError("Open a document and pick a layer first.")
-        return layer
+        return on_white(layer)  # the models see RGB: transparent pixels are paper, not black
 
     async def _run_job(self, submitting: Future) -> List[api.ImageRef]:
         self.job_id = "…"  # busy from the click on, before the bridge has even answered
@@ -392,20 +394,6 @@ class Model(QObject):
             if not quiet:
                 self._say(str(error) if isinstance(error, DocumentError) else human_sentence(error, self.url))
             raise
-
-
-def generation_size(width: int, height: int, native: int) -> Tuple[int, int]:
-    """The size to ask for: the document's proportions, at most twice the model's native size on the long side
-    (larger is slow and off the model's training), in multiples of 8. Results are fitted to the document on Apply."""
-    limit = 2 * native if native > 0 else 1024
-    scale = min(1.0, limit / max(width, height, 1))
-    return tuple(max(8, int(round(v * scale)) // 8 * 8) for v in (width, height))
-
-
-def _scaled(image: QImage, width: int, height: int) -> QImage:
-    if image.width() == width and image.height() == height:
-        return image
-    return image.scaled(width, height, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
 
 
 def _layer_name(item: HistoryItem) -> str:

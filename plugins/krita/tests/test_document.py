@@ -50,3 +50,13 @@ def test_a_selection_mask_becomes_a_grayscale_png_of_the_document_size(qapp):
     image = image_from_png(image_to_png(mask.grayscale()))
     assert (image.width(), image.height()) == (4, 4)
     assert image.pixelColor(1, 0).red() == 255 and image.pixelColor(0, 0).red() == 0
+
+
+def test_layers_are_sent_on_white_paper(qapp):
+    from atelier.document import on_white
+    image = QImage(2, 1, QImage.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    image.setPixelColor(1, 0, QColor(255, 0, 0, 255))
+    flat = on_white(image)
+    assert flat.pixelColor(0, 0).getRgb() == (255, 255, 255, 255)
+    assert flat.pixelColor(1, 0).getRgb() == (255, 0, 0, 255)

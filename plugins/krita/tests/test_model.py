@@ -74,14 +74,14 @@ def test_a_wrong_token_shows_a_sentence_and_a_red_light(qapp):
 
 
 def test_generate_sends_the_document_size_and_seed_and_fills_the_history(qapp):
-    document = MemoryDocument(128, 96)
+    document = MemoryDocument(256, 128)
     with _bridge() as bridge:
         model = _model(bridge, document)
         wait(model.connect_bridge(), 20)
         model.prompt, model.count, model.seed, model.seed_locked = "robe rouge", 2, 1234, True
         items = wait(model.generate(), 20)
     sent = bridge.calls("images.generate")[0]
-    assert (sent["width"], sent["height"], sent["seed"], sent["count"]) == (128, 96, 1234, 2)
+    assert (sent["width"], sent["height"], sent["seed"], sent["count"]) == (256, 128, 1234, 2)
     assert "initImage" not in sent and "mask" not in sent
     assert [item.seed for item in items] == [1234, 1235]
     assert items[0].image.pixelColor(0, 0).red() == 255 and items[1].image.pixelColor(0, 0).green() == 255
@@ -187,11 +187,12 @@ def test_understood_as_is_empty_when_the_bridge_has_no_taxonomy(qapp):
 
 
 def test_generation_size_keeps_proportions_in_multiples_of_8_near_the_native_size():
-    from atelier.model import generation_size
-    assert generation_size(128, 96, 128) == (128, 96)
+    from atelier.sizing import generation_size
+    assert generation_size(128, 128, 128) == (128, 128)
+    assert generation_size(256, 128, 128) == (256, 128)
     assert generation_size(2000, 1500, 128) == (256, 192)
-    assert generation_size(130, 131, 128) == (128, 128)
-    assert generation_size(100, 100, 0) == (96, 96)
+    assert generation_size(130, 40, 128) == (128, 64)
+    assert generation_size(100, 100, 0) == (128, 128)
 
 
 def test_redraw_of_a_large_document_sends_a_reduced_init_image_and_fits_the_result_back(qapp):
