@@ -87,6 +87,7 @@ class Model(QObject):
         self.step = 0
         self.total_steps = 0
         self.preview: Optional[QImage] = None
+        self._preview_loading = False
         # results and curation
         self.history: List[HistoryItem] = []
         self.selected = -1
@@ -303,10 +304,13 @@ class Model(QObject):
         if note.jobId != self.job_id:
             return
         self._set_progress(note.step, note.totalSteps, self.preview)
-        if note.preview is not None:
+        if note.preview is not None and not self._preview_loading:
+            # One preview download at a time: with fast steps, older previews are skipped rather than queued.
+            self._preview_loading = True
             self.client.fetch_image(note.preview).add_done_callback(lambda done: self._show_preview(done, note.jobId))
 
     def _show_preview(self, done: Future, job_id: str):
+        self._preview_loading = False
         if done.error() is None and job_id == self.job_id:
             try:
                 self._set_progress(self.step, self.total_steps, image_from_png(done.result()))
