@@ -1,0 +1,140 @@
+package io.atelier.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.bridge.http.JettyServer;
+import io.atelier.bridge.images.FileImageStore;
+import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.jobs.InMemoryJobStore;
+import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.models.ModelCatalog;
+import io.atelier.bridge.rpc.RpcBinding;
+import io.atelier.bridge.rpc.RpcDispatcher;
+import io.atelier.bridge.rpc.RpcMapper;
+import io.atelier.bridge.security.TokenStore;
+import io.atelier.bridge.services.JobsServiceImpl;
+import io.atelier.bridge.services.ModelsServiceImpl;
+import io.atelier.bridge.services.RpcDiscoverServiceImpl;
+import io.atelier.bridge.services.SessionServiceImpl;
+import io.atelier.protocol.service.JobsService;
+import io.atelier.protocol.service.ModelsService;
+import io.atelier.protocol.service.RpcDiscoverService;
+import io.atelier.protocol.service.SessionService;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One bridge: tokens, image store, job manager, dispatcher and the Jetty server, wired together. Create it, add the
+ * services that submit work ({@link #addService}, e.g. {@code images.*} from the engine), then {@link #start()}.
+ */
+public final class Bridge implements AutoCloseable {
+    private final BridgeConfig config;
+    private final ObjectMapper mapper;
+    private final TokenStore tokens;
+    private final ImageStore images;
+    private final JobManager jobs;
+    private final ModelCatalog models;
+    private final List<RpcBinding> extraServices = new ArrayList<>();
+    private final ScheduledExecutorService timer;
+    private RpcDispatcher dispatcher;
+    private JettyServer server;
+
+    private Bridge(BridgeConfig config, ModelCatalog models) throws IOException {
+        this.config = config;
+        this.models = models;
+        this.mapper = RpcMapper.create(config.rpcLimits());
+        this.tokens = TokenStore.open(config.home());
+        this.images = new FileImageStore(config.home().resolve("images"));
+        this.jobs = new JobManager(new InMemoryJobStore(config.jobLimits().keepFinished()), images,
+                config.jobLimits(), Clock.systemUTC());
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "atelier-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** A bridge not started yet; its home folder and admin token exist once this returns. */
+    public static Bridge create(BridgeConfig config, ModelCatalog models) throws IOException {
+        return new Bridge(config, models);
+    }
+
+    /** Adds a service beyond the built-in session, models, jobs and rpc ones; only before {@link #start()}. */
+    public Bridge addService(RpcBinding binding) {
+        if (dispatcher != null) {
+            throw new IllegalStateException("services are added before start()");
+        }
+        extraServices.add(binding);
+        return this;
+    }
+
+    public Bridge start() throws Exception {
+        AtomicReference<RpcDispatcher> built = new AtomicReference<>();
+        List<RpcBinding> bindings = new ArrayList<>();
+        bindings.add(RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> built.get().methodNames())));
+        bindings.add(RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)));
+        bindings.add(RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)));
+        bindings.add(RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper)));
+        bindings.addAll(extraServices);
+        dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
+        built.set(dispatcher);
+        server = new JettyServer(config, dispatcher, tokens, images, timer);
+        server.start();
+        return this;
+    }
+
+    public void join() throws InterruptedException {
+        server.join();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** e.g. {@code http://127.0.0.1:7437} */
+    public URI baseUri() {
+        String host = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]"
+                : config.host();
+        if (host.equals("0.0.0.0") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public BridgeConfig config() {
+        return config;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public JobManager jobs() {
+        return jobs;
+    }
+
+    public ImageStore images() {
+        return images;
+    }
+
+    public RpcDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (server != null) {
+                server.stop();
+            }
+        } finally {
+            jobs.close();
+            timer.shutdownNow();
+        }
+    }
+}

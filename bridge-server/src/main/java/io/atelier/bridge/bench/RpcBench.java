@@ -1,0 +1,80 @@
+package io.atelier.bridge.bench;
+
+import io.atelier.bridge.Bridge;
+import io.atelier.bridge.BridgeConfig;
+import io.atelier.bridge.models.ModelCatalog;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code atelier bench rpc}: the same load (N clients alternating {@code session.initialize} and {@code jobs.list})
+ * against a real bridge and then against a bare Jetty handler answering the same bytes; prints requests/s, p50, p99
+ * and the ratio.
+ */
+public final class RpcBench {
+    private static final String INITIALIZE =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"session.initialize\",\"params\":{\"clientName\":\"bench\",\"clientVersion\":\"1\"}}";
+    private static final String JOBS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"jobs.list\",\"params\":{}}";
+
+    private RpcBench() {
+    }
+
+    public static void run(int clients, Duration measure, Duration warmup, PrintStream out) throws Exception {
+        Path home = Files.createTempDirectory("atelier-bench-");
+        List<byte[]> bodies = List.of(INITIALIZE.getBytes(StandardCharsets.UTF_8), JOBS_LIST.getBytes(StandardCharsets.UTF_8));
+        out.printf("bench rpc: %d clients, %d s per target after %d s warm-up, %d CPUs%n", clients,
+                measure.toSeconds(), warmup.toSeconds(), Runtime.getRuntime().availableProcessors());
+        try (Bridge bridge = Bridge.create(BridgeConfig.defaults(home).withPort(0), ModelCatalog.empty()).start()) {
+            String token = bridge.tokens().readAdminToken();
+            URI rpc = bridge.baseUri().resolve("/rpc");
+            // Step 1: the bytes the bridge answers, for the bare server to replay.
+            Map<String, byte[]> answers = new LinkedHashMap<>();
+            answers.put("session.initialize", call(rpc, token, bodies.get(0)));
+            answers.put("jobs.list", call(rpc, token, bodies.get(1)));
+            LoadGenerator load = new LoadGenerator(clients, token, bodies);
+            // Step 2: the bridge, then the bare handler, in one run.
+            LoadResult bridged = load.run("bridge", rpc, warmup, measure);
+            out.println(bridged.line());
+            try (BareJettyServer bare = new BareJettyServer(answers)) {
+                LoadResult baseline = load.run("bare jetty", URI.create("http://127.0.0.1:" + bare.port() + "/rpc"),
+                        warmup, measure);
+                out.println(baseline.line());
+                double ratio = bridged.requestsPerSecond() / baseline.requestsPerSecond();
+                out.printf("ratio bridge/bare: %.2f (target >= 0.5); bridge p99 %.2f ms (target < 20 ms)%n",
+                        ratio, bridged.p99Millis());
+            }
+        } finally {
+            deleteQuietly(home);
+        }
+    }
+
+    private static byte[] call(URI rpc, String token, byte[] body) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(rpc)
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the bridge answered HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            // A temp folder left behind is harmless.
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.atelier.bridge.cli;
+
+import io.atelier.bridge.BridgeVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./atelier}: the one entry point. */
+@Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = AtelierCli.Version.class,
+        description = "Atelier: brand-specialised image generation served locally to your creative tools.",
+        subcommands = {ServeCommand.class, TokenCommand.class, BenchCommand.class})
+public final class AtelierCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new AtelierCli()).execute(args);
+        if (exit != 0 || !isServe(args)) {
+            System.exit(exit);
+        }
+    }
+
+    private static boolean isServe(String[] args) {
+        return args.length > 0 && args[0].equals("serve");
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"atelier " + BridgeVersion.current()};
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.atelier.bridge.cli;
+
+import io.atelier.bridge.bench.RpcBench;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code atelier bench rpc}: prints the bridge's RPC throughput and latency next to a bare Jetty baseline. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
+        subcommands = {BenchCommand.Rpc.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "rpc", mixinStandardHelpOptions = true,
+            description = "Concurrent session.initialize/jobs.list against the bridge, then against bare Jetty.")
+    static final class Rpc implements Callable<Integer> {
+        @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per target (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds per target (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            RpcBench.run(clients, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), System.out);
+            return 0;
+        }
+    }
+}

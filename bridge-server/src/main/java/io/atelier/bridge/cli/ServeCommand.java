@@ -1,0 +1,57 @@
+package io.atelier.bridge.cli;
+
+import io.atelier.bridge.Bridge;
+import io.atelier.bridge.BridgeConfig;
+import io.atelier.bridge.BridgeVersion;
+import io.atelier.bridge.models.ModelCatalog;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code atelier serve}: runs the bridge until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the bridge.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = BridgeConfig.DEFAULT_HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7437", description = "Port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Serve /plugins/ from this folder instead of the built-in copy.")
+    Path pluginsDir;
+
+    @Mixin
+    HomeOption home;
+
+    @Override
+    public Integer call() throws Exception {
+        BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir);
+        if (!config.isLoopbackOnly()) {
+            System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
+                    + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
+        }
+        Bridge bridge = Bridge.create(config, ModelCatalog.empty()).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                bridge.close();
+            } catch (Exception e) {
+                // Shutting down anyway.
+            } finally {
+                stopped.countDown();
+            }
+        }, "atelier-shutdown"));
+        String url = bridge.baseUri().toString();
+        System.out.println("Atelier bridge " + BridgeVersion.current() + " listening on " + url);
+        System.out.println("Token (admin, keep it private): " + bridge.tokens().adminTokenFile());
+        System.out.println("Connect a plugin: give it the URL " + url + " and the token from that file.");
+        System.out.println("  Photopea panel: " + url + "/plugins/photopea/   Health: " + url + "/health");
+        System.out.println("  Scoped token for one brand: ./atelier token create --brand <id>");
+        System.out.println("Stop with Ctrl-C.");
+        stopped.await();
+        return 0;
+    }
+}

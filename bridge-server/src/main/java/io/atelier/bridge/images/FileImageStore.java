@@ -1,0 +1,80 @@
+package io.atelier.bridge.images;
+
+import io.atelier.protocol.ImageRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps images as files under one folder: {@code <id>.png} and {@code <id>.brand} (the brand, empty when none).
+ * The id is derived from the brand and the bytes, so the same pixels stored for the same brand get the same id.
+ */
+public final class FileImageStore implements ImageStore {
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+
+    private final Path dir;
+
+    public FileImageStore(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+    }
+
+    @Override
+    public ImageRef put(byte[] png, String brandOrNull) {
+        PngHeader header = PngHeader.read(png);
+        String brand = brandOrNull == null ? "" : brandOrNull;
+        String sha256 = HexFormat.of().formatHex(sha256(png));
+        String id = HexFormat.of().formatHex(sha256((brand + "\0" + sha256).getBytes(StandardCharsets.UTF_8)), 0, 16);
+        try {
+            Path file = dir.resolve(id + ".png");
+            if (!Files.exists(file)) {
+                // Brand first: an image is never visible without its scope.
+                Files.writeString(dir.resolve(id + ".brand"), brand, StandardCharsets.UTF_8);
+                Path temp = Files.createTempFile(dir, ".img-", ".part");
+                Files.write(temp, png);
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store an image", e);
+        }
+        return new ImageRef(id, header.width(), header.height(), "image/png", "/images/" + id + ".png", sha256);
+    }
+
+    @Override
+    public Optional<StoredImage> find(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(id + ".png");
+        Path brandFile = dir.resolve(id + ".brand");
+        if (!Files.exists(file) || !Files.exists(brandFile)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] png = Files.readAllBytes(file);
+            String brand = Files.readString(brandFile, StandardCharsets.UTF_8);
+            PngHeader header = PngHeader.read(png);
+            ImageRef ref = new ImageRef(id, header.width(), header.height(), "image/png", "/images/" + id + ".png",
+                    HexFormat.of().formatHex(sha256(png)));
+            return Optional.of(new StoredImage(ref, brand.isEmpty() ? null : brand, png));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.atelier.bridge.jobs;
+
+import io.atelier.bridge.images.ImageStore;
+
+/** What a running job may know and do. */
+public interface JobContext {
+    String jobId();
+
+    /** True once someone asked to cancel this job. */
+    boolean isCancelled();
+
+    /** Throws {@link JobCancelledException} if the job was cancelled; call it between steps. */
+    void throwIfCancelled();
+
+    /**
+     * Reports that {@code step} of {@code totalSteps} are done; pushes {@code jobs.progress} to the job's sockets.
+     *
+     * @param previewPngOrNull a small PNG preview of the current state, or null (not every step needs one)
+     */
+    void progress(int step, int totalSteps, byte[] previewPngOrNull);
+
+    /** Where to store result and preview images. */
+    ImageStore images();
+
+    /** The brand the job runs for; null when brand-less. */
+    String brand();
+}

@@ -1,0 +1,282 @@
+package io.atelier.bridge.jobs;
+
+import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.protocol.ErrorCodes;
+import io.atelier.protocol.ErrorData;
+import io.atelier.protocol.ImageRef;
+import io.atelier.protocol.JobProgress;
+import io.atelier.protocol.JobStatus;
+import io.atelier.protocol.JobsFinishedNotification;
+import io.atelier.protocol.JobsProgressNotification;
+import io.atelier.protocol.Notifications;
+import io.atelier.protocol.RpcError;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs long work as jobs: {@link #submit} answers at once with an id, a worker runs the {@link JobHandler}, progress
+ * and the outcome are pushed as {@code jobs.progress} / {@code jobs.finished} to the socket that submitted the job and
+ * to sockets that subscribed to it. Statuses go queued → running → succeeded | failed | cancelled.
+ *
+ * <p>Limits: a token may have {@link JobLimits#maxActivePerToken()} jobs queued or running; beyond that, submit
+ * answers busy. Cancel stops a queued job at once and a running one at its next step.
+ */
+public final class JobManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
+
+    private final JobStore store;
+    private final ImageStore images;
+    private final JobLimits limits;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
+
+    public JobManager(JobStore store, ImageStore images, JobLimits limits, Clock clock) {
+        this.store = store;
+        this.images = images;
+        this.limits = limits;
+        this.clock = clock;
+        AtomicInteger threadNumber = new AtomicInteger();
+        // The queue is unbounded here because submit() bounds what enters it, per token and in total.
+        this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "atelier-job-" + threadNumber.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /**
+     * Accepts a job.
+     *
+     * @param kind the submitting method, e.g. {@code images.generate}
+     * @param caller who submits it; their socket (if any) receives its notifications
+     * @param brandOrNull the brand it runs for; must be within the caller's scope
+     * @return the job id
+     * @throws AtelierException busy ({@code -32006}) when the caller's queue is full; not found ({@code -32004}) when
+     *     the brand is outside the caller's scope
+     */
+    public String submit(String kind, Caller caller, String brandOrNull, JobHandler handler) {
+        if (brandOrNull != null && !caller.scope().includes(brandOrNull)) {
+            throw AtelierException.notFound("No brand named '" + brandOrNull + "'.");
+        }
+        LiveJob job;
+        synchronized (this) {
+            long mine = live.values().stream().filter(j -> j.record.ownerTokenId().equals(caller.tokenId())).count();
+            if (mine >= limits.maxActivePerToken()) {
+                throw AtelierException.busy("You already have " + mine
+                        + " jobs queued or running; wait for one to finish or cancel one.");
+            }
+            if (live.size() >= limits.maxActiveTotal()) {
+                throw AtelierException.busy("The bridge has " + live.size() + " jobs waiting; try again shortly.");
+            }
+            String jobId = "job_" + UUID.randomUUID().toString().replace("-", "");
+            JobRecord record = JobRecord.queued(jobId, kind, caller.tokenId(), brandOrNull, clock.instant());
+            job = new LiveJob(record, handler, caller.sink());
+            store.save(record);
+            live.put(jobId, job);
+        }
+        synchronized (job) {
+            job.future = workers.submit(() -> run(job));
+        }
+        return job.jobId();
+    }
+
+    /** A job's state, or not found when absent or invisible to the caller. */
+    public JobRecord get(String jobId, Caller caller) {
+        return store.find(jobId).filter(record -> JobVisibility.canSee(caller, record))
+                .orElseThrow(() -> AtelierException.notFound("No job with this id."));
+    }
+
+    /** The caller's visible jobs, newest first, optionally only those in {@code statusOrNull}. */
+    public List<JobRecord> list(Caller caller, JobStatus statusOrNull, int limit) {
+        List<JobRecord> out = new ArrayList<>();
+        for (JobRecord record : store.newestFirst()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (JobVisibility.canSee(caller, record) && (statusOrNull == null || record.status() == statusOrNull)) {
+                out.add(record);
+            }
+        }
+        return out;
+    }
+
+    /** Cancels a queued job at once, or asks a running one to stop at its next step; returns the state after. */
+    public JobRecord cancel(String jobId, Caller caller) {
+        JobRecord visible = get(jobId, caller);
+        LiveJob job = live.get(jobId);
+        if (job == null) {
+            return visible;
+        }
+        synchronized (job) {
+            job.cancelRequested = true;
+            if (job.record.status() == JobStatus.QUEUED) {
+                if (job.future != null) {
+                    job.future.cancel(false);
+                }
+                finish(job, JobStatus.CANCELLED, List.of(), cancelledError());
+            }
+            return job.record;
+        }
+    }
+
+    /** Adds the caller's socket to the job's listeners; a finished job sends its {@code jobs.finished} right away. */
+    public JobRecord subscribe(String jobId, Caller caller) {
+        JobRecord visible = get(jobId, caller);
+        if (caller.sink() == null) {
+            throw AtelierException.invalidRequest("jobs.subscribe needs the WebSocket: HTTP cannot carry notifications.");
+        }
+        LiveJob job = live.get(jobId);
+        if (job != null) {
+            synchronized (job) {
+                if (!job.record.status().isFinal()) {
+                    job.sinks.add(caller.sink());
+                    return job.record;
+                }
+                visible = job.record;
+            }
+        }
+        JobRecord done = store.find(jobId).orElse(visible);
+        caller.sink().notify(Notifications.JOBS_FINISHED, finishedNotification(done));
+        return done;
+    }
+
+    private void run(LiveJob job) {
+        // Step 1: claim the job, unless it was cancelled while it waited.
+        synchronized (job) {
+            if (job.record.status() != JobStatus.QUEUED) {
+                return;
+            }
+            job.record = job.record.running();
+            store.save(job.record);
+        }
+        // Step 2: run the handler outside any lock; cancel only raises a flag it checks between steps.
+        JobStatus outcome;
+        List<ImageRef> results = List.of();
+        RpcError error = null;
+        try {
+            List<ImageRef> returned = job.handler.run(new RunningJobContext(job));
+            if (job.cancelRequested) {
+                outcome = JobStatus.CANCELLED;
+                error = cancelledError();
+            } else {
+                outcome = JobStatus.SUCCEEDED;
+                results = returned == null ? List.of() : returned;
+            }
+        } catch (JobCancelledException e) {
+            outcome = JobStatus.CANCELLED;
+            error = cancelledError();
+        } catch (AtelierException e) {
+            outcome = e.code() == ErrorCodes.CANCELLED ? JobStatus.CANCELLED : JobStatus.FAILED;
+            error = e.toRpcError();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = JobStatus.CANCELLED;
+            error = cancelledError();
+        } catch (Throwable e) {
+            // Out of memory included: the job fails, the bridge stays up.
+            LOG.warn("Job {} ({}) failed", job.jobId(), job.record.kind(), e);
+            outcome = JobStatus.FAILED;
+            error = new RpcError(ErrorCodes.MODEL_FAILURE, "Model failure",
+                    new ErrorData("The model failed while running this job; the bridge logged the cause.", null));
+        }
+        // Step 3: publish the outcome.
+        synchronized (job) {
+            finish(job, outcome, results, error);
+        }
+    }
+
+    /** Called holding the job's monitor. */
+    private void finish(LiveJob job, JobStatus status, List<ImageRef> results, RpcError error) {
+        if (job.record.status().isFinal()) {
+            return;
+        }
+        job.record = job.record.finished(status, results, error, clock.instant());
+        store.save(job.record);
+        synchronized (this) {
+            live.remove(job.jobId());
+        }
+        job.notifySinks(Notifications.JOBS_FINISHED, finishedNotification(job.record));
+    }
+
+    private static JobsFinishedNotification finishedNotification(JobRecord record) {
+        return new JobsFinishedNotification(record.jobId(), record.status(), record.results(), record.error());
+    }
+
+    private static RpcError cancelledError() {
+        return new RpcError(ErrorCodes.CANCELLED, "Cancelled", new ErrorData("The job was cancelled.", null));
+    }
+
+    /** Stops the workers; a running job is interrupted. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class RunningJobContext implements JobContext {
+        private final LiveJob job;
+
+        RunningJobContext(LiveJob job) {
+            this.job = job;
+        }
+
+        @Override
+        public String jobId() {
+            return job.jobId();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return job.cancelRequested;
+        }
+
+        @Override
+        public void throwIfCancelled() {
+            if (job.cancelRequested) {
+                throw new JobCancelledException();
+            }
+        }
+
+        @Override
+        public void progress(int step, int totalSteps, byte[] previewPngOrNull) {
+            ImageRef preview = previewPngOrNull == null ? null : images.put(previewPngOrNull, job.record.brand());
+            synchronized (job) {
+                if (job.record.status() != JobStatus.RUNNING) {
+                    return;
+                }
+                job.record = job.record.withProgress(new JobProgress(step, totalSteps));
+                store.save(job.record);
+            }
+            job.notifySinks(Notifications.JOBS_PROGRESS, new JobsProgressNotification(job.jobId(), step, totalSteps, preview));
+        }
+
+        @Override
+        public ImageStore images() {
+            return images;
+        }
+
+        @Override
+        public String brand() {
+            return job.record.brand();
+        }
+    }
+}

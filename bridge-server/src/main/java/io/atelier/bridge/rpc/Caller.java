@@ -1,0 +1,27 @@
+package io.atelier.bridge.rpc;
+
+import io.atelier.bridge.security.BrandScope;
+
+/**
+ * Who is making a call: the token's public id (never the token), what it may see, and where notifications for it go.
+ *
+ * @param tokenId public id of the token (a prefix of its hash), used for ownership and per-token limits
+ * @param scope the brands the token may see and touch
+ * @param sink the WebSocket the call came from; null over HTTP
+ */
+public record Caller(String tokenId, BrandScope scope, NotificationSink sink) {
+    public Caller {
+        if (tokenId == null || scope == null) {
+            throw new IllegalArgumentException("tokenId and scope are required");
+        }
+    }
+
+    /** True when this caller may see data of {@code brandOrNull} (brand-less data is visible to every token). */
+    public boolean canSee(String brandOrNull) {
+        return brandOrNull == null || scope.includes(brandOrNull);
+    }
+
+    public Caller withSink(NotificationSink newSink) {
+        return new Caller(tokenId, scope, newSink);
+    }
+}
