@@ -109,11 +109,12 @@ class Model(QObject):
 
     @property
     def can_generate(self) -> bool:
-        return self.connected and not self.busy
+        return self.connected and not self.busy and self.offers("images.generate") and bool(self.models)
 
     @property
     def can_upscale(self) -> bool:
-        return self.can_generate and self.offers("images.upscale")
+        return self.connected and not self.busy and self.offers("images.upscale")
+
 
     @property
     def can_add_to_dataset(self) -> bool:
@@ -155,6 +156,8 @@ class Model(QObject):
             self.live_progress = False  # calls still work over HTTP; jobs are polled instead of pushed
         version = self.session.serverVersion or "?"
         note = "" if self.live_progress else " Live progress is unavailable; results will still arrive."
+        if not self.models or "images.generate" not in (self.session.capabilities or []):
+            note += " This bridge has no image model installed yet: generation is off."
         self._set_connection(Connection.CONNECTED, f"Connected to Atelier {version}.{note}")
 
     async def _load_brands(self) -> List[api.Brand]:

@@ -25,6 +25,9 @@ def test_dataset_and_upscale_buttons_follow_the_capabilities_and_brand(qapp):
     model.session = api.SessionInitializeResult(capabilities=["images.generate", "datasets.add"])
     model.brands = [api.Brand(id="maison-exemple", displayName="Maison Exemple")]
     model.changed.emit()
+    assert not widget.generate_button.isEnabled()  # no model installed yet
+    model.models = [api.ModelInfo(id="atelier-micro", isDefault=True)]
+    model.changed.emit()
     assert widget.generate_button.isEnabled() and not widget.upscale_button.isEnabled()
     assert not widget.dataset_button.isEnabled()  # no brand picked yet
     widget.brand.setCurrentIndex(1)
