@@ -14,6 +14,7 @@ import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ResourceService;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -30,7 +31,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class JettyServer {
     /** Classpath folder served under /plugins/ when no folder is configured. */
-    public static final String BUNDLED_PLUGINS = "io/atelier/bridge/plugins/";
+    public static final String BUNDLED_PLUGINS = "io/atelier/bridge/plugins";
 
     private final Server server;
     private final ServerConnector connector;
@@ -99,6 +100,7 @@ public final class JettyServer {
         files.setBaseResource(base);
         files.setDirAllowed(false);
         files.setWelcomeFiles("index.html");
+        files.setWelcomeMode(ResourceService.WelcomeMode.SERVE);
         files.setCacheControl("no-cache");
         ContextHandler context = new ContextHandler(files, "/plugins");
         return context;

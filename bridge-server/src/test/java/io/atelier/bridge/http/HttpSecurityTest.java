@@ -170,7 +170,7 @@ class HttpSecurityTest {
 
     @Test
     void plugins_folder_is_served_without_a_token() throws IOException {
-        Request request = new Request.Builder().url(bridge.url("/plugins/index.html")).build();
+        Request request = new Request.Builder().url(bridge.url("/plugins/")).build();
         try (var response = bridge.http().newCall(request).execute()) {
             assertEquals(200, response.code());
             assertTrue(response.body().string().contains("Atelier plugins"));
