@@ -83,7 +83,7 @@ ZIP="$($PY "$HERE/package.py" "$WORK/atelier-krita.zip")"
 PYKRITA="$XDG_DATA_HOME/krita/pykrita"
 mkdir -p "$PYKRITA"
 unzip -q -o "$ZIP" -d "$PYKRITA"
-printf '[python]\nenable_atelier=true\n' >"$XDG_CONFIG_HOME/kritarc"
+printf '[python]\nenable_atelier=true\n\n[atelier]\nurl=http://127.0.0.1:%s\n' "$PORT" >"$XDG_CONFIG_HOME/kritarc"
 say "installed $(basename "$ZIP") into $PYKRITA"
 
 # Step 4a: the scenario, headless.
@@ -104,7 +104,8 @@ if [[ "${ATELIER_E2E_SKIP_GUI:-0}" != "1" ]]; then
   say "starting the Krita GUI under Xvfb"
   export ATELIER_E2E_GUI_RESULT="$WORK/gui.json"
   cp "$HERE/e2e/atelier_e2e_gui.py" "$PYKRITA/" && cp "$HERE/e2e/atelier_e2e_gui.desktop" "$PYKRITA/"
-  printf 'enable_atelier_e2e_gui=true\n' >>"$XDG_CONFIG_HOME/kritarc"
+  printf '[python]\nenable_atelier=true\nenable_atelier_e2e_gui=true\n\n[atelier]\nurl=http://127.0.0.1:%s\n' "$PORT" \
+    >"$XDG_CONFIG_HOME/kritarc"
   set +e
   timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" krita --nosplash >"$WORK/gui.log" 2>&1
   set -e

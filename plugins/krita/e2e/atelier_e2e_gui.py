@@ -1,6 +1,6 @@
 """A TEST-ONLY Krita plugin installed beside Atelier by test-in-krita.sh: once Krita's main window is up, it checks
-that the installed Atelier plugin registered its docker, shows it, saves a screenshot, writes a verdict file and
-quits Krita. Never packaged with the Atelier plugin."""
+that the installed Atelier plugin registered its docker, shows it, presses Connect, saves a screenshot, writes a
+verdict file and quits Krita. Never packaged with the Atelier plugin."""
 import json
 import os
 
@@ -29,16 +29,27 @@ def _check():
         dock.raise_()
         widget = dock.widget()
         widget.resize(380, 860)
-        QTimer.singleShot(800, lambda: _grab(dock, widget))
+        # Press Connect as a designer would: the URL comes from kritarc, the token from $ATELIER_HOME/token.
+        widget.connect_button.click()
+        _await_connection(dock, widget, 40)
     except Exception as error:  # noqa: BLE001 - any failure is the verdict
         _finish(False, f"{type(error).__name__}: {error}")
+
+
+def _await_connection(dock, widget, tries_left):
+    if widget.model.connection in ("connected", "error") or tries_left <= 0:
+        QTimer.singleShot(500, lambda: _grab(dock, widget))
+    else:
+        QTimer.singleShot(250, lambda: _await_connection(dock, widget, tries_left - 1))
 
 
 def _grab(dock, widget):
     path = os.path.join(SCREENSHOTS, "atelier-docker-gui.png")
     saved = widget.grab().save(path)
     title = dock.windowTitle()
-    _finish(saved and title == "Atelier", f"docker '{title}' shown in the Krita GUI, screenshot {path}")
+    state = widget.model.connection
+    _finish(saved and title == "Atelier" and state == "connected",
+            f"docker '{title}' shown in the Krita GUI, {state} ({widget.model.message}), screenshot {path}")
 
 
 class AtelierGuiProbe(Extension):
