@@ -74,7 +74,8 @@ class Model(QObject):
         self.brand_id: Optional[str] = None
         self.prompt = ""
         self.negative_prompt = ""
-        self.understood = ""
+        self.understood = ""     # the prompt as the bridge's taxonomy resolved it
+        self.unknown_terms: List[str] = []
         self.count = 1
         self.seed = random.randint(0, MAX_SEED)
         self.seed_locked = False
@@ -114,7 +115,6 @@ class Model(QObject):
     @property
     def can_upscale(self) -> bool:
         return self.connected and not self.busy and self.offers("images.upscale")
-
 
     @property
     def can_add_to_dataset(self) -> bool:
@@ -183,17 +183,15 @@ class Model(QObject):
 
     async def _resolve(self) -> str:
         text = self.prompt.strip()
-        understood = ""
-        if text and self.connected and "taxonomy.resolve" in (self.session.capabilities or []):
+        understood, unknown = "", []
+        if text and self.offers("taxonomy.resolve"):
             try:
                 result = await self.client.resolve(api.TaxonomyResolveParams(text=text, brand=self.brand_id))
-                understood = result.prompt
-                if result.unknownTerms:
-                    understood += "   (not understood: " + ", ".join(result.unknownTerms) + ")"
+                understood, unknown = result.prompt, list(result.unknownTerms or [])
             except AtelierError as error:
                 if error.code != ErrorCode.METHOD_NOT_FOUND:
                     raise
-        self.understood = understood
+        self.understood, self.unknown_terms = understood, unknown
         self.understood_changed.emit(understood)
         return understood
 
@@ -363,7 +361,7 @@ class Model(QObject):
         current prompt's understanding, else the prompt itself. The designer edits it before adding."""
         item = self.history[self.selected] if 0 <= self.selected < len(self.history) else None
         candidates = [item.understood, item.prompt] if item else []
-        candidates += [self.understood.split("   (")[0], self.prompt]
+        candidates += [self.understood, self.prompt]
         self.caption = next((c.strip() for c in candidates if c and c.strip()), "")
         self.changed.emit()
         return self.caption

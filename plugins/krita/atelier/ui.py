@@ -294,7 +294,11 @@ class AtelierWidget(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def _show_understood(self, text: str):
-        self.understood.setText(f"Understood as: {text}" if text else "")
+        unknown = self.model.unknown_terms
+        line = f"Understood as: {text}" if text else ""
+        if unknown:
+            line += ("   " if line else "") + "Not understood: " + ", ".join(unknown)
+        self.understood.setText(line)
 
     def _show_progress(self):
         model = self.model

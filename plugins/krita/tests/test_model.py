@@ -166,7 +166,7 @@ def test_add_to_dataset_sends_the_selection_with_caption_and_tags(qapp):
         model.brand_id, model.prompt = "maison-exemple", "robe rouge Exemple à rayures, ceinture, manches courtes"
         understood = fixtures.load("taxonomy.resolve.result")["result"]
         assert wait(model.resolve_prompt(), 20).startswith(understood["prompt"])
-        assert "esprit" in model.understood  # what was not understood is shown too
+        assert "esprit" in model.unknown_terms  # what was not understood is told too
         assert model.propose_caption() == understood["prompt"]
         model.tags = "summer, look-3"
         added = wait(model.add_to_dataset(), 20)

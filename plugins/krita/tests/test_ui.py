@@ -49,3 +49,10 @@ def test_editing_the_advanced_fields_updates_the_model(qapp):
     widget.steps.setValue(12)
     widget.sampler.setCurrentIndex(widget.sampler.findData("euler_a"))
     assert (model.count, model.seed_locked, model.steps, model.sampler) == (3, True, 12, "euler_a")
+
+
+def test_the_understood_line_shows_the_resolved_prompt_and_what_was_not_understood(qapp):
+    model, widget = _widget()
+    model.unknown_terms = ["bohème"]
+    model.understood_changed.emit("brand_0 stripes dress")
+    assert widget.understood.text() == "Understood as: brand_0 stripes dress   Not understood: bohème"
