@@ -3,7 +3,9 @@ package io.atelier.bridge;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -54,6 +56,16 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("io.atelier.bridge.rpc..", "io.atelier.bridge.jobs..",
                         "io.atelier.bridge.services..", "io.atelier.bridge.security..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..", "okhttp3..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void no_polymorphic_json_typing_anywhere() {
+        // JSON must never choose which Java class is instantiated: no @JsonTypeInfo, no default typing.
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("com.fasterxml.jackson.annotation.JsonTypeInfo")
+                .check(CLASSES);
+        noClasses().should().callMethodWhere(JavaCall.Predicates.target(
+                        HasName.Predicates.nameMatching("(activate|enable)DefaultTyping.*")))
                 .check(CLASSES);
     }
 }

@@ -20,22 +20,25 @@ final class LoadGenerator {
     private final String token;
     private final List<byte[]> bodies;
 
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
     LoadGenerator(int clients, String token, List<byte[]> bodies) {
         this.clients = clients;
         this.token = token;
         this.bodies = bodies;
     }
 
-    LoadResult run(String label, URI target, Duration warmup, Duration measure) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        // Step 1: warm up (JIT, connection pool), results thrown away.
-        drive(http, target, warmup, null);
-        // Step 2: measure.
+    /** Latencies (ns) of every request of one run, plus its failures and duration. */
+    record Sample(long[] latencies, long errors, double seconds) {
+    }
+
+    /** Runs the load against {@code target} for {@code duration} (a warm-up run simply ignores the sample). */
+    Sample run(URI target, Duration duration) throws InterruptedException {
         List<long[]> perThread = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
-        drive(http, target, measure, new Sink(perThread, errors));
+        drive(http, target, duration, new Sink(perThread, errors));
         double seconds = (System.nanoTime() - start) / 1e9;
         long total = perThread.stream().mapToLong(a -> a.length).sum();
         long[] all = new long[(int) total];
@@ -44,8 +47,15 @@ final class LoadGenerator {
             System.arraycopy(latencies, 0, all, at, latencies.length);
             at += latencies.length;
         }
-        Arrays.sort(all);
-        return new LoadResult(label, total, errors.get(), seconds, percentile(all, 0.50), percentile(all, 0.99));
+        return new Sample(all, errors.get(), seconds);
+    }
+
+    /** Merges samples of the same target into its figures. */
+    static LoadResult summarise(String label, List<Sample> samples) {
+        long[] all = samples.stream().flatMapToLong(s -> Arrays.stream(s.latencies())).sorted().toArray();
+        long errors = samples.stream().mapToLong(Sample::errors).sum();
+        double seconds = samples.stream().mapToDouble(Sample::seconds).sum();
+        return new LoadResult(label, all.length, errors, seconds, percentile(all, 0.50), percentile(all, 0.99));
     }
 
     private record Sink(List<long[]> perThread, AtomicLong errors) {
@@ -81,12 +91,10 @@ final class LoadGenerator {
                     }
                     latencies[count++] = System.nanoTime() - sent;
                 }
-                if (sink != null) {
-                    synchronized (sink.perThread()) {
-                        sink.perThread().add(Arrays.copyOf(latencies, count));
-                    }
-                    sink.errors().addAndGet(failed);
+                synchronized (sink.perThread()) {
+                    sink.perThread().add(Arrays.copyOf(latencies, count));
                 }
+                sink.errors().addAndGet(failed);
                 done.countDown();
             }, "bench-client-" + c);
             thread.setDaemon(true);

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,14 +28,17 @@ public final class RpcBench {
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"session.initialize\",\"params\":{\"clientName\":\"bench\",\"clientVersion\":\"1\"}}";
     private static final String JOBS_LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"jobs.list\",\"params\":{}}";
 
+    private static final int ROUNDS = 4;
+
     private RpcBench() {
     }
 
     public static void run(int clients, Duration measure, Duration warmup, PrintStream out) throws Exception {
         Path home = Files.createTempDirectory("atelier-bench-");
         List<byte[]> bodies = List.of(INITIALIZE.getBytes(StandardCharsets.UTF_8), JOBS_LIST.getBytes(StandardCharsets.UTF_8));
-        out.printf("bench rpc: %d clients, %d s per target after %d s warm-up, %d CPUs%n", clients,
-                measure.toSeconds(), warmup.toSeconds(), Runtime.getRuntime().availableProcessors());
+        String loadBefore = loadAverage();
+        out.printf("bench rpc: %d clients, %d s per target in %d alternating rounds after %d s warm-up, %d CPUs%n",
+                clients, measure.toSeconds(), ROUNDS, warmup.toSeconds(), Runtime.getRuntime().availableProcessors());
         try (Bridge bridge = Bridge.create(BridgeConfig.defaults(home).withPort(0), ModelCatalog.empty()).start()) {
             String token = bridge.tokens().readAdminToken();
             URI rpc = bridge.baseUri().resolve("/rpc");
@@ -43,16 +47,27 @@ public final class RpcBench {
             answers.put("session.initialize", call(rpc, token, bodies.get(0)));
             answers.put("jobs.list", call(rpc, token, bodies.get(1)));
             LoadGenerator load = new LoadGenerator(clients, token, bodies);
-            // Step 2: the bridge, then the bare handler, in one run.
-            LoadResult bridged = load.run("bridge", rpc, warmup, measure);
-            out.println(bridged.line());
             try (BareJettyServer bare = new BareJettyServer(answers)) {
-                LoadResult baseline = load.run("bare jetty", URI.create("http://127.0.0.1:" + bare.port() + "/rpc"),
-                        warmup, measure);
+                URI bareRpc = URI.create("http://127.0.0.1:" + bare.port() + "/rpc");
+                // Step 2: warm both up, then alternate short rounds so that a change in machine load (other
+                // processes) weighs on both targets alike.
+                load.run(rpc, warmup);
+                load.run(bareRpc, warmup);
+                List<LoadGenerator.Sample> bridgeSamples = new ArrayList<>();
+                List<LoadGenerator.Sample> bareSamples = new ArrayList<>();
+                Duration round = measure.dividedBy(ROUNDS);
+                for (int i = 0; i < ROUNDS; i++) {
+                    bridgeSamples.add(load.run(rpc, round));
+                    bareSamples.add(load.run(bareRpc, round));
+                }
+                LoadResult bridged = LoadGenerator.summarise("bridge", bridgeSamples);
+                LoadResult baseline = LoadGenerator.summarise("bare jetty", bareSamples);
+                out.println(bridged.line());
                 out.println(baseline.line());
                 double ratio = bridged.requestsPerSecond() / baseline.requestsPerSecond();
                 out.printf("ratio bridge/bare: %.2f (target >= 0.5); bridge p99 %.2f ms (target < 20 ms)%n",
                         ratio, bridged.p99Millis());
+                out.println("load average before/after: " + loadBefore + " / " + loadAverage());
             }
         } finally {
             deleteQuietly(home);
@@ -68,6 +83,15 @@ public final class RpcBench {
             throw new IllegalStateException("the bridge answered HTTP " + response.statusCode());
         }
         return response.body();
+    }
+
+    /** The 1-minute load average, to judge how quiet the machine was; "n/a" where /proc is absent. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "n/a";
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -13,7 +13,13 @@ public final class AtelierCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new AtelierCli()).execute(args);
+        int exit = new CommandLine(new AtelierCli())
+                .setExecutionExceptionHandler((failure, commandLine, parsed) -> {
+                    // A sentence, not a stack trace: the cause is usually the port or the home folder.
+                    commandLine.getErr().println("atelier: " + failure.getMessage());
+                    return 1;
+                })
+                .execute(args);
         if (exit != 0 || !isServe(args)) {
             System.exit(exit);
         }

@@ -38,6 +38,7 @@ public final class RpcDispatcher {
     private final NamespacedRpcServer server;
     private final JsonRpcMessages messages;
     private final Set<String> methodNames;
+    private final List<String> sortedMethodNames;
 
     public RpcDispatcher(ObjectMapper mapper, RpcLimits limits, List<RpcBinding> bindings) {
         this.mapper = mapper;
@@ -52,12 +53,13 @@ public final class RpcDispatcher {
             names.addAll(binding.methodNames());
         }
         this.methodNames = Set.copyOf(names);
+        this.sortedMethodNames = List.copyOf(names);
         this.server = new NamespacedRpcServer(mapper, byNamespace);
     }
 
     /** Every method served, sorted: what {@code session.initialize} reports as capabilities. */
     public List<String> methodNames() {
-        return List.copyOf(new TreeSet<>(methodNames));
+        return sortedMethodNames;
     }
 
     public ObjectMapper mapper() {

@@ -1,5 +1,6 @@
 package io.atelier.bridge.security;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,9 @@ public final class HostCheck {
 
     private final Set<String> names;
     private final IntSupplier port;
+    // Computed once the port is known (it is 0 until the server has started).
+    private volatile Set<String> withPort;
+    private volatile int acceptedPort = -1;
 
     /**
      * @param extraNames names besides the loopback ones (e.g. the explicit bind address, or configured names)
@@ -37,12 +41,25 @@ public final class HostCheck {
         if (hostHeader == null || hostHeader.isEmpty()) {
             return false;
         }
-        String host = hostHeader.toLowerCase(Locale.ROOT);
-        String portSuffix = ":" + port.getAsInt();
-        if (host.endsWith(portSuffix)) {
-            return names.contains(host.substring(0, host.length() - portSuffix.length()));
+        int bound = port.getAsInt();
+        Set<String> accepted = withPort;
+        if (accepted == null || acceptedPort != bound) {
+            accepted = acceptedHeaders(bound);
         }
-        // Only the default port may be omitted from the header.
-        return port.getAsInt() == 80 && names.contains(host);
+        return accepted.contains(hostHeader.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every Host header value accepted for this port; only the default port may be omitted. */
+    private Set<String> acceptedHeaders(int bound) {
+        Set<String> values = new HashSet<>();
+        for (String name : names) {
+            values.add(name + ":" + bound);
+            if (bound == 80) {
+                values.add(name);
+            }
+        }
+        withPort = Set.copyOf(values);
+        acceptedPort = bound;
+        return withPort;
     }
 }

@@ -98,7 +98,6 @@ public final class TestSocket extends WebSocketListener implements AutoCloseable
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-        System.err.println("DEBUG ws failure: " + t + " response=" + response);
         closedWith.complete(-1);
     }
 

@@ -37,6 +37,26 @@ class WebSocketTest {
     }
 
     @Test
+    void upgrade_from_a_foreign_origin_is_refused() {
+        okhttp3.Request request = new okhttp3.Request.Builder().url(bridge.wsUrl())
+                .header("Origin", "https://evil.example").build();
+        java.util.concurrent.CompletableFuture<Integer> status = new java.util.concurrent.CompletableFuture<>();
+        bridge.http().newWebSocket(request, new okhttp3.WebSocketListener() {
+            @Override
+            public void onFailure(okhttp3.WebSocket webSocket, Throwable t, okhttp3.Response response) {
+                status.complete(response == null ? -1 : response.code());
+            }
+
+            @Override
+            public void onOpen(okhttp3.WebSocket webSocket, okhttp3.Response response) {
+                status.complete(101);
+                webSocket.close(1000, null);
+            }
+        });
+        assertEquals(403, status.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
+    }
+
+    @Test
     void first_message_other_than_initialize_is_refused_and_closed() {
         try (TestSocket socket = TestSocket.open(bridge)) {
             socket.sendText("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"jobs.list\",\"params\":{}}");
