@@ -1,6 +1,9 @@
 package io.atelier.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.brands.BrandStore;
+import io.atelier.bridge.brands.BrandAwareImageStore;
+import io.atelier.bridge.brands.BrandServices;
 import io.atelier.bridge.http.JettyServer;
 import io.atelier.bridge.images.FileImageStore;
 import io.atelier.bridge.images.ImageStore;
@@ -37,6 +40,7 @@ public final class Bridge implements AutoCloseable {
     private final ObjectMapper mapper;
     private final TokenStore tokens;
     private final ImageStore images;
+    private final BrandStore brandStore;
     private final JobManager jobs;
     private final ModelCatalog models;
     private final List<RpcBinding> extraServices = new ArrayList<>();
@@ -49,7 +53,8 @@ public final class Bridge implements AutoCloseable {
         this.models = models;
         this.mapper = RpcMapper.create(config.rpcLimits());
         this.tokens = TokenStore.open(config.home());
-        this.images = new FileImageStore(config.home().resolve("images"));
+        this.brandStore = BrandStore.open(config.home());
+        this.images = new BrandAwareImageStore(new FileImageStore(config.home().resolve("images")), brandStore.images());
         this.jobs = new JobManager(new InMemoryJobStore(config.jobLimits().keepFinished()), images,
                 config.jobLimits(), Clock.systemUTC());
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -76,10 +81,12 @@ public final class Bridge implements AutoCloseable {
     public Bridge start() throws Exception {
         AtomicReference<RpcDispatcher> built = new AtomicReference<>();
         List<RpcBinding> bindings = new ArrayList<>();
-        bindings.add(RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> built.get().methodNames())));
+        bindings.add(RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> built.get().methodNames(),
+                BrandServices.brandIdsVisibleTo(brandStore))));
         bindings.add(RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)));
         bindings.add(RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)));
         bindings.add(RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper)));
+        bindings.addAll(BrandServices.bindings(brandStore, images));
         bindings.addAll(extraServices);
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
         built.set(dispatcher);
@@ -122,6 +129,11 @@ public final class Bridge implements AutoCloseable {
         return images;
     }
 
+    /** Brands, datasets, history and adapters under {@code <home>/atelier.db} and {@code <home>/blobs/}. */
+    public BrandStore brandStore() {
+        return brandStore;
+    }
+
     public RpcDispatcher dispatcher() {
         return dispatcher;
     }
@@ -135,6 +147,7 @@ public final class Bridge implements AutoCloseable {
         } finally {
             jobs.close();
             timer.shutdownNow();
+            brandStore.close();
         }
     }
 }

@@ -54,7 +54,7 @@ final class ImagesHttpHandler extends Handler.Abstract {
             return true;
         }
         response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "image/png");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, image.get().ref().mime());
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "private, max-age=31536000, immutable");
         response.write(true, ByteBuffer.wrap(image.get().png()), callback);

@@ -129,7 +129,9 @@ public final class TokenStore {
             entries.add(new ScopedTokenEntry(id, HexFormat.of().formatHex(hash), sorted, clock.instant().toString()));
             PrivateFiles.writeAtomically(scopedTokensFile(), json.writeValueAsBytes(new ScopedTokenFile(entries)));
         }
-        refreshIfDue(true);
+        // Reload unconditionally: two tokens written within the file system's timestamp granularity leave the file's
+        // modified time unchanged, and the time check alone would then miss the second one.
+        snapshot = load();
         return new IssuedToken(id, secret, sorted);
     }
 

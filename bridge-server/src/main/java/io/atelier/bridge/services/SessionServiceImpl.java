@@ -8,6 +8,7 @@ import io.atelier.protocol.SessionInitializeParams;
 import io.atelier.protocol.SessionInitializeResult;
 import io.atelier.protocol.service.SessionService;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -16,17 +17,26 @@ import java.util.function.Supplier;
  */
 public final class SessionServiceImpl implements SessionService {
     private final Supplier<List<String>> capabilities;
+    private final Function<Caller, List<String>> brandsVisibleTo;
 
     /** @param capabilities every method served (supplied late: the dispatcher is built after its services) */
     public SessionServiceImpl(Supplier<List<String>> capabilities) {
+        this(capabilities, caller -> caller.scope().sortedBrands());
+    }
+
+    /**
+     * @param capabilities    every method served
+     * @param brandsVisibleTo the brand ids a caller may use, from the brand registry
+     */
+    public SessionServiceImpl(Supplier<List<String>> capabilities, Function<Caller, List<String>> brandsVisibleTo) {
         this.capabilities = capabilities;
+        this.brandsVisibleTo = brandsVisibleTo;
     }
 
     @Override
     public SessionInitializeResult initialize(SessionInitializeParams params) {
         Caller caller = CallContext.caller();
-        // The admin token is not limited to a list of brands; brand ids it may use come from the brand registry.
-        List<String> brands = caller.scope().sortedBrands();
+        List<String> brands = brandsVisibleTo.apply(caller);
         return new SessionInitializeResult(BridgeVersion.current(), ProtocolVersion.CURRENT, capabilities.get(), brands);
     }
 }

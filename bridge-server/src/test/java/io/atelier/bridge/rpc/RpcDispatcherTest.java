@@ -147,9 +147,16 @@ class RpcDispatcherTest {
 
     @Test
     void unknown_param_is_refused_and_named() {
-        JsonNode error = send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"jobs.get\",\"params\":{\"jobid\":\"x\"}}").path("error");
+        JsonNode error = send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"jobs.get\",\"params\":{\"jobId\":\"x\",\"jobid\":\"x\"}}").path("error");
         assertEquals(-32602, error.path("code").asInt());
         assertEquals("jobid", error.path("data").path("field").asText());
+    }
+
+    @Test
+    void missing_required_param_is_named() {
+        JsonNode error = send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"jobs.get\",\"params\":{}}").path("error");
+        assertEquals(-32602, error.path("code").asInt());
+        assertEquals("jobId", error.path("data").path("field").asText());
     }
 
     @Test

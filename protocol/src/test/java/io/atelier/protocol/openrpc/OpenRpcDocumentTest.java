@@ -137,6 +137,42 @@ class OpenRpcDocumentTest {
     }
 
     @Test
+    void every_golden_fixture_conforms_to_the_document() throws Exception {
+        SchemaConformance conformance = new SchemaConformance(document);
+        JsonNode index;
+        try (InputStream in = ImageRef.class.getClassLoader().getResourceAsStream("fixtures/index.json")) {
+            index = MAPPER.readTree(in);
+        }
+        int checked = 0;
+        for (JsonNode entry : index.path("fixtures")) {
+            String kind = entry.path("kind").asText();
+            JsonNode message;
+            try (InputStream in = ImageRef.class.getClassLoader()
+                    .getResourceAsStream("fixtures/" + entry.path("file").asText())) {
+                message = MAPPER.readTree(in);
+            }
+            List<String> violations = switch (kind) {
+                case "request" -> conformance.violations(
+                        byName(document.path("methods"), entry.path("method").asText()).path("x-params"),
+                        message.path("params"), "params");
+                case "result" -> conformance.violations(
+                        byName(document.path("methods"), entry.path("method").asText()).path("result").path("schema"),
+                        message.path("result"), "result");
+                case "notification" -> conformance.violations(
+                        byName(document.path("x-notifications"), entry.path("method").asText()).path("x-params"),
+                        message.path("params"), "params");
+                case "error" -> conformance.violations(schema("RpcError"), message.path("error"), "error");
+                default -> List.of();
+            };
+            assertEquals(List.of(), violations, entry.path("file").asText());
+            checked++;
+        }
+        assertTrue(checked > 60, "checked " + checked);
+        assertFalse(conformance.violations(schema("JobProgress"), MAPPER.readTree("{\"step\":\"3\"}"), "p").isEmpty(),
+                "the check itself must catch a wrong type and a missing field");
+    }
+
+    @Test
     void shipped_document_matches_the_current_types() throws Exception {
         Path classes = Path.of(ImageRef.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         JsonNode fresh = new OpenRpcGenerator(new JavadocReader(Path.of("src/main/java")))

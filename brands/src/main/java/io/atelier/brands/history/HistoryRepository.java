@@ -1,0 +1,133 @@
+package io.atelier.brands.history;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.atelier.brands.BrandScope;
+import io.atelier.brands.InvalidInputException;
+import io.atelier.brands.NotFoundException;
+import io.atelier.brands.store.AtelierDatabase;
+import io.atelier.brands.store.JsonColumns;
+import io.atelier.brands.store.Sql;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Every job's provenance. Reads take the caller's {@link BrandScope}: another brand's record is not found, and
+ * never appears in a search.
+ */
+public final class HistoryRepository {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final Pattern ID = Pattern.compile("hist-[0-9a-f]{16}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String COLUMNS = "id, job_id, kind, brand, client, status, request, prompt, resolved_prompt, "
+            + "model, model_sha256, adapter, adapter_sha256, adapter_weight, dataset_sha256, width, height, steps, "
+            + "guidance, sampler, seed, image_ids, digital_source_type, created_at, finished_at";
+
+    private final AtelierDatabase db;
+
+    public HistoryRepository(AtelierDatabase db) {
+        this.db = db;
+    }
+
+    /** A fresh record id, known before the job runs so that its PNGs can carry it. */
+    public static String newId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return "hist-" + HexFormat.of().formatHex(bytes);
+    }
+
+    /** Inserts or replaces the record with this id (a job saves it when accepted and again when finished). */
+    public void save(HistoryEntry e) {
+        if (e.id() == null || !ID.matcher(e.id()).matches()) {
+            throw new IllegalArgumentException("history ids come from HistoryRepository.newId()");
+        }
+        List<Object> args = new ArrayList<>(Arrays.asList(e.id(), e.jobId(), e.kind(), e.brand(), e.client(),
+                e.status(), JsonColumns.write(e.request()), e.prompt(), e.resolvedPrompt(), e.model(),
+                e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(), e.datasetSha256(), e.width(),
+                e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(), JsonColumns.write(e.imageIds()),
+                e.digitalSourceType(), e.createdAt().toString(),
+                e.finishedAt() == null ? null : e.finishedAt().toString()));
+        String marks = String.join(",", java.util.Collections.nCopies(args.size(), "?"));
+        db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO history (" + COLUMNS + ") VALUES (" + marks + ")", args));
+    }
+
+    /** @throws NotFoundException absent or of a brand outside the scope (field {@code id}) */
+    public HistoryEntry get(BrandScope scope, String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw notFound();
+        }
+        List<Object> args = new ArrayList<>(List.of(id));
+        String where = scope.sqlCondition("brand", args);
+        return db.read(c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM history WHERE id=? AND " + where, args,
+                HistoryRepository::map)).orElseThrow(HistoryRepository::notFound);
+    }
+
+    /**
+     * Records in scope, newest first.
+     *
+     * @param brandOrNull only this brand (none at all when outside the scope); null for every brand in scope
+     * @param textOrNull  words that must all appear in the prompt, resolved prompt or request (case-insensitive)
+     * @param limitOrNull at most this many (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT})
+     * @throws InvalidInputException limit out of range (field {@code limit})
+     */
+    public List<HistoryEntry> search(BrandScope scope, String brandOrNull, String textOrNull, Integer limitOrNull) {
+        int limit = limitOrNull == null ? DEFAULT_LIMIT : limitOrNull;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInputException("limit", "limit is between 1 and " + MAX_LIMIT);
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(scope.sqlCondition("brand", args));
+        if (brandOrNull != null) {
+            where.append(" AND brand = ?");
+            args.add(brandOrNull);
+        }
+        if (textOrNull != null) {
+            for (String word : textOrNull.strip().split("\\s+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                String like = "%" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+                where.append(" AND (lower(coalesce(prompt,'')) LIKE ? ESCAPE '\\' OR lower(coalesce(resolved_prompt,''))"
+                        + " LIKE ? ESCAPE '\\' OR lower(request) LIKE ? ESCAPE '\\')");
+                args.add(like);
+                args.add(like);
+                args.add(like);
+            }
+        }
+        args.add(limit);
+        return db.read(c -> Sql.query(c, "SELECT " + COLUMNS + " FROM history WHERE " + where
+                + " ORDER BY created_at DESC, rowid DESC LIMIT ?", args, HistoryRepository::map));
+    }
+
+    private static HistoryEntry map(ResultSet rs) throws SQLException {
+        String finished = rs.getString("finished_at");
+        return new HistoryEntry(rs.getString("id"), rs.getString("job_id"), rs.getString("kind"),
+                rs.getString("brand"), rs.getString("client"), rs.getString("status"),
+                JsonColumns.read(rs.getString("request"), MAP), rs.getString("prompt"), rs.getString("resolved_prompt"),
+                rs.getString("model"), rs.getString("model_sha256"), rs.getString("adapter"),
+                rs.getString("adapter_sha256"), Sql.nullableDouble(rs, "adapter_weight"),
+                rs.getString("dataset_sha256"), Sql.nullableInt(rs, "width"), Sql.nullableInt(rs, "height"),
+                Sql.nullableInt(rs, "steps"), Sql.nullableDouble(rs, "guidance"), rs.getString("sampler"),
+                Sql.nullableLong(rs, "seed"), JsonColumns.read(rs.getString("image_ids"), STRINGS),
+                rs.getString("digital_source_type"), Instant.parse(rs.getString("created_at")),
+                finished == null ? null : Instant.parse(finished));
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("history record", "id");
+    }
+}

@@ -1,0 +1,46 @@
+package io.atelier.bridge.brands;
+
+import io.atelier.brands.BrandScope;
+import io.atelier.brands.NotFoundException;
+import io.atelier.brands.image.ImageRepository;
+import io.atelier.brands.image.StoredImage;
+import io.atelier.bridge.images.ImageStore;
+import io.atelier.protocol.ImageRef;
+
+import java.util.Optional;
+
+/**
+ * The bridge's image store, plus the images the brands module keeps (dataset images, in its content-addressed blobs),
+ * so that {@code GET /images/{id}.png} serves both. Both use the same id scheme (brand + content hash). New images go
+ * to the bridge's own store; brand scope is checked by the caller, from the brand each image carries.
+ */
+public final class BrandAwareImageStore implements ImageStore {
+
+    private final ImageStore generated;
+    private final ImageRepository brandImages;
+
+    public BrandAwareImageStore(ImageStore generated, ImageRepository brandImages) {
+        this.generated = generated;
+        this.brandImages = brandImages;
+    }
+
+    @Override
+    public ImageRef put(byte[] png, String brandOrNull) {
+        return generated.put(png, brandOrNull);
+    }
+
+    @Override
+    public Optional<io.atelier.bridge.images.StoredImage> find(String id) {
+        Optional<io.atelier.bridge.images.StoredImage> found = generated.find(id);
+        if (found.isPresent()) {
+            return found;
+        }
+        try {
+            StoredImage image = brandImages.get(BrandScope.admin(), id);
+            byte[] bytes = brandImages.bytes(BrandScope.admin(), id);
+            return Optional.of(new io.atelier.bridge.images.StoredImage(ProtocolMapping.image(image), image.brand(), bytes));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.atelier.bridge.brands;
+
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.brand.Brand;
+import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.bridge.rpc.RpcBinding;
+import io.atelier.protocol.service.BrandsService;
+import io.atelier.protocol.service.DatasetsService;
+import io.atelier.protocol.service.HistoryService;
+import io.atelier.protocol.service.TaxonomyService;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The {@code brands.*}, {@code datasets.*}, {@code taxonomy.*} and {@code history.*} services over one brand store. */
+public final class BrandServices {
+
+    private BrandServices() {
+    }
+
+    /** The ids of the registered brands a caller may use, for {@code session.initialize}. */
+    public static Function<Caller, List<String>> brandIdsVisibleTo(BrandStore store) {
+        return caller -> store.brands().list(BrandCalls.scopeOf(caller)).stream().map(Brand::id).toList();
+    }
+
+    public static List<RpcBinding> bindings(BrandStore store, ImageStore images) {
+        return List.of(
+                RpcBinding.of(BrandsService.class, new BrandsServiceImpl(store.brands())),
+                RpcBinding.of(DatasetsService.class, new DatasetsServiceImpl(store.datasets(), images)),
+                RpcBinding.of(TaxonomyService.class, new TaxonomyServiceImpl(store.brands(), store.resolver())),
+                RpcBinding.of(HistoryService.class, new HistoryServiceImpl(store.history(), images)));
+    }
+}

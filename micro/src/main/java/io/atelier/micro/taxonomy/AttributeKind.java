@@ -1,0 +1,6 @@
+package io.atelier.micro.taxonomy;
+
+/** The slots of a canonical prompt, in canonical order: {@code <colour> <pattern> <category> <details…> <material?>}. */
+public enum AttributeKind {
+    COLOUR, PATTERN, CATEGORY, DETAIL, MATERIAL
+}
