@@ -126,6 +126,17 @@ class Scenario:
         check(not wrong.connected and "token" in wrong.message.lower(), f"message was: {wrong.message}")
         return wrong.message
 
+    @step("a French prompt is understood through taxonomy.resolve")
+    def understood(self):
+        if not self.model.offers("taxonomy.resolve"):
+            return "SKIPPED: this bridge does not offer taxonomy.resolve"
+        self.model.prompt = "robe rouge à rayures avec ceinture"
+        understood = self.wait(self.model.resolve_prompt(), 30)
+        check(all(token in understood.split() for token in ("red", "stripes", "dress", "belt")),
+              f"understood as '{understood}'")
+        check("Understood as" in self.widget.understood.text(), "the docker does not show the understood line")
+        return f"understood as '{understood}'"
+
     @step("generate into the document (text to image, 2 variations, live progress)")
     def generate(self):
         if not self.generation_offered():
@@ -216,14 +227,21 @@ class Scenario:
             self.wait(self.model.connect_bridge(), 60)
         self.model.brand_id = self.model.brands[0].id
         check(self.model.can_add_to_dataset, "add to dataset not enabled")
-        self.model.propose_caption()
+        self.model.prompt = self.model.prompt or "robe rouge à rayures avec ceinture"
+        self.wait(self.model.resolve_prompt(), 30)
+        caption = self.model.propose_caption()
+        check(caption, "no caption proposed")
+        self.model.caption = caption + " short_sleeves"  # the designer edits the proposal
         self.model.tags = "e2e, krita"
         added = self.wait(self.model.add_to_dataset(), 60)
         listed = self.wait(client.call("datasets.list", {"brand": self.model.brand_id}), 30)
-        items = listed.get("items", listed) if isinstance(listed, dict) else listed
-        ids = [item.get("itemId", item.get("id")) for item in items]
-        check(added.itemId in ids, f"item {added.itemId} not in datasets.list {ids}")
-        return f"item {added.itemId} in {self.model.brand_id}, caption '{self.model.caption}'"
+        items = {item["itemId"]: item for item in listed["items"]}
+        check(added.itemId in items, f"item {added.itemId} not in datasets.list {list(items)}")
+        item = items[added.itemId]
+        check(item.get("caption") == self.model.caption, f"caption stored as '{item.get('caption')}'")
+        check(item.get("tags") == ["e2e", "krita"], f"tags stored as {item.get('tags')}")
+        self.shot("atelier-docker-dataset.png")
+        return f"item {added.itemId} in {self.model.brand_id}, caption '{item.get('caption')}'"
 
     @step("upscale the layer")
     def upscale(self):
@@ -263,6 +281,7 @@ def main(*_args):
         scenario.token()
         if scenario.connect():
             scenario.wrong_token()
+            scenario.understood()
             scenario.generate()
             scenario.apply()
             scenario.redraw()
