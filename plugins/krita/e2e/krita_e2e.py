@@ -233,6 +233,7 @@ class Scenario:
         check(caption, "no caption proposed")
         self.model.caption = caption + " short_sleeves"  # the designer edits the proposal
         self.model.tags = "e2e, krita"
+        self.model.changed.emit()  # show the edits in the docker, as typing would
         added = self.wait(self.model.add_to_dataset(), 60)
         listed = self.wait(client.call("datasets.list", {"brand": self.model.brand_id}), 30)
         items = {item["itemId"]: item for item in listed["items"]}
