@@ -1,0 +1,86 @@
+package io.atelier.engine;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Everything one generation needs; null numbers take the model's defaults. Images are already decoded (see
+ * {@link io.atelier.engine.image.ImageDecoding}); the prompt is already in the model's vocabulary (the bridge resolves
+ * French and brand words before calling).
+ *
+ * @param model model id; null for the default
+ * @param width pixels; with an init image, null means the image's width
+ * @param seed null picks one (returned in the result)
+ * @param count variations with seeds seed, seed+1, ...
+ * @param initImage redraw over it; null for text to image
+ * @param strength 0 keeps the init image, 1 ignores it; default 0.75, or 1 with a mask
+ * @param mask white/opaque = regenerate; same size as the init image
+ */
+public record GenerationRequest(
+        String model,
+        String prompt,
+        String negativePrompt,
+        Integer width,
+        Integer height,
+        Integer steps,
+        Double guidance,
+        String sampler,
+        Long seed,
+        Integer count,
+        BufferedImage initImage,
+        Double strength,
+        BufferedImage mask) {
+
+    public static GenerationRequest of(String prompt) {
+        return new GenerationRequest(null, prompt, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public GenerationRequest withModel(String value) {
+        return new GenerationRequest(value, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
+                count, initImage, strength, mask);
+    }
+
+    public GenerationRequest withNegativePrompt(String value) {
+        return new GenerationRequest(model, prompt, value, width, height, steps, guidance, sampler, seed,
+                count, initImage, strength, mask);
+    }
+
+    public GenerationRequest withSize(Integer w, Integer h) {
+        return new GenerationRequest(model, prompt, negativePrompt, w, h, steps, guidance, sampler, seed,
+                count, initImage, strength, mask);
+    }
+
+    public GenerationRequest withSteps(Integer value) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, value, guidance, sampler, seed,
+                count, initImage, strength, mask);
+    }
+
+    public GenerationRequest withGuidance(Double value) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, value, sampler, seed,
+                count, initImage, strength, mask);
+    }
+
+    public GenerationRequest withSampler(String value) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, value, seed,
+                count, initImage, strength, mask);
+    }
+
+    public GenerationRequest withSeed(Long value) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, value,
+                count, initImage, strength, mask);
+    }
+
+    public GenerationRequest withCount(Integer value) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
+                value, initImage, strength, mask);
+    }
+
+    public GenerationRequest withInitImage(BufferedImage image, Double strengthValue) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
+                count, image, strengthValue, mask);
+    }
+
+    public GenerationRequest withMask(BufferedImage value) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
+                count, initImage, strength, value);
+    }
+}

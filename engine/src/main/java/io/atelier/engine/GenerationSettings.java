@@ -1,0 +1,55 @@
+package io.atelier.engine;
+
+import io.atelier.engine.sampler.SamplerKind;
+
+/**
+ * A request with every default filled in and every range checked: what was actually run (history and the PNG's
+ * parameters chunk are written from it).
+ *
+ * @param firstSeed the seed of the first image; image k used firstSeed + k
+ * @param strength 1 for text to image
+ * @param redraw an init image is present
+ * @param masked a mask is present (regenerate selection)
+ */
+public record GenerationSettings(
+        String modelId,
+        String prompt,
+        String negativePrompt,
+        int width,
+        int height,
+        int steps,
+        double guidance,
+        SamplerKind sampler,
+        long firstSeed,
+        int count,
+        double strength,
+        boolean redraw,
+        boolean masked) {
+
+    /** Requests with equal keys can share UNet forwards step by step. */
+    public record BatchKey(String modelId, int width, int height, int steps, double guidance, SamplerKind sampler,
+                           int startLevel) {
+    }
+
+    /** The noise level sampling starts from: 0 for text to image; later for a redraw with strength below 1. */
+    public int startLevel() {
+        if (!redraw) {
+            return 0;
+        }
+        // As diffusers' img2img: strength s runs the last floor(steps * s) steps.
+        int stepsRun = Math.min((int) (steps * strength), steps);
+        return steps - stepsRun;
+    }
+
+    public BatchKey batchKey() {
+        return new BatchKey(modelId, width, height, steps, guidance, sampler, startLevel());
+    }
+
+    /**
+     * Classifier-free guidance runs (with its unconditional row) only for a scale above 1, as in diffusers: distilled
+     * models (SD-Turbo, LCM) are run with guidance 0 or 1, which means the conditional prediction alone.
+     */
+    public boolean usesGuidance() {
+        return guidance > 1.0;
+    }
+}

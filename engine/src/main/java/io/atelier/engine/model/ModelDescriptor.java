@@ -1,0 +1,12 @@
+package io.atelier.engine.model;
+
+/** What {@code models.list} tells about one installed model. */
+public record ModelDescriptor(
+        String id,
+        String displayName,
+        String family,
+        int nativeWidth,
+        int nativeHeight,
+        boolean isDefault,
+        boolean embedded) {
+}

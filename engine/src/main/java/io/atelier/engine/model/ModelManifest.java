@@ -1,0 +1,49 @@
+package io.atelier.engine.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.Map;
+
+/**
+ * The content of a package's {@code model.json} (format in docs/models.md and contracts.md).
+ *
+ * @param sizeMultiple optional: width and height must be multiples of it (default 8 x vaeScaleFactor)
+ * @param maxPixels optional: the largest width x height accepted (default 4 x native)
+ * @param dtype optional: {@code float32} (default) or {@code float16} (GPU-only packages)
+ * @param preview optional: latent-to-RGB factors for the cheap preview
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelManifest(
+        int formatVersion,
+        String id,
+        String family,
+        String displayName,
+        int nativeWidth,
+        int nativeHeight,
+        Integer sizeMultiple,
+        Long maxPixels,
+        int latentChannels,
+        int vaeScaleFactor,
+        double latentScalingFactor,
+        String predictionType,
+        String dtype,
+        SchedulerSettings scheduler,
+        TextSettings text,
+        PreviewSettings preview,
+        Map<String, ComponentFile> components) {
+
+    public static final int SUPPORTED_FORMAT_VERSION = 1;
+    public static final String TOKENIZER = "tokenizer";
+    public static final String TEXT_ENCODER = "textEncoder";
+    public static final String UNET = "unet";
+    public static final String VAE_DECODER = "vaeDecoder";
+    public static final String VAE_ENCODER = "vaeEncoder";
+    public static final String[] REQUIRED_COMPONENTS = {TOKENIZER, TEXT_ENCODER, UNET, VAE_DECODER, VAE_ENCODER};
+
+    public int effectiveSizeMultiple() {
+        return sizeMultiple != null ? sizeMultiple : 8 * vaeScaleFactor;
+    }
+
+    public long effectiveMaxPixels() {
+        return maxPixels != null ? maxPixels : 4L * nativeWidth * nativeHeight;
+    }
+}

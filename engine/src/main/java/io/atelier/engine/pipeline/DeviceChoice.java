@@ -1,0 +1,24 @@
+package io.atelier.engine.pipeline;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * Where a model runs and in which float type. CUDA when DJL's PyTorch engine sees a GPU, else CPU. The dtype follows
+ * the package: DJL cannot cast a loaded TorchScript module ({@code PtSymbolBlock} has no cast), so float16 needs
+ * components exported in float16 ({@code "dtype": "float16"} in model.json), which only a GPU can run.
+ */
+public record DeviceChoice(Device device, DataType dataType) {
+
+    public static DeviceChoice forPackage(String packageDtype) {
+        boolean gpu = Engine.getEngine("PyTorch").getGpuCount() > 0;
+        Device device = gpu ? Device.gpu() : Device.cpu();
+        DataType dataType = "float16".equals(packageDtype) ? DataType.FLOAT16 : DataType.FLOAT32;
+        return new DeviceChoice(device, dataType);
+    }
+
+    public boolean isGpu() {
+        return device.isGpu();
+    }
+}

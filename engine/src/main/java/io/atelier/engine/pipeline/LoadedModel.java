@@ -1,0 +1,155 @@
+package io.atelier.engine.pipeline;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.atelier.engine.EngineException;
+import io.atelier.engine.ModelLoadException;
+import io.atelier.engine.image.LatentPreview;
+import io.atelier.engine.model.ModelManifest;
+import io.atelier.engine.model.ModelPackage;
+import io.atelier.engine.model.PreviewSettings;
+import io.atelier.engine.sampler.NoiseSchedule;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model package loaded on a device: tokenizer and the four sub-models, each probed once with a tiny input so a
+ * wrong or incompatible component fails at load, with its name, rather than in the middle of a user's job.
+ */
+public final class LoadedModel implements AutoCloseable {
+    final ModelManifest manifest;
+    final DeviceChoice device;
+    final PromptTokenizer tokenizer;
+    final TextEncoder textEncoder;
+    final Denoiser denoiser;
+    final ImageDecoder imageDecoder;
+    final ImageEncoder imageEncoder;
+    final NoiseSchedule schedule;
+    LatentPreview preview;
+
+    private LoadedModel(ModelManifest manifest, DeviceChoice device, PromptTokenizer tokenizer,
+                        List<TorchComponent> modules) {
+        this.manifest = manifest;
+        this.device = device;
+        this.tokenizer = tokenizer;
+        this.textEncoder = new TextEncoder(modules.get(0));
+        this.denoiser = new Denoiser(modules.get(1));
+        this.imageDecoder = new ImageDecoder(modules.get(2), manifest.latentScalingFactor());
+        this.imageEncoder = new ImageEncoder(modules.get(3), manifest.latentScalingFactor());
+        var s = manifest.scheduler();
+        this.schedule = NoiseSchedule.of(s.betaSchedule(), s.trainTimesteps(), s.betaStart(), s.betaEnd());
+        this.preview = manifest.preview() != null ? previewOf(manifest.preview(), manifest.latentChannels()) : null;
+    }
+
+    public static LoadedModel load(ModelPackage modelPackage) {
+        ModelManifest m = modelPackage.manifest();
+        DeviceChoice device = DeviceChoice.forPackage(m.dtype());
+        if ("float16".equals(m.dtype()) && !device.isGpu()) {
+            throw new ModelLoadException(m.id(), "Model '" + m.id() + "' is stored in float16, which needs a CUDA GPU;"
+                    + " none was found.", null);
+        }
+        PromptTokenizer tokenizer = PromptTokenizer.load(m.id(), modelPackage.component(ModelManifest.TOKENIZER),
+                m.text());
+        List<TorchComponent> modules = new ArrayList<>();
+        try {
+            for (String name : new String[] {ModelManifest.TEXT_ENCODER, ModelManifest.UNET,
+                    ModelManifest.VAE_DECODER, ModelManifest.VAE_ENCODER}) {
+                modules.add(TorchComponent.load(m.id(), name, modelPackage.component(name), device));
+            }
+            LoadedModel model = new LoadedModel(m, device, tokenizer, modules);
+            model.probe();
+            return model;
+        } catch (RuntimeException e) {
+            modules.forEach(TorchComponent::close);
+            tokenizer.close();
+            throw e;
+        }
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    public boolean onGpu() {
+        return device.isGpu();
+    }
+
+    /** Step through every sub-model at the smallest valid size and check the shapes of contracts.md. */
+    private void probe() {
+        int side = manifest.effectiveSizeMultiple() / manifest.vaeScaleFactor();
+        int channels = manifest.latentChannels();
+        int length = manifest.text().maxLength();
+        int hidden = manifest.text().hiddenSize();
+        Shape latentShape = new Shape(1, channels, side, side);
+        int pixels = side * manifest.vaeScaleFactor();
+        Shape imageShape = new Shape(1, 3, pixels, pixels);
+        try (NDManager manager = NDManager.newBaseManager(device.device())) {
+            String component = ModelManifest.TEXT_ENCODER;
+            try {
+                expect(component, textEncoder.outputShape(manager, length), new Shape(1, length, hidden));
+                component = ModelManifest.UNET;
+                float[] latent = new float[(int) latentShape.size()];
+                denoiser.predict(manager, latent, latentShape, new float[] {schedule.trainTimesteps() - 1f},
+                        new float[length * hidden], new Shape(1, length, hidden));
+                component = ModelManifest.VAE_DECODER;
+                float[] image = imageDecoder.decode(manager, latent, latentShape, imageShape);
+                component = ModelManifest.VAE_ENCODER;
+                imageEncoder.encode(manager, image, imageShape, latentShape);
+                if (preview == null) {
+                    component = ModelManifest.VAE_DECODER;
+                    // At least 8x8 latents, so that the decoder's smoothing across neighbours averages out.
+                    int calibrationSide = side * (int) Math.ceil(8.0 / side);
+                    preview = PreviewCalibration.fit(manager, imageDecoder, channels, calibrationSide,
+                            manifest.vaeScaleFactor());
+                }
+            } catch (EngineException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Our own shape checks say what differs; libtorch's messages are C++ traces, kept for the log only.
+                String detail = e instanceof IllegalStateException ? " (" + shortReason(e) + ")" : "";
+                throw new ModelLoadException(manifest.id(), "Model '" + manifest.id() + "': component " + component
+                        + " fails on a test input shaped as model.json describes" + detail + ".", e);
+            }
+        }
+    }
+
+    private void expect(String component, Shape actual, Shape expected) {
+        if (!actual.equals(expected)) {
+            throw new ModelLoadException(manifest.id(), "Model '" + manifest.id() + "': component " + component
+                    + " answers shape " + actual + " where model.json implies " + expected + ".", null);
+        }
+    }
+
+    static String shortReason(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // libtorch messages carry C++ and TorchScript stack traces; the first line is the reason.
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+
+    private static LatentPreview previewOf(PreviewSettings p, int channels) {
+        float[][] factors = new float[channels][3];
+        for (int c = 0; c < factors.length; c++) {
+            for (int k = 0; k < 3; k++) {
+                factors[c][k] = p.latentRgbFactors().get(c).get(k).floatValue();
+            }
+        }
+        float[] bias = new float[3];
+        if (p.rgbBias() != null) {
+            for (int k = 0; k < 3; k++) {
+                bias[k] = p.rgbBias().get(k).floatValue();
+            }
+        }
+        return new LatentPreview(factors, bias);
+    }
+
+    @Override
+    public void close() {
+        textEncoder.close();
+        denoiser.close();
+        imageDecoder.close();
+        imageEncoder.close();
+        tokenizer.close();
+    }
+}
