@@ -253,7 +253,14 @@ class Model(QObject):
         self._require_idle()
         layer = self._layer_image(self._document())
         params = api.ImagesUpscaleParams(image=api.ImageInput(base64=png_base64(layer)), scale=self.upscale_factor)
-        refs = await self._run_job(self.client.upscale(params))
+        try:
+            refs = await self._run_job(self.client.upscale(params))
+        except AtelierError as error:
+            if error.code == ErrorCode.METHOD_NOT_FOUND:
+                # Listed in capabilities yet not served (no upscaler installed): stop offering it.
+                self.session.capabilities = [c for c in self.session.capabilities if c != "images.upscale"]
+                self.changed.emit()
+            raise
         items = [HistoryItem(image, ref, "upscale", "", "", None) for ref, image in await self._fetch_all(refs)]
         self._add_history(items)
         self._say(f"Upscaled ×{self.upscale_factor}: Apply opens it as a new document.")

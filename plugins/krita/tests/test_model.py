@@ -206,3 +206,14 @@ def test_redraw_of_a_large_document_sends_a_reduced_init_image_and_fits_the_resu
     assert (sent["width"], sent["height"]) == (init.width(), init.height()) == (256, 128)
     assert model.apply()
     assert document.added[0][1].width() == 1000
+
+
+def test_upscale_listed_but_not_served_is_no_longer_offered(qapp):
+    with _bridge(CAPABILITIES + ["images.upscale"]) as bridge:
+        bridge.answers["images.upscale"] = error(-32601, "Method not found", "images.upscale is not available.")
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        assert model.can_upscale
+        with pytest.raises(AtelierError):
+            wait(model.upscale(), 20)
+    assert not model.can_upscale and "does not offer" in model.message
