@@ -269,6 +269,8 @@ class Scenario:
         while self.model.step == 0 and not task.done() and time.monotonic() < deadline:
             self.wait(sleep(20), 5)
         check(not task.done(), "the job ended before it could be cancelled")
+        self.shot("atelier-docker-progress.png")  # the progress bar and live preview, mid-generation
+        at_step = f"{self.model.step}/{self.model.total_steps}"
         self.wait(self.model.cancel(), 30)
         try:
             self.wait(task, 60)
@@ -279,6 +281,8 @@ class Scenario:
             check(getattr(error, "code", None) == -32007, f"ended with {error}")
         check(not self.model.busy, "the model still looks busy")
         self.model.steps = 0
+        self.model.changed.emit()
+        return f"cancel asked at step {at_step}"
 
 
 def main(*_args):
