@@ -142,8 +142,9 @@ class Scenario:
         if not self.generation_offered():
             check(BRIDGE_ONLY, "the bridge offers no images.generate or no diffusion model")
             return "SKIPPED: bridge without engine (ATELIER_E2E_BRIDGE_ONLY=1)"
-        seen_steps = []
+        seen_steps, seen_previews = [], []
         self.model.progress_changed.connect(lambda: seen_steps.append(self.model.step))
+        self.model.progress_changed.connect(lambda: seen_previews.append(self.model.preview is not None))
         self.model.prompt = "robe rouge à rayures avec ceinture"
         self.wait(self.model.resolve_prompt(), 30)
         self.model.count, self.model.seed, self.model.seed_locked = 2, 42, True
@@ -151,8 +152,10 @@ class Scenario:
         check(len(self.items) == 2, f"{len(self.items)} results instead of 2")
         check(all(not i.image.isNull() for i in self.items), "a result image is empty")
         check(max(seen_steps or [0]) > 0, "no jobs.progress reached the model")
+        check(any(seen_previews), "no live preview image reached the model")
         self.shot("atelier-docker-results.png")
-        return f"understood as '{self.model.understood}', {max(seen_steps)} progress steps seen"
+        return (f"understood as '{self.model.understood}', {max(seen_steps)} progress steps seen, "
+                f"live previews shown")
 
     @step("apply places the chosen result as a new layer")
     def apply(self):
