@@ -61,7 +61,8 @@ public final class GenerateBench {
 
     private void measure(Path home, int runs, int clients, String pythonScript) throws Exception {
         DiffusionEngine engine = GenerationEngines.open(home);
-        Bridge bridge = Bridge.create(BridgeConfig.defaults(home).withPort(0).withJobLimits(GeneratingBridge.JOB_LIMITS),
+        Bridge bridge = Bridge.create(BridgeConfig.defaults(home).withPort(0).withJobLimits(GeneratingBridge.JOB_LIMITS)
+                .withMaxSocketsPerToken(clients + 2),
                 new EngineModelCatalog(engine.models()));
         GeneratingBridge.install(bridge, engine).start();
         try (bridge; AtelierClient client = AtelierClient.create(bridge.baseUri().toString(),
