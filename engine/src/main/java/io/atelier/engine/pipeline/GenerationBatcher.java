@@ -71,9 +71,10 @@ public final class GenerationBatcher implements AutoCloseable {
     }
 
     private void work() {
-        // libtorch's graph-executor switch is per thread: DJL applies -Dai.djl.pytorch.graph_optimizer=false only to
-        // the thread that started the engine, so the worker applies it to itself.
-        if ("false".equals(System.getProperty("ai.djl.pytorch.graph_optimizer"))) {
+        // libtorch's profiling graph executor re-specialises for every new input shape, and batching makes batch
+        // sizes vary: off by default on the generation thread (the switch is per thread, so DJL's own
+        // -Dai.djl.pytorch.graph_optimizer only reaches the thread that started the engine); "true" keeps it on.
+        if (!"true".equals(System.getProperty("ai.djl.pytorch.graph_optimizer"))) {
             try {
                 Engine.getEngine("PyTorch"); // loads the native library JniUtils needs
                 JniUtils.setGraphExecutorOptimize(false);
