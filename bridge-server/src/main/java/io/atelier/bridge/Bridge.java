@@ -126,6 +126,11 @@ public final class Bridge implements AutoCloseable {
         return config;
     }
 
+    /** What {@code models.list} answers. */
+    public ModelCatalog models() {
+        return models;
+    }
+
     public TokenStore tokens() {
         return tokens;
     }

@@ -61,9 +61,13 @@ public final class GenerateBench {
 
     private void measure(Path home, int runs, int clients, String pythonScript) throws Exception {
         DiffusionEngine engine = GenerationEngines.open(home);
-        Bridge bridge = Bridge.create(BridgeConfig.defaults(home).withPort(0).withJobLimits(GeneratingBridge.JOB_LIMITS),
+        Bridge bridge = Bridge.create(BridgeConfig.defaults(home).withPort(0).withJobLimits(GeneratingBridge.JOB_LIMITS)
+                .withMaxSocketsPerToken(clients + 2),
                 new EngineModelCatalog(engine.models()));
         GeneratingBridge.install(bridge, engine).start();
+        String canonical;
+        Path packageDir;
+        double atelierMillis;
         try (bridge; AtelierClient client = AtelierClient.create(bridge.baseUri().toString(),
                 bridge.tokens().readAdminToken()); AtelierSocket socket = client.openSocket(recorder())) {
             DiffusionPipeline pipeline = engine.pipeline(null);
@@ -104,13 +108,17 @@ public final class GenerateBench {
             out.printf(Locale.ROOT, "throughput %d clients: %.2f images/s (x%.2f, target >= 1.5)%n", clients, many,
                     many / one);
 
-            // Step 3: the same generation in plain Python over the same TorchScript files.
-            python(pythonScript, engine, client, m.id(), runs, e2e);
+            // Step 3 (after the bridge is closed, so that its idle libtorch threads take no CPU from Python): the
+            // same generation in plain Python over the same TorchScript files.
+            canonical = client.call("taxonomy.resolve", Map.of("text", PROMPT, "lang", "en")).path("prompt").asText();
+            packageDir = engine.models().open(m.id()).directory();
+            atelierMillis = e2e;
         }
+        python(pythonScript, packageDir, canonical, runs, atelierMillis);
     }
 
-    private void python(String script, DiffusionEngine engine, AtelierClient client, String modelId, int runs,
-                        double atelierMillis) throws Exception {
+    private void python(String script, Path packageDir, String canonical, int runs, double atelierMillis)
+            throws Exception {
         if (!PythonReference.available()) {
             out.println("python reference: python3-torch not installed");
             return;
@@ -120,11 +128,9 @@ public final class GenerateBench {
             out.println("python reference: tools/bench/python_reference.py not found (give --python-script)");
             return;
         }
-        String canonical = client.call("taxonomy.resolve", Map.of("text", PROMPT, "lang", "en")).path("prompt")
-                .asText();
         int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
-        double python = PythonReference.medianMillis(path.get(), engine.models().open(modelId).directory(),
-                canonical, 42, runs, threads);
+        double python = PythonReference.medianMillis(path.get(), packageDir, canonical, 42, runs,
+                threads);
         out.printf(Locale.ROOT, "python3-torch reference (same files, same DDIM math, %d threads): %.1f ms;"
                 + " Atelier end-to-end/Python %.3f (target <= 1.0)%n", threads, python, atelierMillis / python);
     }

@@ -48,6 +48,9 @@ final class ServeCommand implements Callable<Integer> {
         String url = bridge.baseUri().toString();
         System.out.println("Atelier bridge " + BridgeVersion.current() + " listening on " + url);
         System.out.println("Token (admin, keep it private): " + bridge.tokens().adminTokenFile());
+        bridge.models().models().stream().filter(m -> m.isDefault()).findFirst().ifPresent(m -> System.out.println(
+                "Default model: " + m.id() + " (" + m.nativeWidth() + "x" + m.nativeHeight() + "); more under "
+                        + config.home().resolve("models")));
         System.out.println("Connect a plugin: give it the URL " + url + " and the token from that file.");
         System.out.println("  Photopea panel: " + url + "/plugins/photopea/   Health: " + url + "/health");
         System.out.println("  Scoped token for one brand: ./atelier token create --brand <id>");
