@@ -35,6 +35,6 @@ public final class GeneratingBridge {
     public static Bridge install(Bridge bridge, DiffusionEngine engine) {
         ImagesServiceImpl images = new ImagesServiceImpl(engine, bridge.jobs(), bridge.images(), bridge.brandStore(),
                 bridge.clients());
-        return bridge.addService(RpcBinding.of(ImagesService.class, images)).closeWith(images).closeWith(engine);
+        return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
     }
 }
