@@ -266,7 +266,9 @@ class Scenario:
         if not self.generation_offered():
             return "SKIPPED: bridge without engine"
         from atelier.futures import sleep
-        self.model.count, self.model.steps = 1, 50
+        # The most steps the engine takes, so the job is still running when the first progress arrives even on a
+        # fast model (the tiny test model finishes 50 steps before a busy machine delivers the first notification).
+        self.model.count, self.model.steps = 1, 150
         task = self.model.generate()
         deadline = time.monotonic() + 60
         while self.model.step == 0 and not task.done() and time.monotonic() < deadline:
