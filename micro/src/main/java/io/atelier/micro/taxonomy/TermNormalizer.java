@@ -1,0 +1,46 @@
+package io.atelier.micro.taxonomy;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits text into words and folds each to its matching key: lower case, accents removed. Apostrophes and hyphens
+ * separate words, so "l'écharpe" gives "l" + "echarpe" (elision handled as a stop word) and "t-shirt" gives "t" +
+ * "shirt", exactly as taxonomy terms are folded.
+ */
+final class TermNormalizer {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /** A word of the text: as written, and folded. */
+    record Word(String surface, String key) {
+    }
+
+    private TermNormalizer() {
+    }
+
+    static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text == null ? "" : text);
+        while (matcher.find()) {
+            words.add(new Word(matcher.group(), fold(matcher.group())));
+        }
+        return words;
+    }
+
+    /** The matching key of a term: its folded words joined by single spaces. */
+    static String key(String term) {
+        return String.join(" ", words(term).stream().map(Word::key).toList());
+    }
+
+    static String fold(String word) {
+        String decomposed = Normalizer.normalize(word.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+        return MARKS.matcher(decomposed).replaceAll("")
+                .replace("œ", "oe").replace("æ", "ae");
+    }
+}
