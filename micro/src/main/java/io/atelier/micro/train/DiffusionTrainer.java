@@ -21,6 +21,8 @@ public final class DiffusionTrainer {
 
     /** Base weights only: LoRA slots belong to brand adapters (issue 5). */
     public static final Predicate<String> BASE_PARAMETERS = name -> !name.contains(".lora_");
+    /** The adapter's share: LoRA down/up projections (lora_scale is a setting, never trained). */
+    public static final Predicate<String> LORA_PARAMETERS = name -> name.contains(".lora_down.") || name.contains(".lora_up.");
     static final float MIN_SNR_GAMMA = 5f;
 
     private final TrainableModule unet;
@@ -33,8 +35,15 @@ public final class DiffusionTrainer {
 
     public DiffusionTrainer(TrainableModule unet, TrainableModule textEncoder, NoiseSchedule schedule,
                             float learningRate, int warmupSteps, float emaDecay) {
-        this.unet = unet.trainOnly(BASE_PARAMETERS);
-        this.textEncoder = textEncoder.trainOnly(name -> true);
+        this(unet, textEncoder, schedule, learningRate, warmupSteps, emaDecay, BASE_PARAMETERS, true);
+    }
+
+    /** With {@code LORA_PARAMETERS} and a frozen text encoder this is the adapter training of issue 5. */
+    public DiffusionTrainer(TrainableModule unet, TrainableModule textEncoder, NoiseSchedule schedule,
+                            float learningRate, int warmupSteps, float emaDecay,
+                            Predicate<String> unetTrainable, boolean trainTextEncoder) {
+        this.unet = unet.trainOnly(unetTrainable);
+        this.textEncoder = textEncoder.trainOnly(name -> trainTextEncoder);
         this.unetAdam = new AdamOptimizer(unet.manager(), unet.trainableParameters(), learningRate, warmupSteps);
         this.textAdam = new AdamOptimizer(textEncoder.manager(), textEncoder.trainableParameters(), learningRate, warmupSteps);
         this.unetEma = new ExponentialMovingAverage(unet.manager(), unet.trainableParameters(), emaDecay);

@@ -24,6 +24,9 @@ public final class ExponentialMovingAverage {
     }
 
     public void update(int step) {
+        if (shadows.isEmpty()) {
+            return;
+        }
         float d = Math.min(decay, (1f + step) / (10f + step));
         try (NDManager scratch = shadows.values().iterator().next().getManager().newSubManager()) {
             for (Map.Entry<String, NDArray> e : shadows.entrySet()) {

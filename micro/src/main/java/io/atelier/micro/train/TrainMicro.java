@@ -230,8 +230,9 @@ public final class TrainMicro {
         log("exported package to %s", options.packageDir());
         lossLog.plot(options.out().resolve("loss.png"), 50);
         if (trainerOrNull != null) {
-            SampleSheet.render(options.packageDir(), options.out().resolve("samples.png"), options.defaultSteps(),
-                    options.defaultGuidance());
+            SampleSheet.render(options.packageDir(), options.out().resolve("samples.png"),
+                    SampleSheet.PROMPTS.subList(0, Math.min(options.sheetPrompts(), SampleSheet.PROMPTS.size())),
+                    options.defaultSteps(), options.defaultGuidance());
             log("contact sheet written to %s", options.out().resolve("samples.png"));
         }
     }

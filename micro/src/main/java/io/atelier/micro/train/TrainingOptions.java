@@ -15,7 +15,7 @@ public record TrainingOptions(
         int vaeSteps, int vaeBatch, int vaeCrop, float vaeLearningRate,
         int cacheSize, int unetSteps, int unetBatch, float unetLearningRate, int warmupSteps, float emaDecay,
         float conditionDropout, String betaSchedule, float betaStart, float betaEnd, int trainTimesteps,
-        int defaultSteps, float defaultGuidance) {
+        int defaultSteps, float defaultGuidance, int sheetPrompts) {
 
     public static TrainingOptions parse(String... args) {
         Map<String, String> a = new HashMap<>();
@@ -56,7 +56,8 @@ public record TrainingOptions(
                 Float.parseFloat(a.getOrDefault("beta-end", "0.02")),
                 Integer.parseInt(a.getOrDefault("train-timesteps", "1000")),
                 Integer.parseInt(a.getOrDefault("default-steps", "20")),
-                Float.parseFloat(a.getOrDefault("default-guidance", "4.0")));
+                Float.parseFloat(a.getOrDefault("default-guidance", "4.0")),
+                Integer.parseInt(a.getOrDefault("sheet-prompts", "24")));
     }
 
     public NoiseSchedule schedule() {
