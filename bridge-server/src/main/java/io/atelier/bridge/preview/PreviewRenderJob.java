@@ -15,10 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 
 /**
- * One {@code preview.render} job: renders every still in a child JVM (see {@link ChildProcessRenderer}), then stores
- * them in the job's brand and returns them in view order.
+ * One {@code preview.render} job: renders every still in a child JVM (see {@link ChildProcessRenderer}), reporting
+ * {@code jobs.progress} as each view is captured, then stores them in the job's brand and returns them in view order.
  *
  * <p>Cancel: the job manager only raises a flag, and the render is one blocking wait on the child, so the render runs
  * on its own thread while the job thread watches the flag; on cancel that thread is interrupted, which kills the child
@@ -39,21 +40,21 @@ final class PreviewRenderJob implements JobHandler {
     @Override
     public List<ImageRef> run(JobContext ctx) throws Exception {
         int views = request.views();
-        // Step 1: render all views in one child (one JVM and GL start for the whole turntable).
+        // Step 1: render all views in one child (one JVM and GL start for the whole turntable); the child reports each
+        // view as it captures it, which becomes the job's progress.
         ctx.progress(0, views, null);
-        List<byte[]> pngs = renderUnlessCancelled(ctx);
-        // Step 2: publish each view as it is stored.
+        List<byte[]> pngs = renderUnlessCancelled(ctx, done -> ctx.progress(done, views, null));
+        // Step 2: store the stills in the job's brand, in view order.
+        ctx.throwIfCancelled();
         List<ImageRef> results = new ArrayList<>();
-        for (int view = 0; view < pngs.size(); view++) {
-            ctx.throwIfCancelled();
-            results.add(ctx.images().put(pngs.get(view), ctx.brand()));
-            ctx.progress(view + 1, views, null);
+        for (byte[] png : pngs) {
+            results.add(ctx.images().put(png, ctx.brand()));
         }
         return results;
     }
 
-    private List<byte[]> renderUnlessCancelled(JobContext ctx) throws InterruptedException {
-        FutureTask<List<byte[]>> render = new FutureTask<>(() -> renderer.renderPngs(request));
+    private List<byte[]> renderUnlessCancelled(JobContext ctx, IntConsumer viewsDone) throws InterruptedException {
+        FutureTask<List<byte[]>> render = new FutureTask<>(() -> renderer.renderPngs(request, viewsDone));
         Thread thread = new Thread(render, "atelier-preview-" + ctx.jobId());
         thread.setDaemon(true);
         thread.start();

@@ -84,9 +84,9 @@ class PreviewRenderJobTest {
                 distinct.add(still.sha256());
             }
             assertEquals(3, distinct.size(), "a turntable shows the garment from three different angles");
-            JobsProgressNotification last = progress.get(progress.size() - 1);
-            assertEquals(3, last.step());
-            assertEquals(3, last.totalSteps());
+            assertEquals(List.of(0, 1, 2, 3), progress.stream().map(JobsProgressNotification::step).toList(),
+                    "one progress at the start, then one per captured view");
+            assertTrue(progress.stream().allMatch(p -> p.totalSteps() == 3));
         }
     }
 

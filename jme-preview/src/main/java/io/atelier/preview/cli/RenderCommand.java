@@ -68,6 +68,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
+    @Option(names = "--print-progress", hidden = true, description = "print 'progress N' after each view (the bridge's child renderer reads it)")
+    boolean printProgress;
+
     @Option(names = "--report-memory", hidden = true, description = "print the process's peak RSS (benchmark)")
     boolean reportMemory;
 
@@ -108,7 +111,12 @@ public final class RenderCommand implements Callable<Integer> {
         if (System.getenv("DISPLAY") == null) {
             return new ChildProcessRenderer().render(request, out);
         }
-        return new PreviewRenderer().renderTo(request, out);
+        return new PreviewRenderer().renderTo(request, out, views -> {
+            if (printProgress) {
+                System.out.println(ChildProcessRenderer.PROGRESS_PREFIX + views);
+                System.out.flush();
+            }
+        });
     }
 
     PreviewRequest request() throws IOException {
