@@ -3,7 +3,7 @@ package io.atelier.bridge.cli;
 import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.BridgeVersion;
-import io.atelier.bridge.models.ModelCatalog;
+import io.atelier.bridge.generate.GeneratingBridge;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -28,12 +28,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir);
+        BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir)
+                .withJobLimits(GeneratingBridge.JOB_LIMITS);
         if (!config.isLoopbackOnly()) {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
         }
-        Bridge bridge = Bridge.create(config, ModelCatalog.empty()).start();
+        Bridge bridge = GeneratingBridge.create(config).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
