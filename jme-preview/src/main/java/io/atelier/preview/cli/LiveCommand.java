@@ -31,7 +31,7 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--time", defaultValue = "golden-hour")
     String time;
 
-    @Option(names = "--home", description = "Atelier home holding the token (default: ~/.atelier)")
+    @Option(names = "--home", description = "Atelier home holding the token (default: $ATELIER_HOME or ~/.atelier)")
     Path home;
 
     @Option(names = "--url", defaultValue = AtelierClient.DEFAULT_URL, description = "bridge URL (default: ${DEFAULT-VALUE})")
@@ -54,7 +54,10 @@ public final class LiveCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
-        Path atelierHome = home != null ? home : Path.of(System.getProperty("user.home"), ".atelier");
+        String envHome = System.getenv("ATELIER_HOME"); // the bridge's own default, so both find the same token
+        Path atelierHome = home != null ? home
+                : envHome != null && !envHome.isBlank() ? Path.of(envHome)
+                : Path.of(System.getProperty("user.home"), ".atelier");
         LivePreviewApp app = new LivePreviewApp(template);
         for (Path p : images) {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(p.toFile());

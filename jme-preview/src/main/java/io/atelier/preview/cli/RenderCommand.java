@@ -2,6 +2,7 @@ package io.atelier.preview.cli;
 
 import io.atelier.preview.garment.Fabric;
 import io.atelier.preview.garment.GarmentKind;
+import io.atelier.preview.render.ChildProcessRenderer;
 import io.atelier.preview.render.PreviewRenderer;
 import io.atelier.preview.render.PreviewRequest;
 import io.atelier.preview.render.SceneKind;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code preview render}: writes PNG stills with no window (needs an X display or Xvfb), and optionally the
+ * {@code preview render}: writes PNG stills with no window (on the X display, or under xvfb-run when there is none), and optionally the
  * scene as glTF 2.0. Exit codes: 0 done, 2 bad arguments, 3 render failed.
  */
 @Command(name = "render", mixinStandardHelpOptions = true,
@@ -67,6 +68,9 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
+    @Option(names = "--print-progress", hidden = true, description = "print 'progress N' after each view (the bridge's child renderer reads it)")
+    boolean printProgress;
+
     @Option(names = "--report-memory", hidden = true, description = "print the process's peak RSS (benchmark)")
     boolean reportMemory;
 
@@ -84,7 +88,7 @@ public final class RenderCommand implements Callable<Integer> {
                 io.atelier.preview.gltf.GltfSceneExporter.exportRequest(request, gltf);
                 System.out.println(gltf);
             }
-            for (Path p : new PreviewRenderer().renderTo(request, out)) {
+            for (Path p : renderTo(request)) {
                 System.out.println(p);
             }
         } catch (RuntimeException e) {
@@ -97,6 +101,22 @@ public final class RenderCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Renders here when there is a display (Xvfb's included); with none, in a child JVM under xvfb-run, whose own
+     * {@code render} then finds the display xvfb-run made, so a plain {@code ./atelier preview render} works headless.
+     */
+    private List<Path> renderTo(PreviewRequest request) {
+        if (System.getenv("DISPLAY") == null) {
+            return new ChildProcessRenderer().render(request, out);
+        }
+        return new PreviewRenderer().renderTo(request, out, views -> {
+            if (printProgress) {
+                System.out.println(ChildProcessRenderer.PROGRESS_PREFIX + views);
+                System.out.flush();
+            }
+        });
     }
 
     PreviewRequest request() throws IOException {

@@ -49,12 +49,20 @@ public final class CaptureState extends BaseAppState {
     private ByteBuffer pixels;
     private int frame;
     private Processor processor;
+    private final java.util.function.IntConsumer viewsDone;
 
     public CaptureState(PreviewScene scene, int width, int height, CompletableFuture<List<BufferedImage>> result) {
+        this(scene, width, height, result, views -> { });
+    }
+
+    /** @param viewsDone told how many shots are captured after each one, on the render thread */
+    public CaptureState(PreviewScene scene, int width, int height, CompletableFuture<List<BufferedImage>> result,
+                        java.util.function.IntConsumer viewsDone) {
         this.scene = scene;
         this.result = result;
         this.width = width;
         this.height = height;
+        this.viewsDone = viewsDone;
     }
 
     /** Completes with one image per shot, in order, or exceptionally if rendering failed. */
@@ -144,6 +152,7 @@ public final class CaptureState extends BaseAppState {
             return;
         }
         images.add(toImage(pixels, width, height));
+        viewsDone.accept(images.size());
         if (images.size() == scene.shots().size()) {
             result.complete(List.copyOf(images));
             // Stop now, from the render thread: waiting for the caller to stop us costs another full frame.

@@ -1,8 +1,10 @@
 package io.atelier.preview.render;
 
 import javax.imageio.ImageIO;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 
 /**
  * Renders in a child JVM, under {@code xvfb-run} when there is no display (CI, a headless bridge). A GL crash
@@ -18,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * {@code PreviewMain render …} with this JVM's java and class path.
  */
 public final class ChildProcessRenderer {
+    /** A line the child prints after each captured view with {@code --print-progress}: {@code progress N}. */
+    public static final String PROGRESS_PREFIX = "progress ";
+
+    private static final long OUTPUT_DRAIN_MILLIS = 5_000;
     private final boolean forceXvfb;
     private final Duration timeout;
 
@@ -38,6 +45,14 @@ public final class ChildProcessRenderer {
 
     /** Renders the request into {@code outDir}; returns the PNGs in view order. */
     public List<Path> render(PreviewRequest request, Path outDir) {
+        return render(request, outDir, null);
+    }
+
+    /**
+     * Renders into {@code outDir}, telling {@code viewsDoneOrNull} how many views the child has captured after each
+     * one (from a reader thread), before any file is written.
+     */
+    public List<Path> render(PreviewRequest request, Path outDir, IntConsumer viewsDoneOrNull) {
         try {
             Path inputs = Files.createTempDirectory("atelier-preview-in");
             try {
@@ -59,7 +74,10 @@ public final class ChildProcessRenderer {
                     ImageIO.write(request.images().get(i), "png", png.toFile());
                     args.addAll(List.of("--image", png.toString()));
                 }
-                Result result = run(args, request.width(), request.height());
+                if (viewsDoneOrNull != null) {
+                    args.add("--print-progress");
+                }
+                Result result = run(args, request.width(), request.height(), viewsDoneOrNull);
                 if (result.exitCode() != 0) {
                     throw new PreviewRenderException("preview renderer failed: " + lastLine(result.stderr()));
                 }
@@ -87,6 +105,10 @@ public final class ChildProcessRenderer {
 
     /** Runs {@code PreviewMain} with the given arguments in a child JVM (under Xvfb where needed). */
     public Result run(List<String> previewArgs, int width, int height) {
+        return run(previewArgs, width, height, null);
+    }
+
+    private Result run(List<String> previewArgs, int width, int height, IntConsumer viewsDoneOrNull) {
         List<String> command = new ArrayList<>();
         String xvfb = xvfbRun();
         if (xvfb != null && (forceXvfb || System.getenv("DISPLAY") == null)) {
@@ -99,11 +121,15 @@ public final class ChildProcessRenderer {
                 "-cp", System.getProperty("java.class.path"), "io.atelier.preview.cli.PreviewMain"));
         command.addAll(previewArgs);
         try {
-            Path out = Files.createTempFile("atelier-preview", ".out");
             Path err = Files.createTempFile("atelier-preview", ".err");
             try {
                 long start = System.nanoTime();
-                Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+                // Read stdout as it comes: progress lines are reported at once; the stream ends when the child dies.
+                StringBuilder stdout = new StringBuilder();
+                Thread reader = new Thread(() -> readOutput(process, stdout, viewsDoneOrNull), "atelier-preview-output");
+                reader.setDaemon(true);
+                reader.start();
                 boolean exited;
                 try {
                     exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -116,10 +142,13 @@ public final class ChildProcessRenderer {
                     throw new PreviewRenderException("preview renderer timed out after " + timeout.toSeconds() + " s");
                 }
                 long wall = (System.nanoTime() - start) / 1_000_000;
-                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8), wall);
+                reader.join(OUTPUT_DRAIN_MILLIS);
+                String output;
+                synchronized (stdout) {
+                    output = stdout.toString();
+                }
+                return new Result(process.exitValue(), output, Files.readString(err, StandardCharsets.UTF_8), wall);
             } finally {
-                Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
             }
         } catch (IOException e) {
@@ -130,6 +159,25 @@ public final class ChildProcessRenderer {
         }
     }
 
+    private static void readOutput(Process process, StringBuilder stdout, IntConsumer viewsDoneOrNull) {
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith(PROGRESS_PREFIX)) {
+                    if (viewsDoneOrNull != null) {
+                        viewsDoneOrNull.accept(Integer.parseInt(line.substring(PROGRESS_PREFIX.length()).strip()));
+                    }
+                    continue;
+                }
+                synchronized (stdout) {
+                    stdout.append(line).append('\n');
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // The child was killed, or printed something odd: its exit code tells the outcome.
+        }
+    }
+
     private static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
@@ -137,11 +185,16 @@ public final class ChildProcessRenderer {
 
     /** Renders in a child and returns the stills as PNG bytes, in view order (what a bridge job publishes). */
     public List<byte[]> renderPngs(PreviewRequest request) {
+        return renderPngs(request, null);
+    }
+
+    /** The same, telling {@code viewsDoneOrNull} how many views are captured after each one (a job's progress). */
+    public List<byte[]> renderPngs(PreviewRequest request, IntConsumer viewsDoneOrNull) {
         try {
             Path out = Files.createTempDirectory("atelier-preview-out");
             try {
                 List<byte[]> pngs = new ArrayList<>();
-                for (Path p : render(request, out)) {
+                for (Path p : render(request, out, viewsDoneOrNull)) {
                     pngs.add(Files.readAllBytes(p));
                 }
                 return pngs;

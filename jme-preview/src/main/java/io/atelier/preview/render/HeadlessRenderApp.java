@@ -22,12 +22,21 @@ public final class HeadlessRenderApp extends SimpleApplication {
     private final int height;
     private final int shadowMapSize;
 
+    private final java.util.function.IntConsumer viewsDone;
+
     public HeadlessRenderApp(Future<PreviewScene> scene, int width, int height, int shadowMapSize) {
+        this(scene, width, height, shadowMapSize, views -> { });
+    }
+
+    /** @param viewsDone told how many shots are captured after each one, on the render thread */
+    public HeadlessRenderApp(Future<PreviewScene> scene, int width, int height, int shadowMapSize,
+                             java.util.function.IntConsumer viewsDone) {
         super(new AppState[0]);
         this.scene = scene;
         this.width = width;
         this.height = height;
         this.shadowMapSize = shadowMapSize;
+        this.viewsDone = viewsDone;
     }
 
     /** Completes with one image per shot, in order, or exceptionally if rendering failed. */
@@ -54,7 +63,7 @@ public final class HeadlessRenderApp extends SimpleApplication {
         }
         stateManager.attach(new SceneState(built));
         stateManager.attach(new LightingState(built.lights(), shadowMapSize));
-        stateManager.attach(new CaptureState(built, width, height, result));
+        stateManager.attach(new CaptureState(built, width, height, result, viewsDone));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,12 +42,17 @@ public final class PreviewRenderer {
 
     /** Builds the scene and renders every shot; one image per view, in order. */
     public List<BufferedImage> render(PreviewRequest request) {
+        return render(request, views -> { });
+    }
+
+    /** The same, telling {@code viewsDone} how many views are captured after each one (from the render thread). */
+    public List<BufferedImage> render(PreviewRequest request, IntConsumer viewsDone) {
         JME_LOG.setLevel(Level.SEVERE);
         long t0 = System.nanoTime();
         synchronized (GL_LOCK) {
             int shadowMap = Math.max(request.width(), request.height()) >= 960 ? 2048 : 1024;
             CompletableFuture<PreviewScene> scene = new CompletableFuture<>();
-            HeadlessRenderApp app = new HeadlessRenderApp(scene, request.width(), request.height(), shadowMap);
+            HeadlessRenderApp app = new HeadlessRenderApp(scene, request.width(), request.height(), shadowMap, viewsDone);
             AppSettings settings = new AppSettings(true);
             settings.setResolution(request.width(), request.height());
             settings.setAudioRenderer(null);
@@ -84,7 +90,12 @@ public final class PreviewRenderer {
 
     /** Renders and writes PNGs named after the scene and view; returns their paths in view order. */
     public List<Path> renderTo(PreviewRequest request, Path outDir) {
-        List<BufferedImage> images = render(request);
+        return renderTo(request, outDir, views -> { });
+    }
+
+    /** Renders and writes PNGs, telling {@code viewsDone} how many views are captured after each one. */
+    public List<Path> renderTo(PreviewRequest request, Path outDir, IntConsumer viewsDone) {
+        List<BufferedImage> images = render(request, viewsDone);
         return write(request, images, outDir);
     }
 
