@@ -23,6 +23,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Serve /plugins/ from this folder instead of the built-in copy.")
     Path pluginsDir;
 
+    @Option(names = "--model", paramLabel = "ID",
+            description = "Default model for requests naming none (default: the embedded atelier-micro).")
+    String model;
+
     @Mixin
     HomeOption home;
 
@@ -34,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
         }
-        Bridge bridge = GeneratingBridge.create(config).start();
+        Bridge bridge = GeneratingBridge.create(config, model).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

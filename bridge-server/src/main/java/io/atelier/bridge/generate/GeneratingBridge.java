@@ -21,7 +21,12 @@ public final class GeneratingBridge {
 
     /** A bridge not started yet (add more services, then {@link Bridge#start()}); closing it closes the engine. */
     public static Bridge create(BridgeConfig config) throws Exception {
-        DiffusionEngine engine = GenerationEngines.open(config.home());
+        return create(config, null);
+    }
+
+    /** As {@link #create(BridgeConfig)}, with {@code defaultModel} (null: the embedded default) for requests naming none. */
+    public static Bridge create(BridgeConfig config, String defaultModel) throws Exception {
+        DiffusionEngine engine = GenerationEngines.open(config.home(), defaultModel);
         try {
             Bridge bridge = Bridge.create(config, new EngineModelCatalog(engine.models()));
             return install(bridge, engine);
