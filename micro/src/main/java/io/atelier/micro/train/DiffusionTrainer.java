@@ -1,0 +1,144 @@
+package io.atelier.micro.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Stage 2: UNet and text encoder learn epsilon prediction on frozen-VAE latents.
+ *
+ * <p>x_t = sqrt(alphaBar_t) x_0 + sqrt(1 - alphaBar_t) eps; loss = mean_b w_b |unet(x_t, t, text) - eps|^2
+ * with Min-SNR-5 weights w_b = min(SNR_t, 5) / SNR_t, which keeps the many easy low-noise steps from
+ * dominating and is known to speed up convergence. The LoRA slots stay frozen (lora_up = 0) so the
+ * shipped base model's slots are inert.
+ */
+public final class DiffusionTrainer {
+
+    /** Base weights only: LoRA slots belong to brand adapters (issue 5). */
+    public static final Predicate<String> BASE_PARAMETERS = name -> !name.contains(".lora_");
+    /** The adapter's share: LoRA down/up projections (lora_scale is a setting, never trained). */
+    public static final Predicate<String> LORA_PARAMETERS = name -> name.contains(".lora_down.") || name.contains(".lora_up.");
+    static final float MIN_SNR_GAMMA = 5f;
+
+    private final TrainableModule unet;
+    private final TrainableModule textEncoder;
+    private final AdamOptimizer unetAdam;
+    private final AdamOptimizer textAdam;
+    private final ExponentialMovingAverage unetEma;
+    private final ExponentialMovingAverage textEma;
+    private final double[] alphaBar;
+
+    public DiffusionTrainer(TrainableModule unet, TrainableModule textEncoder, NoiseSchedule schedule,
+                            float learningRate, int warmupSteps, float emaDecay) {
+        this(unet, textEncoder, schedule, learningRate, warmupSteps, emaDecay, BASE_PARAMETERS, true);
+    }
+
+    /** With {@code LORA_PARAMETERS} and a frozen text encoder this is the adapter training of issue 5. */
+    public DiffusionTrainer(TrainableModule unet, TrainableModule textEncoder, NoiseSchedule schedule,
+                            float learningRate, int warmupSteps, float emaDecay,
+                            Predicate<String> unetTrainable, boolean trainTextEncoder) {
+        this.unet = unet.trainOnly(unetTrainable);
+        this.textEncoder = textEncoder.trainOnly(name -> trainTextEncoder);
+        this.unetAdam = new AdamOptimizer(unet.manager(), unet.trainableParameters(), learningRate, warmupSteps);
+        this.textAdam = new AdamOptimizer(textEncoder.manager(), textEncoder.trainableParameters(), learningRate, warmupSteps);
+        this.unetEma = new ExponentialMovingAverage(unet.manager(), unet.trainableParameters(), emaDecay);
+        this.textEma = new ExponentialMovingAverage(textEncoder.manager(), textEncoder.trainableParameters(), emaDecay);
+        this.alphaBar = schedule.alphasCumprod();
+    }
+
+    /**
+     * One optimisation step on a batch of scaled latents.
+     *
+     * @param latents x_0 (already multiplied by the latent scaling factor), batch x 4 x 16 x 16
+     * @param inputIds token ids, batch x L (rows of [PAD] for the unconditional share)
+     * @param timesteps t per example in [0, trainTimesteps)
+     * @param noise standard normal eps, same size as {@code latents}
+     */
+    public float step(float[] latents, long[] inputIds, int[] timesteps, float[] noise, Shape latentShape) {
+        int batch = timesteps.length;
+        int per = latents.length / batch;
+        float[] noisy = new float[latents.length];
+        float[] weights = new float[batch];
+        float[] t = new float[batch];
+        for (int b = 0; b < batch; b++) {
+            double ab = alphaBar[timesteps[b]];
+            float a = (float) Math.sqrt(ab);
+            float s = (float) Math.sqrt(1 - ab);
+            for (int i = b * per; i < (b + 1) * per; i++) {
+                noisy[i] = a * latents[i] + s * noise[i];
+            }
+            double snr = ab / (1 - ab);
+            weights[b] = (float) (Math.min(snr, MIN_SNR_GAMMA) / snr);
+            t[b] = timesteps[b];
+        }
+        try (NDManager scratch = unet.manager().newSubManager()) {
+            NDArray xt = scratch.create(noisy, latentShape);
+            NDArray eps = scratch.create(noise, latentShape);
+            NDArray ids = scratch.create(inputIds, new Shape(batch, inputIds.length / batch));
+            NDArray tArray = scratch.create(t);
+            NDArray w = scratch.create(weights, new Shape(batch, 1, 1, 1));
+            float loss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray text = textEncoder.forward(true, ids);
+                NDArray pred = unet.forward(true, xt, tArray, text);
+                NDArray total = pred.sub(eps).square().mul(w).mean();
+                collector.backward(total);
+                loss = total.getFloat();
+            }
+            unetAdam.step();
+            textAdam.step();
+            unetEma.update(unetAdam.stepCount());
+            textEma.update(textAdam.stepCount());
+            return loss;
+        }
+    }
+
+    public int stepCount() {
+        return unetAdam.stepCount();
+    }
+
+    public float learningRate() {
+        return unetAdam.learningRate(unetAdam.stepCount());
+    }
+
+    public TrainableModule unetModule() {
+        return unet;
+    }
+
+    public TrainableModule textModule() {
+        return textEncoder;
+    }
+
+    public ExponentialMovingAverage unetEma() {
+        return unetEma;
+    }
+
+    public ExponentialMovingAverage textEma() {
+        return textEma;
+    }
+
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> state = new LinkedHashMap<>();
+        Checkpoint.putPrefixed(state, "unet/", unet.parameters());
+        Checkpoint.putPrefixed(state, "text_encoder/", textEncoder.parameters());
+        Checkpoint.putList(state, "unet/", unetAdam.state());
+        Checkpoint.putList(state, "text_encoder/", textAdam.state());
+        Checkpoint.putList(state, "unet/", unetEma.state());
+        Checkpoint.putList(state, "text_encoder/", textEma.state());
+        return state;
+    }
+
+    public void restore(Map<String, NDArray> saved, int step) {
+        unet.loadValues(Checkpoint.withPrefix(saved, "unet/"));
+        textEncoder.loadValues(Checkpoint.withPrefix(saved, "text_encoder/"));
+        unetAdam.restore(Checkpoint.listUnder(saved, "unet/"), step);
+        textAdam.restore(Checkpoint.listUnder(saved, "text_encoder/"), step);
+        unetEma.restore(Checkpoint.listUnder(saved, "unet/"));
+        textEma.restore(Checkpoint.listUnder(saved, "text_encoder/"));
+    }
+}
