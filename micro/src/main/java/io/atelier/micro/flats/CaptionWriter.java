@@ -11,15 +11,15 @@ import java.util.List;
  * Natural captions of a flat, in French (with gender agreement: "une robe verte unie", "un blouson vert uni") and in
  * English ("a green solid dress"). Both resolve, through the taxonomy, to the spec's canonical prompt.
  */
-final class CaptionWriter {
+public final class CaptionWriter {
 
     private final Taxonomy taxonomy;
 
-    CaptionWriter(Taxonomy taxonomy) {
+    public CaptionWriter(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
     }
 
-    String french(FlatSpec spec) {
+    public String french(FlatSpec spec) {
         Wording noun = taxonomy.require(spec.category()).fr();
         String gender = noun.gender();
         StringBuilder caption = new StringBuilder(noun.feminine() ? "une " : "un ").append(noun.sg());
@@ -46,7 +46,7 @@ final class CaptionWriter {
         return caption.toString();
     }
 
-    String english(FlatSpec spec) {
+    public String english(FlatSpec spec) {
         Wording noun = taxonomy.require(spec.category()).en();
         List<String> adjectives = new ArrayList<>();
         adjectives.add(taxonomy.require(spec.colour()).en().sg());

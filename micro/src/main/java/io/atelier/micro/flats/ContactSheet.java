@@ -14,17 +14,18 @@ public final class ContactSheet {
 
     private static final int PAD = 4;
     private static final int LINE = 11;
+    private static final int LABEL_LINES = 3;
 
     private ContactSheet() {
     }
 
     /**
      * @param tiles   images, drawn at {@code tileSize} (scaled if needed)
-     * @param labels  one label per tile (wrapped to two lines), or null for none
+     * @param labels  one label per tile (wrapped to three lines), or null for none
      */
     public static BufferedImage compose(List<BufferedImage> tiles, List<String> labels, int columns, int tileSize) {
         int rows = (tiles.size() + columns - 1) / columns;
-        int labelHeight = labels == null ? 0 : 2 * LINE + 2;
+        int labelHeight = labels == null ? 0 : LABEL_LINES * LINE + 2;
         int cellW = tileSize + PAD;
         int cellH = tileSize + labelHeight + PAD;
         BufferedImage sheet = new BufferedImage(columns * cellW + PAD, rows * cellH + PAD, BufferedImage.TYPE_INT_RGB);
@@ -43,7 +44,7 @@ public final class ContactSheet {
                 if (labels != null) {
                     g.setColor(Color.BLACK);
                     List<String> lines = wrap(labels.get(i), metrics, tileSize);
-                    for (int l = 0; l < Math.min(2, lines.size()); l++) {
+                    for (int l = 0; l < Math.min(LABEL_LINES, lines.size()); l++) {
                         g.drawString(lines.get(l), x, y + tileSize + LINE * (l + 1) - 1);
                     }
                 }

@@ -94,8 +94,11 @@ final class PatternPainter {
     private static void leopard(Graphics2D g, Rectangle2D box, Palette palette, Proportions p) {
         Random r = new Random(p.seed());
         double period = 12 * p.patternScale();
-        Color ring = new Color(0x24160C);
-        Color core = Palette.shade(palette.fill(), 0.72);
+        // Dark rosettes vanish on black or navy: there the print is drawn in tan, as dark leopard prints are.
+        boolean darkGround = Palette.luminance(palette.fill()) < 0.25;
+        Color tan = new Color(0xD8C3A0);
+        Color ring = darkGround ? mix(palette.fill(), tan, 0.55) : new Color(0x24160C);
+        Color core = darkGround ? mix(palette.fill(), tan, 0.3) : Palette.shade(palette.fill(), 0.72);
         double x0 = Math.floor(box.getMinX() / period) * period - period;
         double y0 = Math.floor(box.getMinY() / period) * period - period;
         for (double y = y0; y < box.getMaxY() + period; y += period * 0.8) {
@@ -114,5 +117,11 @@ final class PatternPainter {
                 g.draw(new java.awt.geom.Arc2D.Double(cx - w / 2, cy - h / 2, w, h, start + 175, 120, java.awt.geom.Arc2D.OPEN));
             }
         }
+    }
+
+    private static Color mix(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() * (1 - t) + b.getRed() * t),
+                (int) Math.round(a.getGreen() * (1 - t) + b.getGreen() * t),
+                (int) Math.round(a.getBlue() * (1 - t) + b.getBlue() * t));
     }
 }
