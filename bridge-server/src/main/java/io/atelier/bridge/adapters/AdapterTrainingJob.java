@@ -8,9 +8,9 @@ import io.atelier.brands.BrandStore;
 import io.atelier.brands.adapter.AdapterRecord;
 import io.atelier.brands.adapter.AdapterStatus;
 import io.atelier.brands.brand.Brand;
-import io.atelier.brands.dataset.DatasetItem;
 import io.atelier.brands.safetensors.AdapterMetadata;
 import io.atelier.brands.training.AdapterTrainer;
+import io.atelier.brands.training.DatasetExamples;
 import io.atelier.brands.training.AdapterTrainingOptions;
 import io.atelier.brands.training.TrainedAdapter;
 import io.atelier.brands.training.TrainingCancelledException;
@@ -18,18 +18,14 @@ import io.atelier.brands.training.TrainingExample;
 import io.atelier.brands.training.TrainingListener;
 import io.atelier.engine.model.ModelPackage;
 import io.atelier.protocol.ImageRef;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * The {@code adapters.train} job for one registered adapter version (fresh, or left in training by a restart: the
@@ -62,7 +58,8 @@ final class AdapterTrainingJob implements JobHandler {
         try {
             // Step 1: the brand's dataset, captions resolved into model prompts carrying the trigger token.
             Brand brand = store.brands().get(BrandScope.admin(), adapter.brand());
-            List<TrainingExample> examples = examples(brand);
+            List<TrainingExample> examples = DatasetExamples.of(store, brand,
+                    store.datasets().list(BrandScope.admin(), brand.id()));
             var spec = adapter.spec();
             AdapterTrainingOptions options = template.withSteps(spec.steps())
                     .withRank(spec.rank()).withLearningRate((float) spec.learningRate()).withSeed(spec.seed());
@@ -102,22 +99,6 @@ final class AdapterTrainingJob implements JobHandler {
             store.adapters().end(adapter.id(), AdapterStatus.FAILED);
             throw e;
         }
-    }
-
-    private List<TrainingExample> examples(Brand brand) throws IOException {
-        List<TrainingExample> examples = new ArrayList<>();
-        for (DatasetItem item : store.datasets().list(BrandScope.admin(), brand.id())) {
-            byte[] bytes = store.blobs().get(item.image().sha256(), item.image().extension())
-                    .orElseThrow(() -> new IOException("dataset image missing from the blob store"));
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            String caption = item.caption() == null ? "" : item.caption();
-            String prompt = store.resolver().resolve(brand, caption, null).prompt();
-            if (!(" " + prompt + " ").contains(" " + brand.triggerToken() + " ")) {
-                prompt = (brand.triggerToken() + " " + prompt).trim();
-            }
-            examples.add(new TrainingExample(image, prompt));
-        }
-        return examples;
     }
 
     static void deleteQuietly(Path dir) {

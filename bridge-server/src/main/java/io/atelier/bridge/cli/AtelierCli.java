@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code ./atelier}: the one entry point. */
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = AtelierCli.Version.class,
         description = "Atelier: brand-specialised image generation served locally to your creative tools.",
-        subcommands = {ServeCommand.class, TokenCommand.class, DatasetCommand.class, BenchCommand.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, DatasetCommand.class, BenchCommand.class,
+                DemoCommand.Demo.class, DemoCommand.Eval.class})
 public final class AtelierCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -3,7 +3,15 @@ package io.atelier.bridge.cli;
 import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.BridgeVersion;
+import io.atelier.bridge.adapters.AdapterServices;
+import io.atelier.bridge.adapters.JudgeEvaluations;
+import io.atelier.bridge.adapters.Suppliers;
 import io.atelier.bridge.models.ModelCatalog;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.EngineOptions;
+import io.atelier.engine.model.ModelRegistry;
+import io.atelier.micro.model.AtelierMicroModel;
+import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +41,16 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
         }
-        Bridge bridge = Bridge.create(config, ModelCatalog.empty()).start();
+        Bridge bridge = Bridge.create(config, ModelCatalog.empty());
+        // adapters.*: trained on atelier-micro; evaluation with the judge through an engine made on first use.
+        ModelRegistry registry = new ModelRegistry(config.home(), config.home().resolve("cache"));
+        registry.registerEmbedded(AtelierMicroModel.class.getClassLoader(), AtelierMicroModel.RESOURCE_FOLDER, true);
+        Supplier<DiffusionEngine> engine = Suppliers.lazy(
+                () -> new DiffusionEngine(registry, EngineOptions.defaults(config.home().resolve("cache"))));
+        AdapterServices adapters = AdapterServices.install(bridge, registry,
+                new JudgeEvaluations(bridge.brandStore(), engine, config.home()));
+        bridge.start();
+        adapters.resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

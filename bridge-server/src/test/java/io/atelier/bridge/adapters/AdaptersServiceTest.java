@@ -19,6 +19,8 @@ import io.atelier.brands.training.AdapterTrainingOptions;
 import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierSocket;
 import io.atelier.client.NotificationListener;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.EngineOptions;
 import io.atelier.engine.model.ModelRegistry;
 import io.atelier.micro.flats.FlatsGenerator;
 import io.atelier.micro.model.AtelierMicroModel;
@@ -56,7 +58,10 @@ class AdaptersServiceTest {
             ModelRegistry registry = new ModelRegistry(b.config().home(), b.config().home().resolve("cache"));
             registry.registerEmbedded(AtelierMicroModel.class.getClassLoader(), AtelierMicroModel.RESOURCE_FOLDER,
                     true);
-            services = AdapterServices.install(b, registry, AdapterServices.noEvaluation(), SMALL);
+            var engine = Suppliers.lazy(() -> new DiffusionEngine(registry,
+                    EngineOptions.defaults(b.config().home().resolve("cache"))));
+            services = AdapterServices.install(b, registry,
+                    new JudgeEvaluations(b.brandStore(), engine, b.config().home(), 1, 3), SMALL);
         });
         admin = bridge.adminToken();
         ok(admin, "brands.create", """
@@ -100,6 +105,16 @@ class AdaptersServiceTest {
         assertTrue(newest.path("isCurrent").asBoolean());
         assertEquals(4, newest.path("steps").asInt());
         assertEquals(3, newest.path("datasetItems").asInt());
+        // adapters.evaluate: a job whose result is the contact sheet; the evaluation is stored on the adapter.
+        String adapterId = newest.path("id").asText();
+        String evalJob = ok(maison, "adapters.evaluate", "{\"brand\":\"maison\",\"adapter\":\"" + adapterId + "\"}")
+                .path("jobId").asText();
+        JsonNode job = awaitJob(evalJob);
+        assertEquals("succeeded", job.path("status").asText(), job.toString());
+        JsonNode evaluated = ok(maison, "adapters.list", "{\"brand\":\"maison\"}").path("adapters").get(0)
+                .path("evaluation");
+        assertTrue(evaluated.path("contactSheet").path("id").isTextual(), evaluated.toString());
+        assertTrue(evaluated.path("brandCodeRateWith").isNumber());
         // images.generate with the brand: the current adapter, at weight 1; without a brand: none.
         AdapterResolver resolver = services.resolver();
         var spec = resolver.resolve(BrandScope.of(List.of("maison")), "maison", null, null);
@@ -169,6 +184,16 @@ class AdaptersServiceTest {
         }
         assertEquals(AdapterStatus.READY, now.status());
         assertTrue(Files.exists(bridge.home().resolve(now.filePath())));
+    }
+
+    private static JsonNode awaitJob(String jobId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+        JsonNode job = ok(maison, "jobs.get", "{\"jobId\":\"" + jobId + "\"}");
+        while (List.of("queued", "running").contains(job.path("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            job = ok(maison, "jobs.get", "{\"jobId\":\"" + jobId + "\"}");
+        }
+        return job;
     }
 
     private static JsonNode ok(String token, String method, String params) throws Exception {
