@@ -26,6 +26,13 @@ public final class SampleSheet {
 
     private SampleSheet() {}
 
+    /** Usage: SampleSheet packageDir out.png [steps] [guidance]. */
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "2"));
+        render(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20,
+                args.length > 3 ? Float.parseFloat(args[3]) : 4f);
+    }
+
     public static void render(Path packageDir, Path png, int steps, float guidance) {
         render(packageDir, png, PROMPTS, steps, guidance);
     }
