@@ -10,16 +10,19 @@ import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.InMemoryJobStore;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.models.ModelCatalog;
+import io.atelier.bridge.preview.PreviewServiceImpl;
 import io.atelier.bridge.rpc.RpcBinding;
 import io.atelier.bridge.rpc.RpcDispatcher;
 import io.atelier.bridge.rpc.RpcMapper;
 import io.atelier.bridge.security.TokenStore;
+import io.atelier.bridge.services.ClientNames;
 import io.atelier.bridge.services.JobsServiceImpl;
 import io.atelier.bridge.services.ModelsServiceImpl;
 import io.atelier.bridge.services.RpcDiscoverServiceImpl;
 import io.atelier.bridge.services.SessionServiceImpl;
 import io.atelier.protocol.service.JobsService;
 import io.atelier.protocol.service.ModelsService;
+import io.atelier.protocol.service.PreviewService;
 import io.atelier.protocol.service.RpcDiscoverService;
 import io.atelier.protocol.service.SessionService;
 import java.io.IOException;
@@ -44,6 +47,8 @@ public final class Bridge implements AutoCloseable {
     private final JobManager jobs;
     private final ModelCatalog models;
     private final List<RpcBinding> extraServices = new ArrayList<>();
+    private final List<AutoCloseable> closeAfter = new ArrayList<>();
+    private final ClientNames clients = new ClientNames();
     private final ScheduledExecutorService timer;
     private RpcDispatcher dispatcher;
     private JettyServer server;
@@ -78,15 +83,22 @@ public final class Bridge implements AutoCloseable {
         return this;
     }
 
+    /** Closes {@code resource} (e.g. the diffusion engine) when the bridge closes, after its jobs have stopped. */
+    public Bridge closeWith(AutoCloseable resource) {
+        closeAfter.add(resource);
+        return this;
+    }
+
     public Bridge start() throws Exception {
         AtomicReference<RpcDispatcher> built = new AtomicReference<>();
         List<RpcBinding> bindings = new ArrayList<>();
         bindings.add(RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> built.get().methodNames(),
-                BrandServices.brandIdsVisibleTo(brandStore))));
+                BrandServices.brandIdsVisibleTo(brandStore), clients)));
         bindings.add(RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)));
         bindings.add(RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)));
         bindings.add(RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper)));
         bindings.addAll(BrandServices.bindings(brandStore, images));
+        bindings.add(RpcBinding.of(PreviewService.class, new PreviewServiceImpl(jobs, images)));
         bindings.addAll(extraServices);
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
         built.set(dispatcher);
@@ -117,6 +129,11 @@ public final class Bridge implements AutoCloseable {
         return config;
     }
 
+    /** What {@code models.list} answers. */
+    public ModelCatalog models() {
+        return models;
+    }
+
     public TokenStore tokens() {
         return tokens;
     }
@@ -134,6 +151,11 @@ public final class Bridge implements AutoCloseable {
         return brandStore;
     }
 
+    /** The client names callers declared in {@code session.initialize}. */
+    public ClientNames clients() {
+        return clients;
+    }
+
     public RpcDispatcher dispatcher() {
         return dispatcher;
     }
@@ -147,6 +169,9 @@ public final class Bridge implements AutoCloseable {
         } finally {
             jobs.close();
             timer.shutdownNow();
+            for (AutoCloseable resource : closeAfter) {
+                resource.close();
+            }
             brandStore.close();
         }
     }

@@ -29,7 +29,8 @@ public final class AdapterResolver {
 
     /**
      * @return the engine's adapter spec, or null for the base model
-     * @throws AtelierException invalid params (an adapter without a brand, a weight out of 0..2) or not found
+     * @throws AtelierException invalid params (a weight out of 0..2) or not found (an adapter of another brand, not
+     *     ready, or named without a brand)
      */
     public AdapterSpec resolve(BrandScope scope, String brandOrNull, String adapterIdOrNull, Double weightOrNull) {
         if (weightOrNull != null && !(weightOrNull >= 0 && weightOrNull <= AdapterSpec.MAX_WEIGHT)) {
@@ -38,7 +39,8 @@ public final class AdapterResolver {
         }
         if (brandOrNull == null) {
             if (adapterIdOrNull != null) {
-                throw AtelierException.invalidParams("adapter", "An adapter is applied with its brand: give brand.");
+                // Every adapter belongs to a brand: without one, none can be found.
+                throw notFound();
             }
             return null;
         }
@@ -59,6 +61,31 @@ public final class AdapterResolver {
         }
         return chosen.map(record -> AdapterSpec.of(home.resolve(record.filePath()),
                 weightOrNull == null ? DEFAULT_WEIGHT : weightOrNull)).orElse(null);
+    }
+
+    /** The adapter chosen for a generation: its record (history) and the engine's spec; null for none. */
+    public record Choice(AdapterRecord record, AdapterSpec spec) {
+    }
+
+    /**
+     * As {@link #resolve}, for a generation on {@code modelId}: the brand's current adapter applies only to the model
+     * it was trained on (another model runs without it); a named adapter for another model is refused.
+     */
+    public Choice choose(BrandScope scope, String brandOrNull, String adapterIdOrNull, Double weightOrNull,
+                         String modelId) {
+        AdapterSpec spec = resolve(scope, brandOrNull, adapterIdOrNull, weightOrNull);
+        if (spec == null) {
+            return null;
+        }
+        AdapterRecord record = recordFor(scope, brandOrNull, adapterIdOrNull).orElseThrow();
+        if (!record.spec().baseModel().equals(modelId)) {
+            if (adapterIdOrNull != null) {
+                throw AtelierException.invalidParams("adapter", "Adapter '" + record.id() + "' was trained for model '"
+                        + record.spec().baseModel() + "'.");
+            }
+            return null;
+        }
+        return new Choice(record, spec);
     }
 
     /** The adapter record behind a resolution, for history and provenance (id and file hash). */

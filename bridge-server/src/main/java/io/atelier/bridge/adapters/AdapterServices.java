@@ -86,7 +86,7 @@ public final class AdapterServices {
         return new AdapterResolver(bridge.brandStore(), bridge.config().home());
     }
 
-    static BrandScope scopeOf(Caller caller) {
+    public static BrandScope scopeOf(Caller caller) {
         return caller.scope().allBrands() ? BrandScope.admin() : BrandScope.of(caller.scope().brands());
     }
 }

@@ -1,14 +1,15 @@
 package io.atelier.bridge.cli;
 
 import io.atelier.bridge.BridgeVersion;
+import io.atelier.preview.cli.PreviewCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./atelier}: the one entry point. */
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = AtelierCli.Version.class,
         description = "Atelier: brand-specialised image generation served locally to your creative tools.",
-        subcommands = {ServeCommand.class, TokenCommand.class, DatasetCommand.class, BenchCommand.class,
-                DemoCommand.Demo.class, DemoCommand.Eval.class})
+        subcommands = {ServeCommand.class, TokenCommand.class, DatasetCommand.class, EvalCommand.class,
+                BenchCommand.class, PreviewCommand.class, DemoCommand.Demo.class})
 public final class AtelierCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

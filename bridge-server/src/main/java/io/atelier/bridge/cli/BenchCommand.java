@@ -1,5 +1,6 @@
 package io.atelier.bridge.cli;
 
+import io.atelier.bridge.bench.GenerateBench;
 import io.atelier.bridge.bench.RpcBench;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code atelier bench rpc}: prints the bridge's RPC throughput and latency next to a bare Jetty baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Rpc.class})
+        subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,6 +34,26 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             RpcBench.run(clients, Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Generation on the default model through an in-process bridge and the java-client.")
+    static final class Generate implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "5", description = "Timed single generations (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients for throughput (default: ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--python-script", paramLabel = "FILE",
+                description = "tools/bench/python_reference.py (default: found under the working folder or the checkout).")
+        String pythonScript;
+
+        @Override
+        public Integer call() throws Exception {
+            GenerateBench.run(runs, clients, pythonScript, System.out);
             return 0;
         }
     }

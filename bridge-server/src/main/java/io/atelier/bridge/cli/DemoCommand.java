@@ -67,18 +67,6 @@ final class DemoCommand {
         }
     }
 
-    @Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluations.",
-            subcommands = {EvalBrand.class})
-    static final class Eval implements Runnable {
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(System.out);
-        }
-    }
-
     @Command(name = "brand", mixinStandardHelpOptions = true,
             description = "Score a brand's current adapter with the judge: house codes with and without it, forgetting.")
     static final class EvalBrand implements Callable<Integer> {

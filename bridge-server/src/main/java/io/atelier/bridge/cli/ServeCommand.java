@@ -5,13 +5,7 @@ import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.BridgeVersion;
 import io.atelier.bridge.adapters.AdapterServices;
 import io.atelier.bridge.adapters.JudgeEvaluations;
-import io.atelier.bridge.adapters.Suppliers;
-import io.atelier.bridge.models.ModelCatalog;
-import io.atelier.engine.DiffusionEngine;
-import io.atelier.engine.EngineOptions;
-import io.atelier.engine.model.ModelRegistry;
-import io.atelier.micro.model.AtelierMicroModel;
-import java.util.function.Supplier;
+import io.atelier.bridge.generate.GeneratingBridge;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -36,21 +30,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir);
+        BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir)
+                .withJobLimits(GeneratingBridge.JOB_LIMITS);
         if (!config.isLoopbackOnly()) {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
         }
-        Bridge bridge = Bridge.create(config, ModelCatalog.empty());
-        // adapters.*: trained on atelier-micro; evaluation with the judge through an engine made on first use.
-        ModelRegistry registry = new ModelRegistry(config.home(), config.home().resolve("cache"));
-        registry.registerEmbedded(AtelierMicroModel.class.getClassLoader(), AtelierMicroModel.RESOURCE_FOLDER, true);
-        Supplier<DiffusionEngine> engine = Suppliers.lazy(
-                () -> new DiffusionEngine(registry, EngineOptions.defaults(config.home().resolve("cache"))));
-        AdapterServices adapters = AdapterServices.install(bridge, registry,
-                new JudgeEvaluations(bridge.brandStore(), engine, config.home()));
-        bridge.start();
-        adapters.resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
+        // adapters.*: trained on atelier-micro from the engine's registry, evaluated with the judge on its engine.
+        AdapterServices[] adapters = new AdapterServices[1];
+        Bridge bridge = GeneratingBridge.create(config, (b, engine) -> adapters[0] = AdapterServices.install(b,
+                engine.models(), new JudgeEvaluations(b.brandStore(), () -> engine, config.home()))).start();
+        adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -64,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
         String url = bridge.baseUri().toString();
         System.out.println("Atelier bridge " + BridgeVersion.current() + " listening on " + url);
         System.out.println("Token (admin, keep it private): " + bridge.tokens().adminTokenFile());
+        bridge.models().models().stream().filter(m -> m.isDefault()).findFirst().ifPresent(m -> System.out.println(
+                "Default model: " + m.id() + " (" + m.nativeWidth() + "x" + m.nativeHeight() + "); more under "
+                        + config.home().resolve("models")));
         System.out.println("Connect a plugin: give it the URL " + url + " and the token from that file.");
         System.out.println("  Photopea panel: " + url + "/plugins/photopea/   Health: " + url + "/health");
         System.out.println("  Scoped token for one brand: ./atelier token create --brand <id>");

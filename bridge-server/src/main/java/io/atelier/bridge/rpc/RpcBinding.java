@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A service implementation bound to its {@link RpcService} interface; the interface's namespace plus each method's
@@ -12,9 +13,12 @@ import java.util.List;
  *
  * @param serviceInterface an interface annotated with {@link RpcService}
  * @param implementation the object serving it
+ * @param withheld verbs of the interface this bridge does not serve (yet): they answer method-not-found and are left
+ *                 out of the capabilities, so clients never offer what would fail
  */
-public record RpcBinding(Class<?> serviceInterface, Object implementation) {
+public record RpcBinding(Class<?> serviceInterface, Object implementation, Set<String> withheld) {
     public RpcBinding {
+        withheld = Set.copyOf(withheld);
         RpcService service = serviceInterface.getAnnotation(RpcService.class);
         if (!serviceInterface.isInterface() || service == null) {
             throw new IllegalArgumentException(serviceInterface.getSimpleName() + " is not an @RpcService interface");
@@ -31,7 +35,12 @@ public record RpcBinding(Class<?> serviceInterface, Object implementation) {
     }
 
     public static <T> RpcBinding of(Class<T> serviceInterface, T implementation) {
-        return new RpcBinding(serviceInterface, implementation);
+        return new RpcBinding(serviceInterface, implementation, Set.of());
+    }
+
+    /** This binding without the given verbs (e.g. {@code "upscale"} while no upscaler is installed). */
+    public RpcBinding withholding(String... verbs) {
+        return new RpcBinding(serviceInterface, implementation, Set.of(verbs));
     }
 
     public String namespace() {
@@ -42,7 +51,9 @@ public record RpcBinding(Class<?> serviceInterface, Object implementation) {
     public List<String> methodNames() {
         List<String> names = new ArrayList<>();
         for (Method method : rpcMethods(serviceInterface)) {
-            names.add(namespace() + "." + method.getName());
+            if (!withheld.contains(method.getName())) {
+                names.add(namespace() + "." + method.getName());
+            }
         }
         return names;
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.atelier.bridge.generate.GeneratingBridge;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.support.TestBridge;
 import io.atelier.brands.BrandScope;
@@ -58,10 +59,11 @@ class AdaptersServiceTest {
             ModelRegistry registry = new ModelRegistry(b.config().home(), b.config().home().resolve("cache"));
             registry.registerEmbedded(AtelierMicroModel.class.getClassLoader(), AtelierMicroModel.RESOURCE_FOLDER,
                     true);
-            var engine = Suppliers.lazy(() -> new DiffusionEngine(registry,
-                    EngineOptions.defaults(b.config().home().resolve("cache"))));
+            DiffusionEngine engine = new DiffusionEngine(registry,
+                    EngineOptions.defaults(b.config().home().resolve("cache")));
+            GeneratingBridge.install(b, engine);
             services = AdapterServices.install(b, registry,
-                    new JudgeEvaluations(b.brandStore(), engine, b.config().home(), 1, 3), SMALL);
+                    new JudgeEvaluations(b.brandStore(), () -> engine, b.config().home(), 1, 3), SMALL);
         });
         admin = bridge.adminToken();
         ok(admin, "brands.create", """
@@ -115,6 +117,13 @@ class AdaptersServiceTest {
                 .path("evaluation");
         assertTrue(evaluated.path("contactSheet").path("id").isTextual(), evaluated.toString());
         assertTrue(evaluated.path("brandCodeRateWith").isNumber());
+        // images.generate with the brand applies its current adapter (recorded in history); adapterWeight 0 is the base.
+        int[] branded = generated("{\"prompt\":\"robe vert Exemple\",\"brand\":\"maison\",\"seed\":3,\"steps\":4}");
+        int[] base = generated("{\"prompt\":\"robe vert Exemple\",\"brand\":\"maison\",\"seed\":3,\"steps\":4,"
+                + "\"adapterWeight\":0}");
+        assertFalse(java.util.Arrays.equals(branded, base), "the brand's adapter changes the image");
+        JsonNode history = ok(maison, "history.search", "{\"brand\":\"maison\",\"limit\":5}");
+        assertTrue(history.toString().contains(adapterId), "history records the adapter: " + history);
         // images.generate with the brand: the current adapter, at weight 1; without a brand: none.
         AdapterResolver resolver = services.resolver();
         var spec = resolver.resolve(BrandScope.of(List.of("maison")), "maison", null, null);
@@ -184,6 +193,17 @@ class AdaptersServiceTest {
         }
         assertEquals(AdapterStatus.READY, now.status());
         assertTrue(Files.exists(bridge.home().resolve(now.filePath())));
+    }
+
+    private static int[] generated(String params) throws Exception {
+        JsonNode job = awaitJob(ok(maison, "images.generate", params).path("jobId").asText());
+        assertEquals("succeeded", job.path("status").asText(), job.toString());
+        String url = job.path("results").get(0).path("url").asText();
+        try (okhttp3.Response response = bridge.http().newCall(new okhttp3.Request.Builder().url(bridge.url(url))
+                .header("Authorization", "Bearer " + maison).build()).execute()) {
+            var image = ImageIO.read(new java.io.ByteArrayInputStream(response.body().bytes()));
+            return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        }
     }
 
     private static JsonNode awaitJob(String jobId) throws Exception {

@@ -1,0 +1,83 @@
+package io.atelier.bridge.generate;
+
+import io.atelier.brands.history.HistoryEntry;
+import io.atelier.brands.history.HistoryRepository;
+import io.atelier.bridge.jobs.JobContext;
+import io.atelier.bridge.jobs.JobHandler;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.GenerationResult;
+import io.atelier.engine.image.Provenance;
+import io.atelier.engine.image.ProvenancePng;
+import io.atelier.protocol.ErrorCodes;
+import io.atelier.protocol.ImageRef;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Runs one {@code images.generate} job: the engine with progress and cancel, result PNGs with provenance stored in
+ * the brand's scope, and the history record saved when the job starts and again when it ends, whatever the outcome.
+ */
+final class GenerateJob implements JobHandler {
+    private final GenerationPlan plan;
+    private final DiffusionEngine engine;
+    private final HistoryRepository history;
+    private final Executor progressExecutor;
+    private final Clock clock;
+
+    GenerateJob(GenerationPlan plan, DiffusionEngine engine, HistoryRepository history, Executor progressExecutor,
+                Clock clock) {
+        this.plan = plan;
+        this.engine = engine;
+        this.history = history;
+        this.progressExecutor = progressExecutor;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<ImageRef> run(JobContext ctx) {
+        HistoryEntry running = withJob(plan.history(), ctx.jobId(), "running");
+        history.save(running);
+        ProgressRelay progress = new ProgressRelay(ctx, provenance(null), progressExecutor);
+        try {
+            // Step 1: generate (blocks while the engine batches this request with compatible ones).
+            GenerationResult result;
+            try {
+                result = engine.generate(plan.request(), progress);
+            } catch (RuntimeException e) {
+                throw EngineErrors.translate(e);
+            } finally {
+                progress.drain();
+            }
+            // Step 2: PNGs with provenance, in seed order.
+            List<ImageRef> refs = new ArrayList<>();
+            for (int i = 0; i < result.images().size(); i++) {
+                String parameters = plan.embedPrompt()
+                        ? ProvenancePng.a1111Parameters(result.settings(), result.seeds().get(i)) : null;
+                refs.add(ctx.images().put(ProvenancePng.write(result.images().get(i), provenance(parameters)),
+                        ctx.brand()));
+            }
+            history.save(running.finished("succeeded", refs.stream().map(ImageRef::id).toList(), clock.instant()));
+            return refs;
+        } catch (RuntimeException | Error e) {
+            boolean cancelled = ctx.isCancelled()
+                    || e instanceof AtelierException a && a.code() == ErrorCodes.CANCELLED;
+            history.save(running.finished(cancelled ? "cancelled" : "failed", List.of(), clock.instant()));
+            throw e;
+        }
+    }
+
+    private Provenance provenance(String parameters) {
+        return new Provenance(plan.recordId(), plan.settings().modelId(), plan.history().adapter(),
+                plan.settings().redraw(), parameters);
+    }
+
+    private static HistoryEntry withJob(HistoryEntry e, String jobId, String status) {
+        return new HistoryEntry(e.id(), jobId, e.kind(), e.brand(), e.client(), status, e.request(), e.prompt(),
+                e.resolvedPrompt(), e.model(), e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(),
+                e.datasetSha256(), e.width(), e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(),
+                e.imageIds(), e.digitalSourceType(), e.createdAt(), null);
+    }
+}

@@ -1,0 +1,49 @@
+package io.atelier.bridge.generate;
+
+import io.atelier.bridge.adapters.AdapterResolver;
+import io.atelier.bridge.Bridge;
+import io.atelier.bridge.BridgeConfig;
+import io.atelier.bridge.jobs.JobLimits;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.bridge.rpc.RpcBinding;
+import io.atelier.protocol.service.ImagesService;
+
+/** A bridge serving generation: the engine over {@code <home>}, {@code models.list} from it, {@code images.*}. */
+public final class GeneratingBridge {
+    /**
+     * Job limits for a generating bridge: 8 jobs run at once because a generation job only waits on the engine's one
+     * worker thread, which batches concurrent compatible requests through shared UNet forwards (one job at a time
+     * would never batch). The engine, not the job count, bounds the CPU.
+     */
+    public static final JobLimits JOB_LIMITS = new JobLimits(8, 16, 256, 1000);
+
+    private GeneratingBridge() {
+    }
+
+    /** A bridge not started yet (add more services, then {@link Bridge#start()}); closing it closes the engine. */
+    public static Bridge create(BridgeConfig config) throws Exception {
+        return create(config, (bridge, engine) -> { });
+    }
+
+    /** As {@link #create(BridgeConfig)}, then {@code more} adds services that need the engine (adapters.*). */
+    public static Bridge create(BridgeConfig config, java.util.function.BiConsumer<Bridge, DiffusionEngine> more)
+            throws Exception {
+        DiffusionEngine engine = GenerationEngines.open(config.home());
+        try {
+            Bridge bridge = Bridge.create(config, new EngineModelCatalog(engine.models()));
+            install(bridge, engine);
+            more.accept(bridge, engine);
+            return bridge;
+        } catch (Exception | Error e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /** Adds {@code images.*} over {@code engine} to a bridge not started yet; the bridge closes the engine. */
+    public static Bridge install(Bridge bridge, DiffusionEngine engine) {
+        ImagesServiceImpl images = new ImagesServiceImpl(engine, bridge.jobs(), bridge.images(), bridge.brandStore(),
+                bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
+        return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
+    }
+}

@@ -1,0 +1,35 @@
+package io.atelier.bridge.generate;
+
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.EngineOptions;
+import io.atelier.engine.model.ModelRegistry;
+import java.nio.file.Path;
+
+/**
+ * The diffusion engine a bridge serves: packages under {@code <home>/models/} plus the embedded ones. The default is
+ * the trained atelier-micro when its package is on the classpath (the micro module's jar), else the engine's tiny
+ * random-weight model; so the default switches by itself the day atelier-micro's package ships.
+ */
+public final class GenerationEngines {
+    /** Where the micro module embeds the trained default model. */
+    public static final String MICRO_MODEL_FOLDER = "/io/atelier/micro/model/atelier-micro";
+
+    private GenerationEngines() {
+    }
+
+    public static DiffusionEngine open(Path home) {
+        Path cache = home.resolve("cache").resolve("models");
+        ModelRegistry registry = new ModelRegistry(home, cache);
+        registerMicroIfPresent(registry, GenerationEngines.class.getClassLoader());
+        return new DiffusionEngine(registry, EngineOptions.defaults(cache));
+    }
+
+    /** Registers atelier-micro as the default when its package is on the classpath; returns whether it was. */
+    static boolean registerMicroIfPresent(ModelRegistry registry, ClassLoader loader) {
+        if (loader.getResource(MICRO_MODEL_FOLDER.substring(1) + "/model.json") == null) {
+            return false;
+        }
+        registry.registerEmbedded(loader, MICRO_MODEL_FOLDER, true);
+        return true;
+    }
+}

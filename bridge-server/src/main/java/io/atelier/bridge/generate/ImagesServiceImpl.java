@@ -1,0 +1,155 @@
+package io.atelier.bridge.generate;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.bridge.adapters.AdapterResolver;
+import io.atelier.bridge.adapters.AdapterServices;
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.brand.Brand;
+import io.atelier.brands.history.HistoryEntry;
+import io.atelier.brands.history.HistoryRepository;
+import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.CallContext;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.bridge.services.ClientNames;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.GenerationRequest;
+import io.atelier.engine.GenerationSettings;
+import io.atelier.engine.image.Provenance;
+import io.atelier.engine.model.ModelManifest;
+import io.atelier.protocol.ErrorCodes;
+import io.atelier.protocol.ImagesGenerateParams;
+import io.atelier.protocol.ImagesUpscaleParams;
+import io.atelier.protocol.JobSubmitted;
+import io.atelier.protocol.service.ImagesService;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * {@code images.generate}: everything that can be refused is refused at submit (params, images, brand, model), then
+ * the work runs as a job of kind {@code images.generate} in the brand's scope (see {@link GenerateJob}).
+ */
+public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
+    public static final String KIND = "images.generate";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final DiffusionEngine engine;
+    private final JobManager jobs;
+    private final BrandStore brands;
+    private final ClientNames clients;
+    private final ImageInputs inputs;
+    private final PromptResolution prompts;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService progressExecutor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "atelier-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final AdapterResolver adapters;
+
+    public ImagesServiceImpl(DiffusionEngine engine, JobManager jobs, ImageStore images, BrandStore brands,
+                             ClientNames clients, AdapterResolver adapters) {
+        this.adapters = adapters;
+        this.engine = engine;
+        this.jobs = jobs;
+        this.brands = brands;
+        this.clients = clients;
+        this.inputs = new ImageInputs(images);
+        this.prompts = new PromptResolution(brands);
+    }
+
+    @Override
+    public JobSubmitted generate(ImagesGenerateParams params) {
+        Caller caller = CallContext.caller();
+        if (params == null || params.prompt() == null) {
+            throw AtelierException.invalidParams("prompt", "Give a prompt.");
+        }
+        // Step 1: brand, adapter, model: each must exist and be visible, else not found.
+        Brand brand = prompts.brand(caller, params.brand());
+        ModelManifest manifest = manifest(params.model());
+        // With a brand, its current adapter (or the one named) at adapterWeight; without a brand, none.
+        AdapterResolver.Choice adapter = adapters.choose(AdapterServices.scopeOf(caller),
+                brand == null ? null : brand.id(), params.adapter(), params.adapterWeight(), manifest.id());
+
+        // Step 2: images, safely decoded against the model's pixel limit.
+        long maxPixels = manifest.effectiveMaxPixels();
+        InputImage init = inputs.read(params.initImage(), "initImage", caller, maxPixels);
+        InputImage mask = inputs.read(params.mask(), "mask", caller, maxPixels);
+
+        // Step 3: the designer's words through the brand's taxonomy: the model sees the canonical prompt.
+        PromptResolution.Resolved prompt = prompts.resolve(brand, params.prompt(), params.negativePrompt(),
+                params.lang());
+
+        // Step 4: the engine checks every range; the seed is fixed now so that history knows it.
+        GenerationRequest request = new GenerationRequest(manifest.id(), prompt.prompt(), prompt.negativePrompt(),
+                params.width(), params.height(), params.steps(), params.guidance(), params.sampler(), params.seed(),
+                params.count(), init == null ? null : init.image(), params.strength(),
+                mask == null ? null : mask.image(), adapter == null ? null : adapter.spec());
+        GenerationSettings settings;
+        try {
+            settings = engine.validate(request);
+        } catch (RuntimeException e) {
+            throw EngineErrors.translate(e);
+        }
+        request = request.withSeed(settings.firstSeed());
+
+        // Step 5: the job, with its history record.
+        String brandId = brand == null ? null : brand.id();
+        HistoryEntry record = historyEntry(params, brandId, caller, prompt.prompt(), manifest, settings, init, mask,
+                adapter);
+        boolean embedPrompt = brand == null || brand.policy() == null || brand.policy().embedPrompt();
+        GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record);
+        return new JobSubmitted(jobs.submit(KIND, caller, brandId,
+                new GenerateJob(plan, engine, brands.history(), progressExecutor, clock)));
+    }
+
+    @Override
+    public JobSubmitted upscale(ImagesUpscaleParams params) {
+        throw new AtelierException(ErrorCodes.METHOD_NOT_FOUND, "images.upscale is not available in this version.");
+    }
+
+    private ModelManifest manifest(String modelOrNull) {
+        String id = modelOrNull != null ? modelOrNull : engine.models().defaultModelId();
+        var manifest = engine.models().manifest(id);
+        if (manifest.isEmpty()) {
+            engine.models().rescan(); // a package copied into <home>/models since the last look
+            manifest = engine.models().manifest(id);
+        }
+        return manifest.orElseThrow(() -> new AtelierException(ErrorCodes.NOT_FOUND,
+                "No model named '" + id + "' is installed.", "model"));
+    }
+
+    private HistoryEntry historyEntry(ImagesGenerateParams params, String brandId, Caller caller,
+                                      String resolvedPrompt, ModelManifest manifest, GenerationSettings s,
+                                      InputImage init, InputImage mask, AdapterResolver.Choice adapter) {
+        // The params as sent, images named by the id they are stored under (base64 would bloat every record).
+        Map<String, Object> sent = new LinkedHashMap<>(mapper.convertValue(params, MAP));
+        if (init != null) {
+            sent.put("initImage", Map.of("id", inputs.keep(init, brandId)));
+        }
+        if (mask != null) {
+            sent.put("mask", Map.of("id", inputs.keep(mask, brandId)));
+        }
+        String sourceType = s.redraw() ? Provenance.COMPOSITE : Provenance.TRAINED;
+        return new HistoryEntry(HistoryRepository.newId(), null, KIND, brandId, clients.nameOf(caller), "queued",
+                sent, params.prompt(), resolvedPrompt, manifest.id(),
+                manifest.components().get(ModelManifest.UNET).sha256(), adapter == null ? null : adapter.record().id(),
+                adapter == null ? null : adapter.record().fileSha256(),
+                adapter == null ? null : adapter.spec().weight(),
+                adapter == null ? null : adapter.record().spec().datasetSha256(), s.width(), s.height(),
+                s.steps(), s.guidance(), s.sampler().wireName(), s.firstSeed(), null, sourceType, clock.instant(),
+                null);
+    }
+
+    @Override
+    public void close() {
+        progressExecutor.shutdownNow();
+    }
+}

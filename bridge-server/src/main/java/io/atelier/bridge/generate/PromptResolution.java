@@ -1,0 +1,53 @@
+package io.atelier.bridge.generate;
+
+import io.atelier.brands.BrandScope;
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.InvalidInputException;
+import io.atelier.brands.NotFoundException;
+import io.atelier.brands.brand.Brand;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.protocol.ErrorCodes;
+
+/**
+ * The designer's words to the model's prompt, exactly as {@code taxonomy.resolve} reads them: the shared French/English
+ * taxonomy plus the brand's own vocabulary. French and English words land on the same canonical tokens, so the two
+ * languages give the same image for the same seed.
+ */
+final class PromptResolution {
+    private final BrandStore brands;
+
+    /** @param negativePrompt null when none was given */
+    record Resolved(String prompt, String negativePrompt) {
+    }
+
+    PromptResolution(BrandStore brands) {
+        this.brands = brands;
+    }
+
+    /** The brand, when named and visible to the caller; another brand's reads as not found. */
+    Brand brand(Caller caller, String brandOrNull) {
+        if (brandOrNull == null) {
+            return null;
+        }
+        BrandScope scope = caller.scope().allBrands() ? BrandScope.admin() : BrandScope.of(caller.scope().brands());
+        try {
+            return brands.brands().get(scope, brandOrNull);
+        } catch (NotFoundException e) {
+            throw new AtelierException(ErrorCodes.NOT_FOUND, "No brand named '" + brandOrNull + "'.", "brand");
+        }
+    }
+
+    Resolved resolve(Brand brandOrNull, String prompt, String negativeOrNull, String lang) {
+        try {
+            String positive = brands.resolver().resolve(brandOrNull, prompt, lang).prompt();
+            String negative = negativeOrNull == null || negativeOrNull.isBlank() ? null
+                    : brands.resolver().resolve(brandOrNull, negativeOrNull, lang).prompt();
+            return new Resolved(positive, negative);
+        } catch (InvalidInputException e) {
+            String field = "text".equals(e.field()) ? "prompt" : e.field();
+            throw AtelierException.invalidParams(field, Character.toUpperCase(e.reason().charAt(0))
+                    + e.reason().substring(1) + ".");
+        }
+    }
+}

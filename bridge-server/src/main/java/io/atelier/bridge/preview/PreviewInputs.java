@@ -1,0 +1,76 @@
+package io.atelier.bridge.preview;
+
+import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.images.StoredImage;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.protocol.ErrorCodes;
+import io.atelier.protocol.ImageInput;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code images} of a {@code preview.render} call as pictures, plus the brand the stills will belong to.
+ *
+ * @param images decoded, in the order given
+ * @param brand the brand of the stored images used, else the caller's only brand, else null (brand-less)
+ */
+record PreviewInputs(List<BufferedImage> images, String brand) {
+    /** A flat, a mural, a window and a few rack garments fit; more would only cost memory. */
+    static final int MAX_IMAGES = 8;
+
+    /**
+     * Resolves every input: a stored id the caller may see (another brand's reads as not found, {@code -32004}), or
+     * base64 decoded safely ({@link PreviewImageDecoder}).
+     */
+    static PreviewInputs resolve(List<ImageInput> inputs, Caller caller, ImageStore store) {
+        List<ImageInput> given = inputs == null ? List.of() : inputs;
+        if (given.size() > MAX_IMAGES) {
+            throw AtelierException.invalidParams("images", "A preview takes at most " + MAX_IMAGES + " images.");
+        }
+        List<BufferedImage> images = new ArrayList<>();
+        Set<String> brands = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            ImageInput input = given.get(i);
+            String field = "images[" + i + "]";
+            if (input == null || (input.id() == null) == (input.base64() == null)) {
+                throw AtelierException.invalidParams(field, "Give each image either as {id} or as {base64}.");
+            }
+            if (input.id() != null) {
+                StoredImage stored = store.find(input.id()).filter(image -> caller.canSee(image.brand()))
+                        .orElseThrow(() -> new AtelierException(ErrorCodes.NOT_FOUND,
+                                "No image with id '" + input.id() + "'.", field + ".id"));
+                if (stored.brand() != null) {
+                    brands.add(stored.brand());
+                }
+                images.add(PreviewImageDecoder.decode(stored.png(), field + ".id"));
+            } else {
+                images.add(PreviewImageDecoder.decode(base64(input.base64(), field + ".base64"), field + ".base64"));
+            }
+        }
+        if (brands.size() > 1) {
+            throw AtelierException.invalidParams("images", "One preview cannot mix images of different brands.");
+        }
+        return new PreviewInputs(images, brands.isEmpty() ? soleBrandOf(caller) : brands.iterator().next());
+    }
+
+    /** A token scoped to one brand makes that brand's stills, even from uploaded pixels; others make brand-less ones. */
+    private static String soleBrandOf(Caller caller) {
+        if (!caller.scope().allBrands() && caller.scope().brands().size() == 1) {
+            return caller.scope().brands().iterator().next();
+        }
+        return null;
+    }
+
+    private static byte[] base64(String text, String field) {
+        try {
+            return Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw AtelierException.invalidParams(field, "The image is not valid base64.");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.atelier.bridge.preview;
+
+import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.CallContext;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.preview.render.ChildProcessRenderer;
+import io.atelier.preview.render.PreviewParamsException;
+import io.atelier.preview.render.PreviewRequest;
+import io.atelier.preview.render.PreviewRequests;
+import io.atelier.protocol.JobSubmitted;
+import io.atelier.protocol.PreviewRenderParams;
+import io.atelier.protocol.service.PreviewService;
+import java.util.List;
+
+/**
+ * {@code preview.render}: checks the params and the input images while the client waits (so a mistake is answered at
+ * once, with its field), then renders as a job. Results belong to the brand of the stored images used (see
+ * {@link PreviewInputs}).
+ */
+public final class PreviewServiceImpl implements PreviewService {
+    public static final String JOB_KIND = "preview.render";
+
+    private final JobManager jobs;
+    private final ImageStore images;
+    private final ChildProcessRenderer renderer;
+
+    public PreviewServiceImpl(JobManager jobs, ImageStore images, ChildProcessRenderer renderer) {
+        this.jobs = jobs;
+        this.images = images;
+        this.renderer = renderer;
+    }
+
+    /** Renders under Xvfb where there is no display, each job given up after three minutes. */
+    public PreviewServiceImpl(JobManager jobs, ImageStore images) {
+        this(jobs, images, new ChildProcessRenderer());
+    }
+
+    @Override
+    public JobSubmitted render(PreviewRenderParams params) {
+        if (params == null) {
+            throw AtelierException.invalidParams("params", "preview.render needs its params.");
+        }
+        Caller caller = CallContext.caller();
+        // Step 1: the cheap checks first, so a wrong view count costs no image decoding.
+        request(params, List.of());
+        // Step 2: the images, safely decoded; another brand's stored image reads as not found.
+        PreviewInputs inputs = PreviewInputs.resolve(params.images(), caller, images);
+        PreviewRequest request = request(params, inputs.images());
+        return new JobSubmitted(jobs.submit(JOB_KIND, caller, inputs.brand(), new PreviewRenderJob(renderer, request)));
+    }
+
+    private static PreviewRequest request(PreviewRenderParams params, List<java.awt.image.BufferedImage> pictures) {
+        try {
+            return PreviewRequests.fromParams(params, pictures);
+        } catch (PreviewParamsException e) {
+            throw AtelierException.invalidParams(e.field(), e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw AtelierException.invalidParams("params", e.getMessage());
+        }
+    }
+}

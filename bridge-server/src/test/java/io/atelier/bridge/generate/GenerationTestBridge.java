@@ -1,0 +1,86 @@
+package io.atelier.bridge.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.bridge.Bridge;
+import io.atelier.bridge.BridgeConfig;
+import io.atelier.client.AtelierClient;
+import io.atelier.engine.model.ModelRegistry;
+import io.atelier.engine.model.Sha256;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+
+/** A real generating bridge (Jetty on port 0, the engine with the tiny model) over a temporary home. */
+final class GenerationTestBridge implements AutoCloseable {
+    static final List<String> TINY_FILES = List.of("model.json", "tokenizer.json", "text_encoder.pt", "unet.pt",
+            "vae_decoder.pt", "vae_encoder.pt");
+
+    private final Path home;
+    private final Bridge bridge;
+
+    GenerationTestBridge() throws Exception {
+        home = Files.createTempDirectory("atelier-generate-test-");
+        writeBrokenPackage(home.resolve("models").resolve("broken"));
+        bridge = GeneratingBridge.create(BridgeConfig.defaults(home).withPort(0)
+                .withJobLimits(GeneratingBridge.JOB_LIMITS)).start();
+    }
+
+    Bridge bridge() {
+        return bridge;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    AtelierClient admin() throws IOException {
+        return AtelierClient.create(bridge.baseUri().toString(), bridge.tokens().readAdminToken());
+    }
+
+    AtelierClient scoped(String... brands) throws IOException {
+        return AtelierClient.create(bridge.baseUri().toString(),
+                bridge.tokens().createScoped(List.of(brands)).secret());
+    }
+
+    /**
+     * The deliberately broken model package: the tiny model with its UNet replaced by one that passes the load probe
+     * and throws at any real size (tools/tiny_model/make_broken_unet.py), hashes updated so that it loads.
+     */
+    static void writeBrokenPackage(Path folder) throws IOException {
+        copyTiny(folder, "broken");
+        try (InputStream in = GenerationTestBridge.class.getResourceAsStream("/broken/unet_fails_above_probe_size.pt")) {
+            Files.copy(in, folder.resolve("unet.pt"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(folder.resolve("model.json").toFile());
+        ((ObjectNode) manifest.path("components").path("unet")).put("sha256", Sha256.of(folder.resolve("unet.pt")));
+        json.writeValue(folder.resolve("model.json").toFile(), manifest);
+    }
+
+    /** Copies the engine's embedded tiny package into {@code folder} under another id. */
+    static void copyTiny(Path folder, String id) throws IOException {
+        Files.createDirectories(folder);
+        for (String file : TINY_FILES) {
+            try (InputStream in = ModelRegistry.class.getResourceAsStream(ModelRegistry.TINY_MODEL_FOLDER + "/" + file)) {
+                Files.copy(in, folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(folder.resolve("model.json").toFile());
+        manifest.put("id", id);
+        json.writeValue(folder.resolve("model.json").toFile(), manifest);
+    }
+
+    @Override
+    public void close() throws Exception {
+        bridge.close();
+        try (var paths = Files.walk(home)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.atelier.bridge.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.atelier.client.AtelierClient;
+import io.atelier.client.AtelierRpcException;
+import io.atelier.client.AtelierSocket;
+import io.atelier.client.NotificationListener;
+import io.atelier.protocol.ImageInput;
+import io.atelier.protocol.ImageRef;
+import io.atelier.protocol.ImagesGenerateParams;
+import io.atelier.protocol.service.ImagesService;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Brand scope: a token scoped to one brand sees nothing of another brand's generation, and the policy is honoured. */
+class ImagesGenerateScopeTest {
+    private static GenerationTestBridge bridge;
+    private static AtelierClient admin;
+    private static AtelierClient maisonOnly;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bridge = new GenerationTestBridge();
+        admin = bridge.admin();
+        admin.call("brands.create", Map.of("id", "maison", "displayName", "Maison"));
+        admin.call("brands.create", Map.of("id", "secret", "displayName", "Secret",
+                "policy", Map.of("embedPrompt", false)));
+        maisonOnly = bridge.scoped("maison");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        maisonOnly.close();
+        admin.close();
+        bridge.close();
+    }
+
+    @Test
+    void a_scoped_token_cannot_see_another_brands_job_image_or_record() {
+        String jobId;
+        ImageRef ref;
+        try (AtelierSocket socket = admin.openSocket(NotificationListener.NONE)) {
+            jobId = socket.service(ImagesService.class).generate(branded("secret", "black handbag")).jobId();
+            ref = socket.awaitFinished(jobId, Generation.WAIT).results().get(0);
+        }
+        byte[] png = admin.fetchImage(ref);
+        String recordId = Generation.recordId(png);
+
+        assertNotFound(() -> maisonOnly.call("jobs.get", Map.of("jobId", jobId)));
+        assertNotFound(() -> maisonOnly.fetchImage(ref));
+        assertNotFound(() -> maisonOnly.call("history.get", Map.of("id", recordId)));
+        assertNotFound(() -> maisonOnly.service(ImagesService.class).generate(branded("secret", "robe")));
+        assertNotFound(() -> maisonOnly.service(ImagesService.class).generate(new ImagesGenerateParams("robe", null,
+                null, "maison", null, null, null, null, null, null, null, null, null, null, ImageInput.ofId(ref.id()),
+                null, null, null)));
+        assertFalse(maisonOnly.call("jobs.list", Map.of()).toString().contains(jobId));
+    }
+
+    @Test
+    void a_brand_whose_policy_keeps_prompts_private_gets_pngs_without_the_parameters_chunk() throws Exception {
+        try (AtelierSocket socket = admin.openSocket(NotificationListener.NONE)) {
+            String secret = Generation.chunksText(admin.fetchImage(Generation.run(socket,
+                    branded("secret", "red dress")).get(0)));
+            String open = Generation.chunksText(maisonOnly.fetchImage(Generation.run(socket,
+                    branded("maison", "red dress")).get(0)));
+            assertFalse(secret.contains("parameters"), "policy embedPrompt=false");
+            assertTrue(secret.contains("atelier:recordId"), "provenance is still there");
+            assertTrue(open.contains("parameters"), "a brand created without a policy allows it");
+        }
+    }
+
+    private static ImagesGenerateParams branded(String brand, String prompt) {
+        return new ImagesGenerateParams(prompt, null, null, brand, null, null, null, null, null, null, null, null,
+                4L, null, null, null, null, null);
+    }
+
+    private static void assertNotFound(Runnable call) {
+        AtelierRpcException e = assertThrows(AtelierRpcException.class, call::run);
+        assertEquals(-32004, e.code(), e.reason());
+    }
+}

@@ -1,0 +1,33 @@
+package io.atelier.preview.garment;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The garments the preview can sew, named as the taxonomy's categories and the CLI's --garment values. */
+public enum GarmentKind {
+    DRESS("dress", Fabric.SILK),
+    BIKER_JACKET("biker_jacket", Fabric.LEATHER),
+    TROUSERS("trousers", Fabric.DENIM),
+    TSHIRT("tshirt", Fabric.COTTON),
+    HANDBAG("handbag", Fabric.LEATHER);
+
+    private final String id;
+    private final Fabric defaultFabric;
+
+    GarmentKind(String id, Fabric defaultFabric) {
+        this.id = id;
+        this.defaultFabric = defaultFabric;
+    }
+
+    public String id() { return id; }
+
+    public Fabric defaultFabric() { return defaultFabric; }
+
+    /** Accepts the canonical id ("biker_jacket") and its hyphenated spelling ("biker-jacket"). */
+    public static GarmentKind fromId(String text) {
+        String wanted = text.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(values()).filter(k -> k.id.equals(wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown garment '" + text + "'; expected one of "
+                        + Arrays.stream(values()).map(GarmentKind::id).toList()));
+    }
+}

@@ -1,0 +1,219 @@
+"""The docker's actions, driven through the real client against a scripted bridge and an in-memory document."""
+import base64
+
+import pytest
+from PyQt5.QtGui import QColor, QImage
+
+import fixtures
+from atelier import api
+from atelier.document import image_from_png, image_to_png
+from atelier.errors import AtelierError
+from atelier.futures import wait
+from atelier.model import Connection, Model
+from memory_document import MemoryDocument
+from scripted_bridge import TOKEN, ScriptedBridge, error, result
+from atelier.settings import Settings
+
+CAPABILITIES = ["session.initialize", "models.list", "jobs.get", "jobs.cancel", "jobs.subscribe", "images.generate"]
+
+
+def _png(colour, size=128):
+    image = QImage(size, size, QImage.Format_ARGB32)
+    image.fill(QColor(colour))
+    return image_to_png(image)
+
+
+def _bridge(capabilities=CAPABILITIES, brands_list=False):
+    bridge = ScriptedBridge()
+    session = fixtures.load("session.initialize.result")["result"]
+    bridge.answers["session.initialize"] = result(dict(session, capabilities=capabilities))
+    bridge.answers["models.list"] = result(fixtures.load("models.list.result")["result"])
+    if brands_list:
+        bridge.answers["brands.list"] = result(fixtures.load("brands.list.result")["result"])
+    bridge.answers["images.generate"] = result({"jobId": "job-1"})
+    refs = [{"id": f"r{i}", "width": 128, "height": 128, "mime": "image/png", "url": f"/images/r{i}.png"}
+            for i in range(2)]
+    bridge.answers["jobs.get"] = [result({"jobId": "job-1", "status": "running", "progress": {"step": 3, "totalSteps": 4}}),
+                                  result({"jobId": "job-1", "status": "succeeded", "results": refs})]
+    bridge.images["/images/r0.png"] = _png("#ff0000")
+    bridge.images["/images/r1.png"] = _png("#00ff00")
+    return bridge
+
+
+def _model(bridge, document=None, token=TOKEN):
+    model = Model(Settings(), lambda: document or MemoryDocument())
+    model.url, model.token = bridge.url, token
+    return model
+
+
+def test_connect_lists_diffusion_models_and_falls_back_to_session_brands_without_brands_list(qapp):
+    with _bridge() as bridge:
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+    assert model.connection == Connection.CONNECTED
+    assert [m.id for m in model.models] == ["atelier-micro"]  # the upscaler is not offered as a generator
+    assert model.model_id == "atelier-micro"
+    assert [b.id for b in model.brands] == ["maison-exemple"]
+    assert "Connected" in model.message
+
+
+def test_connect_uses_brands_list_when_the_bridge_offers_it(qapp):
+    with _bridge(brands_list=True) as bridge:
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+    assert model.brands[0].displayName == "Maison Exemple"
+
+
+def test_a_wrong_token_shows_a_sentence_and_a_red_light(qapp):
+    with _bridge() as bridge:
+        model = _model(bridge, token="wrong")
+        with pytest.raises(AtelierError):
+            wait(model.connect_bridge(), 20)
+    assert model.connection == Connection.ERROR
+    assert "token" in model.message.lower()
+
+
+def test_generate_sends_the_document_size_and_seed_and_fills_the_history(qapp):
+    document = MemoryDocument(256, 128)
+    with _bridge() as bridge:
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        model.prompt, model.count, model.seed, model.seed_locked = "robe rouge", 2, 1234, True
+        items = wait(model.generate(), 20)
+    sent = bridge.calls("images.generate")[0]
+    assert (sent["width"], sent["height"], sent["seed"], sent["count"]) == (256, 128, 1234, 2)
+    assert "initImage" not in sent and "mask" not in sent
+    assert [item.seed for item in items] == [1234, 1235]
+    assert items[0].image.pixelColor(0, 0).red() == 255 and items[1].image.pixelColor(0, 0).green() == 255
+    assert model.selected == 0 and not model.busy
+
+
+def test_an_unlocked_seed_changes_between_generations(qapp):
+    with _bridge() as bridge:
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        model.seed_locked = False
+        wait(model.generate(), 20)
+        bridge.answers["jobs.get"] = bridge.answers["jobs.get"][-1:]
+        wait(model.generate(), 20)
+    first, second = (params["seed"] for params in bridge.calls("images.generate"))
+    assert first != second
+
+
+def test_regenerate_selection_sends_layer_and_mask_and_applies_only_inside_it(qapp):
+    document = MemoryDocument(128, 128, "#336699")
+    document.select_rect(32, 32, 64, 64)
+    with _bridge() as bridge:
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        model.strength = 0.8
+        wait(model.regenerate_selection(), 20)
+    sent = bridge.calls("images.generate")[0]
+    init = image_from_png(base64.b64decode(sent["initImage"]["base64"]))
+    mask = image_from_png(base64.b64decode(sent["mask"]["base64"]))
+    assert init.pixelColor(0, 0).name() == "#336699" and sent["strength"] == 0.8
+    assert mask.pixelColor(0, 0).red() == 0 and mask.pixelColor(40, 40).red() == 255
+    assert model.apply()
+    name, placed = document.added[0]
+    assert placed.pixelColor(0, 0).alpha() == 0           # outside: transparent, the layer below shows unchanged
+    assert placed.pixelColor(40, 40).getRgb() == (255, 0, 0, 255)
+    assert "selection" in name
+
+
+def test_regenerate_selection_without_a_selection_asks_for_one(qapp):
+    with _bridge() as bridge:
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        with pytest.raises(Exception):
+            wait(model.regenerate_selection(), 20)
+    assert "select" in model.message.lower()
+    assert bridge.calls("images.generate") == []
+
+
+def test_a_failed_job_reports_the_bridge_reason(qapp):
+    with _bridge() as bridge:
+        failure = fixtures.load("error.model-failure")["error"]
+        bridge.answers["jobs.get"] = result({"jobId": "job-1", "status": "failed", "results": [], "error": failure})
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        with pytest.raises(AtelierError):
+            wait(model.generate(), 20)
+    assert "memory" in model.message.lower()
+    assert not model.busy
+
+
+def test_dataset_and_upscale_are_offered_only_when_the_bridge_lists_them(qapp):
+    with _bridge() as bridge:
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        model.brand_id = "maison-exemple"
+        assert not model.can_add_to_dataset and not model.can_upscale
+    with _bridge(CAPABILITIES + ["datasets.add", "images.upscale"]) as bridge:
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        model.brand_id = "maison-exemple"
+        assert model.can_add_to_dataset and model.can_upscale
+
+
+def test_add_to_dataset_sends_the_selection_with_caption_and_tags(qapp):
+    document = MemoryDocument(128, 128)
+    document.select_rect(0, 0, 64, 32)
+    with _bridge(CAPABILITIES + ["datasets.add", "taxonomy.resolve"]) as bridge:
+        bridge.answers["datasets.add"] = result(fixtures.load("datasets.add.result")["result"])
+        bridge.answers["taxonomy.resolve"] = result(fixtures.load("taxonomy.resolve.result")["result"])
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        model.brand_id, model.prompt = "maison-exemple", "robe rouge Exemple à rayures, ceinture, manches courtes"
+        understood = fixtures.load("taxonomy.resolve.result")["result"]
+        assert wait(model.resolve_prompt(), 20).startswith(understood["prompt"])
+        assert "esprit" in model.unknown_terms  # what was not understood is told too
+        assert model.propose_caption() == understood["prompt"]
+        model.tags = "summer, look-3"
+        added = wait(model.add_to_dataset(), 20)
+    sent = bridge.calls("datasets.add")[0]
+    image = image_from_png(base64.b64decode(sent["image"]["base64"]))
+    assert (image.width(), image.height()) == (64, 32)
+    assert sent["caption"] == understood["prompt"] and sent["tags"] == ["summer", "look-3"]
+    assert sent["brand"] == "maison-exemple" and added.itemId
+
+
+def test_understood_as_is_empty_when_the_bridge_has_no_taxonomy(qapp):
+    with _bridge() as bridge:
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        model.prompt = "robe rouge"
+        assert wait(model.resolve_prompt(), 20) == ""
+    assert bridge.calls("taxonomy.resolve") == []  # not in capabilities: not even asked
+
+
+def test_generation_size_keeps_proportions_in_multiples_of_8_near_the_native_size():
+    from atelier.sizing import generation_size
+    assert generation_size(128, 128, 128) == (128, 128)
+    assert generation_size(256, 128, 128) == (256, 128)
+    assert generation_size(2000, 1500, 128) == (256, 192)
+    assert generation_size(130, 40, 128) == (128, 64)
+    assert generation_size(100, 100, 0) == (128, 128)
+
+
+def test_redraw_of_a_large_document_sends_a_reduced_init_image_and_fits_the_result_back(qapp):
+    document = MemoryDocument(1000, 500)
+    with _bridge() as bridge:
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        wait(model.redraw(), 20)
+    sent = bridge.calls("images.generate")[0]
+    init = image_from_png(base64.b64decode(sent["initImage"]["base64"]))
+    assert (sent["width"], sent["height"]) == (init.width(), init.height()) == (256, 128)
+    assert model.apply()
+    assert document.added[0][1].width() == 1000
+
+
+def test_upscale_listed_but_not_served_is_no_longer_offered(qapp):
+    with _bridge(CAPABILITIES + ["images.upscale"]) as bridge:
+        bridge.answers["images.upscale"] = error(-32601, "Method not found", "images.upscale is not available.")
+        model = _model(bridge)
+        wait(model.connect_bridge(), 20)
+        assert model.can_upscale
+        with pytest.raises(AtelierError):
+            wait(model.upscale(), 20)
+    assert not model.can_upscale and "does not offer" in model.message
