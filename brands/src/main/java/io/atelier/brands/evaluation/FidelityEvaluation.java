@@ -83,6 +83,36 @@ public final class FidelityEvaluation {
         return new FidelityReport(rows, contactSheet(sheet, labels), (System.nanoTime() - began) / 1e9);
     }
 
+    /**
+     * The house colour as this model can draw it: the median hue of the brand's own images after a round trip
+     * through the model's autoencoder (a redraw at strength 0). A UNet adapter cannot produce a colour the frozen
+     * decoder never outputs; atelier-micro's autoencoder, trained on the 12 taxonomy colours, turns the house teal
+     * into a blue (hue 0.50 → 0.62), so the detector looks for what the model can render.
+     */
+    public Color renderableColour(List<BufferedImage> houseImages, Color fallback) {
+        List<Float> hues = new ArrayList<>();
+        float[] hsb = new float[3];
+        for (BufferedImage image : houseImages.subList(0, Math.min(6, houseImages.size()))) {
+            BufferedImage round = engine.generate(GenerationRequest.of("").withModel(modelId).withSeed(1L)
+                    .withInitImage(image, 0.0), GenerationListener.NONE).images().get(0);
+            for (int y = 0; y < round.getHeight(); y += 2) {
+                for (int x = 0; x < round.getWidth(); x += 2) {
+                    int rgb = round.getRGB(x, y);
+                    Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, hsb);
+                    if (hsb[1] > 0.35f && hsb[2] > 0.2f) {
+                        hues.add(hsb[0]);
+                    }
+                }
+            }
+        }
+        if (hues.isEmpty()) {
+            return fallback;
+        }
+        hues.sort(Float::compare);
+        float hue = hues.get(hues.size() / 2);
+        return Color.getHSBColor(hue, 0.7f, 0.7f);
+    }
+
     private List<BufferedImage> generate(String prompt, long seed, int count, int steps, AdapterSpec adapter) {
         GenerationRequest request = GenerationRequest.of(prompt).withModel(modelId).withSeed(seed).withCount(count)
                 .withSteps(steps).withAdapter(adapter);

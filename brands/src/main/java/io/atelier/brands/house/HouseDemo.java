@@ -111,7 +111,16 @@ public final class HouseDemo {
                 : Color.decode(brand.palette().get(0).hex());
         FidelityReport report;
         try (Judge judge = Judge.load()) {
-            report = new FidelityEvaluation(engine, modelId, judge, store.resolver()).run(brand, house,
+            FidelityEvaluation evaluation = new FidelityEvaluation(engine, modelId, judge, store.resolver());
+            List<BufferedImage> own = new ArrayList<>();
+            for (var example : DatasetExamples.of(store, brand, store.datasets().list(admin, brandId))) {
+                own.add(example.image());
+            }
+            Color declared = house;
+            house = evaluation.renderableColour(own, declared);
+            log.printf("house colour %s; as this model renders it (autoencoder round trip): %s%n", hex(declared),
+                    hex(house));
+            report = evaluation.run(brand, house,
                     home.resolve(adapter.filePath()),
                     FidelityEvaluation.standardPrompts(FidelityEvaluation.maisonExempleBranded()), seedsPerPrompt,
                     steps, (done, total) -> { }, () -> false);
@@ -129,6 +138,10 @@ public final class HouseDemo {
         log.print(report.table());
         log.printf("evaluated %s in %.0f s; contact sheet %s%n", adapter.id(), report.seconds(), sheet);
         return report;
+    }
+
+    static String hex(Color c) {
+        return String.format("#%02X%02X%02X", c.getRed(), c.getGreen(), c.getBlue());
     }
 
     static byte[] png(BufferedImage image) {

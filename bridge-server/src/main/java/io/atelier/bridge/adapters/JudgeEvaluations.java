@@ -10,6 +10,8 @@ import io.atelier.brands.brand.Brand;
 import io.atelier.brands.evaluation.FidelityEvaluation;
 import io.atelier.brands.evaluation.FidelityReport;
 import io.atelier.brands.house.MaisonExemple;
+import io.atelier.brands.training.DatasetExamples;
+import io.atelier.brands.training.TrainingExample;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.micro.judge.Judge;
 import io.atelier.micro.model.AtelierMicroModel;
@@ -63,8 +65,12 @@ public final class JudgeEvaluations implements EvaluationJobFactory {
                     : Color.decode(brand.palette().get(0).hex());
             FidelityReport report;
             try (Judge judge = Judge.load()) {
-                report = new FidelityEvaluation(engine.get(), AtelierMicroModel.ID, judge, store.resolver()).run(brand,
-                        house, home.resolve(adapter.filePath()),
+                FidelityEvaluation evaluation = new FidelityEvaluation(engine.get(), AtelierMicroModel.ID, judge,
+                        store.resolver());
+                var items = store.datasets().list(BrandScope.admin(), brand.id());
+                house = evaluation.renderableColour(DatasetExamples.of(store, brand, items).stream()
+                        .map(TrainingExample::image).toList(), house);
+                report = evaluation.run(brand, house, home.resolve(adapter.filePath()),
                         FidelityEvaluation.standardPrompts(FidelityEvaluation.maisonExempleBranded()),
                         seedsPerPrompt, samplerSteps, (done, total) -> ctx.progress(done, total, null),
                         ctx::isCancelled);
