@@ -25,6 +25,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--plugins-dir", paramLabel = "DIR", description = "Serve /plugins/ from this folder instead of the built-in copy.")
     Path pluginsDir;
 
+    @Option(names = "--model", paramLabel = "ID",
+            description = "Default model for requests naming none (default: the embedded atelier-micro).")
+    String model;
+
     @Mixin
     HomeOption home;
 
@@ -38,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         // adapters.*: trained on atelier-micro from the engine's registry, evaluated with the judge on its engine.
         AdapterServices[] adapters = new AdapterServices[1];
-        Bridge bridge = GeneratingBridge.create(config, (b, engine) -> adapters[0] = AdapterServices.install(b,
+        Bridge bridge = GeneratingBridge.create(config, model, (b, engine) -> adapters[0] = AdapterServices.install(b,
                 engine.models(), new JudgeEvaluations(b.brandStore(), () -> engine, config.home()))).start();
         adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
         CountDownLatch stopped = new CountDownLatch(1);

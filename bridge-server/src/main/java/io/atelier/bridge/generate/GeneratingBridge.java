@@ -22,13 +22,18 @@ public final class GeneratingBridge {
 
     /** A bridge not started yet (add more services, then {@link Bridge#start()}); closing it closes the engine. */
     public static Bridge create(BridgeConfig config) throws Exception {
-        return create(config, (bridge, engine) -> { });
+        return create(config, null, (bridge, engine) -> { });
     }
 
-    /** As {@link #create(BridgeConfig)}, then {@code more} adds services that need the engine (adapters.*). */
-    public static Bridge create(BridgeConfig config, java.util.function.BiConsumer<Bridge, DiffusionEngine> more)
-            throws Exception {
-        DiffusionEngine engine = GenerationEngines.open(config.home());
+    /** As {@link #create(BridgeConfig)}, with {@code defaultModel} (null: the embedded default) for requests naming none. */
+    public static Bridge create(BridgeConfig config, String defaultModel) throws Exception {
+        return create(config, defaultModel, (bridge, engine) -> { });
+    }
+
+    /** As {@link #create(BridgeConfig, String)}, then {@code more} adds services that need the engine (adapters.*). */
+    public static Bridge create(BridgeConfig config, String defaultModel,
+                                java.util.function.BiConsumer<Bridge, DiffusionEngine> more) throws Exception {
+        DiffusionEngine engine = GenerationEngines.open(config.home(), defaultModel);
         try {
             Bridge bridge = Bridge.create(config, new EngineModelCatalog(engine.models()));
             install(bridge, engine);

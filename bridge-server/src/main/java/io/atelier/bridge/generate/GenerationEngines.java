@@ -18,9 +18,20 @@ public final class GenerationEngines {
     }
 
     public static DiffusionEngine open(Path home) {
+        return open(home, null);
+    }
+
+    /**
+     * @param defaultModel the model used when a request names none (e.g. one exported under {@code <home>/models});
+     *                     null for the embedded default. An unknown id fails here, before the bridge starts.
+     */
+    public static DiffusionEngine open(Path home, String defaultModel) {
         Path cache = home.resolve("cache").resolve("models");
         ModelRegistry registry = new ModelRegistry(home, cache);
         registerMicroIfPresent(registry, GenerationEngines.class.getClassLoader());
+        if (defaultModel != null) {
+            registry.setDefault(defaultModel);
+        }
         return new DiffusionEngine(registry, EngineOptions.defaults(cache));
     }
 

@@ -15,7 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 
-/** A real generating bridge (Jetty on port 0, the engine with the tiny model) over a temporary home. */
+/**
+ * A real generating bridge (Jetty on port 0, the real engine) over a temporary home, with the tiny random-weight model
+ * as its default so that the suite stays fast; atelier-micro being the shipped default is DefaultModelTest's matter.
+ */
 final class GenerationTestBridge implements AutoCloseable {
     static final List<String> TINY_FILES = List.of("model.json", "tokenizer.json", "text_encoder.pt", "unet.pt",
             "vae_decoder.pt", "vae_encoder.pt");
@@ -27,7 +30,7 @@ final class GenerationTestBridge implements AutoCloseable {
         home = Files.createTempDirectory("atelier-generate-test-");
         writeBrokenPackage(home.resolve("models").resolve("broken"));
         bridge = GeneratingBridge.create(BridgeConfig.defaults(home).withPort(0)
-                .withJobLimits(GeneratingBridge.JOB_LIMITS)).start();
+                .withJobLimits(GeneratingBridge.JOB_LIMITS), "atelier-tiny").start();
     }
 
     Bridge bridge() {
