@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
  * @param initImage redraw over it; null for text to image
  * @param strength 0 keeps the init image, 1 ignores it; default 0.75, or 1 with a mask
  * @param mask white/opaque = regenerate; same size as the init image
+ * @param adapter a LoRA adapter for this request only; null for the base model
  */
 public record GenerationRequest(
         String model,
@@ -28,59 +29,73 @@ public record GenerationRequest(
         Integer count,
         BufferedImage initImage,
         Double strength,
-        BufferedImage mask) {
+        BufferedImage mask,
+        AdapterSpec adapter) {
+
+    /** Without an adapter (the form before adapters existed). */
+    public GenerationRequest(String model, String prompt, String negativePrompt, Integer width, Integer height,
+                             Integer steps, Double guidance, String sampler, Long seed, Integer count,
+                             BufferedImage initImage, Double strength, BufferedImage mask) {
+        this(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed, count, initImage, strength,
+                mask, null);
+    }
 
     public static GenerationRequest of(String prompt) {
         return new GenerationRequest(null, prompt, null, null, null, null, null, null, null, null, null, null, null);
     }
 
+    public GenerationRequest withAdapter(AdapterSpec value) {
+        return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
+                count, initImage, strength, mask, value);
+    }
+
     public GenerationRequest withModel(String value) {
         return new GenerationRequest(value, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
-                count, initImage, strength, mask);
+                count, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withNegativePrompt(String value) {
         return new GenerationRequest(model, prompt, value, width, height, steps, guidance, sampler, seed,
-                count, initImage, strength, mask);
+                count, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withSize(Integer w, Integer h) {
         return new GenerationRequest(model, prompt, negativePrompt, w, h, steps, guidance, sampler, seed,
-                count, initImage, strength, mask);
+                count, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withSteps(Integer value) {
         return new GenerationRequest(model, prompt, negativePrompt, width, height, value, guidance, sampler, seed,
-                count, initImage, strength, mask);
+                count, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withGuidance(Double value) {
         return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, value, sampler, seed,
-                count, initImage, strength, mask);
+                count, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withSampler(String value) {
         return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, value, seed,
-                count, initImage, strength, mask);
+                count, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withSeed(Long value) {
         return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, value,
-                count, initImage, strength, mask);
+                count, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withCount(Integer value) {
         return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
-                value, initImage, strength, mask);
+                value, initImage, strength, mask, adapter);
     }
 
     public GenerationRequest withInitImage(BufferedImage image, Double strengthValue) {
         return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
-                count, image, strengthValue, mask);
+                count, image, strengthValue, mask, adapter);
     }
 
     public GenerationRequest withMask(BufferedImage value) {
         return new GenerationRequest(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed,
-                count, initImage, strength, value);
+                count, initImage, strength, value, adapter);
     }
 }

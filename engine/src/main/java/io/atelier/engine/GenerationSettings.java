@@ -10,6 +10,7 @@ import io.atelier.engine.sampler.SamplerKind;
  * @param strength 1 for text to image
  * @param redraw an init image is present
  * @param masked a mask is present (regenerate selection)
+ * @param adapter the LoRA adapter applied; null for the base model (a weight of 0 resolves to null)
  */
 public record GenerationSettings(
         String modelId,
@@ -24,11 +25,20 @@ public record GenerationSettings(
         int count,
         double strength,
         boolean redraw,
-        boolean masked) {
+        boolean masked,
+        AdapterSpec adapter) {
 
-    /** Requests with equal keys can share UNet forwards step by step. */
+    /** Without an adapter (the form before adapters existed). */
+    public GenerationSettings(String modelId, String prompt, String negativePrompt, int width, int height, int steps,
+                              double guidance, SamplerKind sampler, long firstSeed, int count, double strength,
+                              boolean redraw, boolean masked) {
+        this(modelId, prompt, negativePrompt, width, height, steps, guidance, sampler, firstSeed, count, strength,
+                redraw, masked, null);
+    }
+
+    /** Requests with equal keys can share UNet forwards step by step (so one adapter, or none, per batch). */
     public record BatchKey(String modelId, int width, int height, int steps, double guidance, SamplerKind sampler,
-                           int startLevel) {
+                           int startLevel, AdapterSpec adapter) {
     }
 
     /** The noise level sampling starts from: 0 for text to image; later for a redraw with strength below 1. */
@@ -42,7 +52,7 @@ public record GenerationSettings(
     }
 
     public BatchKey batchKey() {
-        return new BatchKey(modelId, width, height, steps, guidance, sampler, startLevel());
+        return new BatchKey(modelId, width, height, steps, guidance, sampler, startLevel(), adapter);
     }
 
     /**

@@ -10,11 +10,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param step steps done
  * @param totalSteps steps in all
  * @param preview a small, cheap preview; not every step
+ * @param loss the training loss at this step, for training jobs ({@code adapters.train}); absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobsProgressNotification(
         @JsonProperty(required = true) String jobId,
         int step,
         int totalSteps,
-        ImageRef preview) {
+        ImageRef preview,
+        Double loss) {
+
+    /** Progress without a loss (every job but training). */
+    public JobsProgressNotification(String jobId, int step, int totalSteps, ImageRef preview) {
+        this(jobId, step, totalSteps, preview, null);
+    }
 }

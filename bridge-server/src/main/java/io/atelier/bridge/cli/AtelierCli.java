@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = AtelierCli.Version.class,
         description = "Atelier: brand-specialised image generation served locally to your creative tools.",
         subcommands = {ServeCommand.class, TokenCommand.class, DatasetCommand.class, EvalCommand.class,
-                BenchCommand.class, PreviewCommand.class})
+                BenchCommand.class, PreviewCommand.class, DemoCommand.Demo.class})
 public final class AtelierCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

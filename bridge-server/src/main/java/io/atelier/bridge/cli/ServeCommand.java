@@ -3,6 +3,8 @@ package io.atelier.bridge.cli;
 import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.BridgeVersion;
+import io.atelier.bridge.adapters.AdapterServices;
+import io.atelier.bridge.adapters.JudgeEvaluations;
 import io.atelier.bridge.generate.GeneratingBridge;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,7 +40,11 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
         }
-        Bridge bridge = GeneratingBridge.create(config, model).start();
+        // adapters.*: trained on atelier-micro from the engine's registry, evaluated with the judge on its engine.
+        AdapterServices[] adapters = new AdapterServices[1];
+        Bridge bridge = GeneratingBridge.create(config, model, (b, engine) -> adapters[0] = AdapterServices.install(b,
+                engine.models(), new JudgeEvaluations(b.brandStore(), () -> engine, config.home()))).start();
+        adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

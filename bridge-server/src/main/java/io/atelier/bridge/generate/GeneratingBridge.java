@@ -1,5 +1,6 @@
 package io.atelier.bridge.generate;
 
+import io.atelier.bridge.adapters.AdapterResolver;
 import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.jobs.JobLimits;
@@ -21,15 +22,23 @@ public final class GeneratingBridge {
 
     /** A bridge not started yet (add more services, then {@link Bridge#start()}); closing it closes the engine. */
     public static Bridge create(BridgeConfig config) throws Exception {
-        return create(config, null);
+        return create(config, null, (bridge, engine) -> { });
     }
 
     /** As {@link #create(BridgeConfig)}, with {@code defaultModel} (null: the embedded default) for requests naming none. */
     public static Bridge create(BridgeConfig config, String defaultModel) throws Exception {
+        return create(config, defaultModel, (bridge, engine) -> { });
+    }
+
+    /** As {@link #create(BridgeConfig, String)}, then {@code more} adds services that need the engine (adapters.*). */
+    public static Bridge create(BridgeConfig config, String defaultModel,
+                                java.util.function.BiConsumer<Bridge, DiffusionEngine> more) throws Exception {
         DiffusionEngine engine = GenerationEngines.open(config.home(), defaultModel);
         try {
             Bridge bridge = Bridge.create(config, new EngineModelCatalog(engine.models()));
-            return install(bridge, engine);
+            install(bridge, engine);
+            more.accept(bridge, engine);
+            return bridge;
         } catch (Exception | Error e) {
             engine.close();
             throw e;
@@ -39,7 +48,7 @@ public final class GeneratingBridge {
     /** Adds {@code images.*} over {@code engine} to a bridge not started yet; the bridge closes the engine. */
     public static Bridge install(Bridge bridge, DiffusionEngine engine) {
         ImagesServiceImpl images = new ImagesServiceImpl(engine, bridge.jobs(), bridge.images(), bridge.brandStore(),
-                bridge.clients());
+                bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
         return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
     }
 }

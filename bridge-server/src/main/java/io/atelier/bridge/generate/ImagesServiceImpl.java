@@ -2,6 +2,8 @@ package io.atelier.bridge.generate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.bridge.adapters.AdapterResolver;
+import io.atelier.bridge.adapters.AdapterServices;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.history.HistoryEntry;
@@ -50,8 +52,11 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         return thread;
     });
 
+    private final AdapterResolver adapters;
+
     public ImagesServiceImpl(DiffusionEngine engine, JobManager jobs, ImageStore images, BrandStore brands,
-                             ClientNames clients) {
+                             ClientNames clients, AdapterResolver adapters) {
+        this.adapters = adapters;
         this.engine = engine;
         this.jobs = jobs;
         this.brands = brands;
@@ -68,8 +73,10 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         }
         // Step 1: brand, adapter, model: each must exist and be visible, else not found.
         Brand brand = prompts.brand(caller, params.brand());
-        checkAdapter(params);
         ModelManifest manifest = manifest(params.model());
+        // With a brand, its current adapter (or the one named) at adapterWeight; without a brand, none.
+        AdapterResolver.Choice adapter = adapters.choose(AdapterServices.scopeOf(caller),
+                brand == null ? null : brand.id(), params.adapter(), params.adapterWeight(), manifest.id());
 
         // Step 2: images, safely decoded against the model's pixel limit.
         long maxPixels = manifest.effectiveMaxPixels();
@@ -84,7 +91,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         GenerationRequest request = new GenerationRequest(manifest.id(), prompt.prompt(), prompt.negativePrompt(),
                 params.width(), params.height(), params.steps(), params.guidance(), params.sampler(), params.seed(),
                 params.count(), init == null ? null : init.image(), params.strength(),
-                mask == null ? null : mask.image());
+                mask == null ? null : mask.image(), adapter == null ? null : adapter.spec());
         GenerationSettings settings;
         try {
             settings = engine.validate(request);
@@ -95,7 +102,8 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
 
         // Step 5: the job, with its history record.
         String brandId = brand == null ? null : brand.id();
-        HistoryEntry record = historyEntry(params, brandId, caller, prompt.prompt(), manifest, settings, init, mask);
+        HistoryEntry record = historyEntry(params, brandId, caller, prompt.prompt(), manifest, settings, init, mask,
+                adapter);
         boolean embedPrompt = brand == null || brand.policy() == null || brand.policy().embedPrompt();
         GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record);
         return new JobSubmitted(jobs.submit(KIND, caller, brandId,
@@ -105,18 +113,6 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     @Override
     public JobSubmitted upscale(ImagesUpscaleParams params) {
         throw new AtelierException(ErrorCodes.METHOD_NOT_FOUND, "images.upscale is not available in this version.");
-    }
-
-    private static void checkAdapter(ImagesGenerateParams params) {
-        if (params.adapter() != null) {
-            // No adapter is applied by generation yet, so none can be named.
-            throw new AtelierException(ErrorCodes.NOT_FOUND, "No adapter named '" + params.adapter() + "'.",
-                    "adapter");
-        }
-        Double weight = params.adapterWeight();
-        if (weight != null && (weight.isNaN() || weight < 0 || weight > 2)) {
-            throw AtelierException.invalidParams("adapterWeight", "adapterWeight must be between 0 and 2.");
-        }
     }
 
     private ModelManifest manifest(String modelOrNull) {
@@ -132,7 +128,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
 
     private HistoryEntry historyEntry(ImagesGenerateParams params, String brandId, Caller caller,
                                       String resolvedPrompt, ModelManifest manifest, GenerationSettings s,
-                                      InputImage init, InputImage mask) {
+                                      InputImage init, InputImage mask, AdapterResolver.Choice adapter) {
         // The params as sent, images named by the id they are stored under (base64 would bloat every record).
         Map<String, Object> sent = new LinkedHashMap<>(mapper.convertValue(params, MAP));
         if (init != null) {
@@ -144,7 +140,10 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         String sourceType = s.redraw() ? Provenance.COMPOSITE : Provenance.TRAINED;
         return new HistoryEntry(HistoryRepository.newId(), null, KIND, brandId, clients.nameOf(caller), "queued",
                 sent, params.prompt(), resolvedPrompt, manifest.id(),
-                manifest.components().get(ModelManifest.UNET).sha256(), null, null, null, null, s.width(), s.height(),
+                manifest.components().get(ModelManifest.UNET).sha256(), adapter == null ? null : adapter.record().id(),
+                adapter == null ? null : adapter.record().fileSha256(),
+                adapter == null ? null : adapter.spec().weight(),
+                adapter == null ? null : adapter.record().spec().datasetSha256(), s.width(), s.height(),
                 s.steps(), s.guidance(), s.sampler().wireName(), s.firstSeed(), null, sourceType, clock.instant(),
                 null);
     }

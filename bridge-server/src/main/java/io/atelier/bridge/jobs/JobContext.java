@@ -19,6 +19,14 @@ public interface JobContext {
      */
     void progress(int step, int totalSteps, byte[] previewPngOrNull);
 
+    /**
+     * Progress of a training job: {@code jobs.progress} carries the step's {@code loss}. The default drops the loss,
+     * so contexts that predate training keep working.
+     */
+    default void trainingProgress(int step, int totalSteps, double loss) {
+        progress(step, totalSteps, null);
+    }
+
     /** Where to store result and preview images. */
     ImageStore images();
 

@@ -258,6 +258,15 @@ public final class JobManager implements AutoCloseable {
 
         @Override
         public void progress(int step, int totalSteps, byte[] previewPngOrNull) {
+            report(step, totalSteps, previewPngOrNull, null);
+        }
+
+        @Override
+        public void trainingProgress(int step, int totalSteps, double loss) {
+            report(step, totalSteps, null, loss);
+        }
+
+        private void report(int step, int totalSteps, byte[] previewPngOrNull, Double loss) {
             ImageRef preview = previewPngOrNull == null ? null : images.put(previewPngOrNull, job.record.brand());
             synchronized (job) {
                 if (job.record.status() != JobStatus.RUNNING) {
@@ -266,7 +275,7 @@ public final class JobManager implements AutoCloseable {
                 job.record = job.record.withProgress(new JobProgress(step, totalSteps));
                 store.save(job.record);
             }
-            job.notifySinks(Notifications.JOBS_PROGRESS, new JobsProgressNotification(job.jobId(), step, totalSteps, preview));
+            job.notifySinks(Notifications.JOBS_PROGRESS, new JobsProgressNotification(job.jobId(), step, totalSteps, preview, loss));
         }
 
         @Override

@@ -37,12 +37,23 @@ public final class TestBridge implements AutoCloseable {
         }
     }
 
-    private TestBridge(UnaryOperator<BridgeConfig> configure, ModelCatalog models) throws Exception {
+    private TestBridge(UnaryOperator<BridgeConfig> configure, ModelCatalog models,
+                       java.util.function.Consumer<Bridge> beforeStart) throws Exception {
         home = Files.createTempDirectory("atelier-test-");
         BridgeConfig config = configure.apply(BridgeConfig.defaults(home).withPort(0));
         bridge = Bridge.create(config, models);
         bridge.addService(RpcBinding.of(TestJobsService.class, new CountingJobs(bridge.jobs())));
+        beforeStart.accept(bridge);
         bridge.start();
+    }
+
+    private TestBridge(UnaryOperator<BridgeConfig> configure, ModelCatalog models) throws Exception {
+        this(configure, models, b -> { });
+    }
+
+    /** A bridge with extra services added by {@code beforeStart} (e.g. adapters over a model registry). */
+    public static TestBridge startWith(java.util.function.Consumer<Bridge> beforeStart) throws Exception {
+        return new TestBridge(c -> c, ModelCatalog.empty(), beforeStart);
     }
 
     public static TestBridge start() throws Exception {

@@ -124,6 +124,9 @@ public final class DiffusionPipeline implements AutoCloseable {
         int latentW = workW / scale;
         int latentSize = manifest.latentChannels() * latentH * latentW;
 
+        // Step 0: the batch's adapter (or the shipped slots) into the UNet's LoRA slots.
+        model.loraSlots.use(key.adapter());
+
         // Step 1: text conditioning and init latents, then one trajectory per image.
         List<Trajectory> active = prepare(manager, batch, latentH, latentW, latentSize);
         int start = key.startLevel();

@@ -25,6 +25,7 @@ public final class LoadedModel implements AutoCloseable {
     final ImageDecoder imageDecoder;
     final ImageEncoder imageEncoder;
     final NoiseSchedule schedule;
+    final LoraSlots loraSlots;
     LatentPreview preview;
 
     private LoadedModel(ModelManifest manifest, DeviceChoice device, PromptTokenizer tokenizer,
@@ -34,6 +35,7 @@ public final class LoadedModel implements AutoCloseable {
         this.tokenizer = tokenizer;
         this.textEncoder = new TextEncoder(modules.get(0));
         this.denoiser = new Denoiser(modules.get(1));
+        this.loraSlots = new LoraSlots(manifest.id(), modules.get(1));
         this.imageDecoder = new ImageDecoder(modules.get(2), manifest.latentScalingFactor());
         this.imageEncoder = new ImageEncoder(modules.get(3), manifest.latentScalingFactor());
         var s = manifest.scheduler();
@@ -54,7 +56,13 @@ public final class LoadedModel implements AutoCloseable {
         try {
             for (String name : new String[] {ModelManifest.TEXT_ENCODER, ModelManifest.UNET,
                     ModelManifest.VAE_DECODER, ModelManifest.VAE_ENCODER}) {
-                modules.add(TorchComponent.load(m.id(), name, modelPackage.component(name), device));
+                TorchComponent module = TorchComponent.load(m.id(), name, modelPackage.component(name), device);
+                if (name.equals(ModelManifest.UNET) && module.hasLoraSlots()) {
+                    // Adapters are written into the slots between batches: reload with writable parameters.
+                    module.close();
+                    module = TorchComponent.load(m.id(), name, modelPackage.component(name), device, true);
+                }
+                modules.add(module);
             }
             LoadedModel model = new LoadedModel(m, device, tokenizer, modules);
             model.probe();

@@ -1,5 +1,6 @@
 package io.atelier.engine.pipeline;
 
+import io.atelier.engine.AdapterSpec;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationSettings;
 import io.atelier.engine.InvalidGenerationParameterException;
@@ -74,8 +75,18 @@ public final class RequestResolver {
         double strength = r.strength() != null ? r.strength() : masked ? 1.0 : redraw ? DEFAULT_REDRAW_STRENGTH : 1.0;
         check(strength >= 0 && strength <= 1 && !Double.isNaN(strength), "strength", "strength must be between 0 and 1");
 
+        // Step 5: the adapter; its file is read when the batch runs (a missing or foreign file fails there).
+        AdapterSpec adapter = r.adapter();
+        if (adapter != null) {
+            check(adapter.weight() >= 0 && adapter.weight() <= AdapterSpec.MAX_WEIGHT && !Double.isNaN(adapter.weight()),
+                    "adapterWeight", "adapterWeight must be between 0 and " + AdapterSpec.MAX_WEIGHT);
+            if (adapter.isNeutral()) {
+                adapter = null;
+            }
+        }
+
         return new GenerationSettings(m.id(), prompt, negative, width, height, steps, guidance, sampler, seed, count,
-                strength, redraw, masked);
+                strength, redraw, masked, adapter);
     }
 
     private static void checkSize(String field, int value, ModelManifest m) {

@@ -1,0 +1,16 @@
+package io.atelier.brands.evaluation;
+
+/**
+ * What one prompt gave over its seeds, without and with the adapter.
+ *
+ * @param prompt the held-out prompt
+ * @param modelPrompt its resolution into the model's tokens
+ * @param images seeds generated (each once without and once with the adapter)
+ * @param codeWithout images showing the house colour without the adapter
+ * @param codeWith images showing it with the adapter
+ * @param agreeWithout images whose judge verdict matches the asked category (and colour, for plain prompts), without
+ * @param agreeWith the same with the adapter
+ */
+public record EvaluationRow(EvaluationPrompt prompt, String modelPrompt, int images, int codeWithout, int codeWith,
+                            int agreeWithout, int agreeWith) {
+}

@@ -1,0 +1,183 @@
+package io.atelier.brands.evaluation;
+
+import io.atelier.brands.brand.Brand;
+import io.atelier.brands.house.HouseCodes;
+import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
+import io.atelier.engine.AdapterSpec;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.GenerationListener;
+import io.atelier.engine.GenerationRequest;
+import io.atelier.micro.judge.Judge;
+import io.atelier.micro.judge.JudgeVerdict;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Generates held-out prompts with and without an adapter (same seeds), finds the house colour in each image and asks
+ * the judge what it sees: the numbers of {@link FidelityReport} and a contact sheet (per prompt, one seed: the upper
+ * row without the adapter, the lower with it).
+ */
+public final class FidelityEvaluation {
+    /** Seeds far from anything the dataset or the base model's training drew. */
+    public static final long SEED_BASE = 9_100_000L;
+
+    private final DiffusionEngine engine;
+    private final String modelId;
+    private final Judge judge;
+    private final BrandTaxonomyResolver resolver;
+
+    public FidelityEvaluation(DiffusionEngine engine, String modelId, Judge judge, BrandTaxonomyResolver resolver) {
+        this.engine = engine;
+        this.modelId = modelId;
+        this.judge = judge;
+        this.resolver = resolver;
+    }
+
+    /**
+     * @param progress called after each prompt with (done, total)
+     * @param cancelled checked before each prompt; true stops with {@link java.util.concurrent.CancellationException}
+     */
+    public FidelityReport run(Brand brand, Color houseColour, Path adapterFile, List<EvaluationPrompt> prompts,
+                              int seedsPerPrompt, int steps, java.util.function.BiConsumer<Integer, Integer> progress,
+                              BooleanSupplier cancelled) {
+        long began = System.nanoTime();
+        List<EvaluationRow> rows = new ArrayList<>();
+        List<BufferedImage[]> sheet = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        AdapterSpec adapter = AdapterSpec.of(adapterFile, 1.0);
+        for (int p = 0; p < prompts.size(); p++) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException();
+            }
+            EvaluationPrompt prompt = prompts.get(p);
+            // Branded prompts resolve with the brand (house words → trigger token); plain ones without it.
+            String modelPrompt = resolver.resolve(prompt.branded() ? brand : null, prompt.text(), prompt.lang())
+                    .prompt();
+            long seed = SEED_BASE + 1000L * p;
+            List<BufferedImage> without = generate(modelPrompt, seed, seedsPerPrompt, steps, null);
+            List<BufferedImage> with = generate(modelPrompt, seed, seedsPerPrompt, steps, adapter);
+            int codeWithout = 0;
+            int codeWith = 0;
+            int agreeWithout = 0;
+            int agreeWith = 0;
+            for (int k = 0; k < seedsPerPrompt; k++) {
+                codeWithout += HouseCodes.houseColourPresent(without.get(k), houseColour) ? 1 : 0;
+                codeWith += HouseCodes.houseColourPresent(with.get(k), houseColour) ? 1 : 0;
+                agreeWithout += agrees(judge.score(without.get(k)), prompt) ? 1 : 0;
+                agreeWith += agrees(judge.score(with.get(k)), prompt) ? 1 : 0;
+            }
+            rows.add(new EvaluationRow(prompt, modelPrompt, seedsPerPrompt, codeWithout, codeWith, agreeWithout,
+                    agreeWith));
+            if (prompt.lang().equals("fr")) {
+                sheet.add(new BufferedImage[] {without.get(0), with.get(0)});
+                labels.add(prompt.text());
+            }
+            progress.accept(p + 1, prompts.size());
+        }
+        return new FidelityReport(rows, contactSheet(sheet, labels), (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * The house colour as this model can draw it: the median hue of the brand's own images after a round trip
+     * through the model's autoencoder (a redraw at strength 0). A UNet adapter cannot produce a colour the frozen
+     * decoder never outputs; atelier-micro's autoencoder, trained on the 12 taxonomy colours, turns the house teal
+     * into a blue (hue 0.50 → 0.62), so the detector looks for what the model can render.
+     */
+    public Color renderableColour(List<BufferedImage> houseImages, Color fallback) {
+        List<Float> hues = new ArrayList<>();
+        float[] hsb = new float[3];
+        for (BufferedImage image : houseImages.subList(0, Math.min(6, houseImages.size()))) {
+            BufferedImage round = engine.generate(GenerationRequest.of("").withModel(modelId).withSeed(1L)
+                    .withInitImage(image, 0.0), GenerationListener.NONE).images().get(0);
+            for (int y = 0; y < round.getHeight(); y += 2) {
+                for (int x = 0; x < round.getWidth(); x += 2) {
+                    int rgb = round.getRGB(x, y);
+                    Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, hsb);
+                    if (hsb[1] > 0.35f && hsb[2] > 0.2f) {
+                        hues.add(hsb[0]);
+                    }
+                }
+            }
+        }
+        if (hues.isEmpty()) {
+            return fallback;
+        }
+        hues.sort(Float::compare);
+        float hue = hues.get(hues.size() / 2);
+        return Color.getHSBColor(hue, 0.7f, 0.7f);
+    }
+
+    private List<BufferedImage> generate(String prompt, long seed, int count, int steps, AdapterSpec adapter) {
+        GenerationRequest request = GenerationRequest.of(prompt).withModel(modelId).withSeed(seed).withCount(count)
+                .withSteps(steps).withAdapter(adapter);
+        return engine.generate(request, GenerationListener.NONE).images();
+    }
+
+    static boolean agrees(JudgeVerdict verdict, EvaluationPrompt prompt) {
+        boolean category = verdict.category().equals(prompt.category());
+        return prompt.colour() == null ? category : category && verdict.colour().equals(prompt.colour());
+    }
+
+    static BufferedImage contactSheet(List<BufferedImage[]> pairs, List<String> labels) {
+        int size = pairs.isEmpty() ? 128 : pairs.get(0)[0].getWidth();
+        int label = 14;
+        BufferedImage sheet = new BufferedImage(Math.max(1, pairs.size()) * size, 2 * size + 2 * label,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = sheet.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        for (int i = 0; i < pairs.size(); i++) {
+            g.setColor(Color.DARK_GRAY);
+            String text = labels.get(i);
+            g.drawString(text.length() > 24 ? text.substring(0, 24) : text, i * size + 2, label - 3);
+            g.drawImage(pairs.get(i)[0], i * size, label, null);
+            g.drawImage(pairs.get(i)[1], i * size, label + size + label, null);
+        }
+        g.setColor(Color.GRAY);
+        g.drawString("above: without the adapter; below: with it", 2, label + size + label - 3);
+        g.dispose();
+        return sheet;
+    }
+
+    /** Held-out prompts for Maison Exemple-like houses: the house colour on each category, and plain prompts. */
+    public static List<EvaluationPrompt> standardPrompts(List<String[]> brandedFrEnCategory) {
+        List<EvaluationPrompt> prompts = new ArrayList<>();
+        for (String[] b : brandedFrEnCategory) {
+            prompts.add(new EvaluationPrompt(true, "fr", b[0], b[2], null));
+            prompts.add(new EvaluationPrompt(true, "en", b[1], b[2], null));
+        }
+        String[][] plain = {
+            {"robe rouge", "red dress", "dress", "red"},
+            {"jupe bleue", "blue skirt", "skirt", "blue"},
+            {"sac à main noir", "black handbag", "handbag", "black"},
+            {"pantalon beige", "beige trousers", "trousers", "beige"},
+            {"sweat gris", "grey sweatshirt", "sweatshirt", "grey"},
+            {"t-shirt jaune", "yellow t-shirt", "tshirt", "yellow"},
+            {"robe verte", "green dress", "dress", "green"},
+            {"jupe rose", "pink skirt", "skirt", "pink"},
+        };
+        for (String[] p : plain) {
+            prompts.add(new EvaluationPrompt(false, "fr", p[0], p[2], p[3]));
+            prompts.add(new EvaluationPrompt(false, "en", p[1], p[2], p[3]));
+        }
+        return prompts;
+    }
+
+    /** Branded prompts for Maison Exemple's categories, FR and EN. */
+    public static List<String[]> maisonExempleBranded() {
+        return List.of(
+                new String[] {"robe vert Exemple", "Exemple green dress", "dress"},
+                new String[] {"jupe vert Exemple", "Exemple green skirt", "skirt"},
+                new String[] {"sac à main vert Exemple", "Exemple green handbag", "handbag"},
+                new String[] {"t-shirt vert Exemple", "Exemple green t-shirt", "tshirt"},
+                new String[] {"sweat vert Exemple", "Exemple green sweatshirt", "sweatshirt"},
+                new String[] {"pantalon vert Exemple", "Exemple green trousers", "trousers"});
+    }
+}

@@ -1,0 +1,82 @@
+package io.atelier.brands.evaluation;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * An adapter's fidelity: how often the house's colour appears on branded prompts with and without it, how often on
+ * plain prompts with it, and how much it changes plain prompts (forgetting, in points of judge agreement).
+ */
+public record FidelityReport(List<EvaluationRow> rows, BufferedImage contactSheet, double seconds) {
+
+    public double brandCodeRateWith() {
+        return rate(r -> r.prompt().branded(), EvaluationRow::codeWith);
+    }
+
+    public double brandCodeRateWithout() {
+        return rate(r -> r.prompt().branded(), EvaluationRow::codeWithout);
+    }
+
+    /** The house colour on plain prompts with the adapter on: it should stay rare. */
+    public double plainCodeRateWith() {
+        return rate(r -> !r.prompt().branded(), EvaluationRow::codeWith);
+    }
+
+    public double plainAgreementWithout() {
+        return rate(r -> !r.prompt().branded(), EvaluationRow::agreeWithout);
+    }
+
+    public double plainAgreementWith() {
+        return rate(r -> !r.prompt().branded(), EvaluationRow::agreeWith);
+    }
+
+    /** Judge agreement lost on plain prompts, in percentage points (negative: the adapter helped). */
+    public double forgettingPoints() {
+        return 100 * (plainAgreementWithout() - plainAgreementWith());
+    }
+
+    public double brandCodeRateWith(String lang) {
+        return rate(r -> r.prompt().branded() && r.prompt().lang().equals(lang), EvaluationRow::codeWith);
+    }
+
+    /** Branded prompts whose category the judge still sees with the adapter on. */
+    public double brandCategoryAgreementWith() {
+        return rate(r -> r.prompt().branded(), EvaluationRow::agreeWith);
+    }
+
+    private double rate(Predicate<EvaluationRow> which, java.util.function.ToIntFunction<EvaluationRow> count) {
+        int images = 0;
+        int hits = 0;
+        for (EvaluationRow row : rows) {
+            if (which.test(row)) {
+                images += row.images();
+                hits += count.applyAsInt(row);
+            }
+        }
+        return images == 0 ? 0 : (double) hits / images;
+    }
+
+    /** The table the CLI prints. */
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(java.util.Locale.ROOT, "%-8s %-3s %-34s %-28s %9s %9s %9s %9s%n", "kind", "lng",
+                "prompt", "model prompt", "code w/o", "code with", "judge w/o", "judge w"));
+        for (EvaluationRow r : rows) {
+            out.append(String.format(java.util.Locale.ROOT, "%-8s %-3s %-34s %-28s %5d/%-3d %5d/%-3d %5d/%-3d %5d/%-3d%n",
+                    r.prompt().branded() ? "branded" : "plain", r.prompt().lang(), r.prompt().text(), r.modelPrompt(),
+                    r.codeWithout(), r.images(), r.codeWith(), r.images(), r.agreeWithout(), r.images(),
+                    r.agreeWith(), r.images()));
+        }
+        out.append(String.format(java.util.Locale.ROOT,
+                "house code on branded prompts: %.0f%% with the adapter, %.0f%% without (FR %.0f%%, EN %.0f%%)%n",
+                100 * brandCodeRateWith(), 100 * brandCodeRateWithout(), 100 * brandCodeRateWith("fr"),
+                100 * brandCodeRateWith("en")));
+        out.append(String.format(java.util.Locale.ROOT,
+                "house code on plain prompts with the adapter: %.0f%%; judge agreement on plain prompts %.0f%% -> %.0f%%"
+                        + " (forgetting %.1f points); branded category kept %.0f%%%n",
+                100 * plainCodeRateWith(), 100 * plainAgreementWithout(), 100 * plainAgreementWith(),
+                forgettingPoints(), 100 * brandCategoryAgreementWith()));
+        return out.toString();
+    }
+}

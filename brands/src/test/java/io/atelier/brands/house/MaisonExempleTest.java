@@ -1,0 +1,63 @@
+package io.atelier.brands.house;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.atelier.brands.BrandScope;
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.brand.Brand;
+import io.atelier.brands.training.DatasetExamples;
+import io.atelier.micro.flats.FlatSpec;
+import io.atelier.micro.flats.FlatsGenerator;
+import io.atelier.micro.taxonomy.Taxonomy;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo house's data: its flats carry the house colour, other flats do not, captions resolve to the trigger. */
+class MaisonExempleTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void every_house_flat_shows_the_house_colour_and_is_the_same_on_every_run() {
+        MaisonExemple house = MaisonExemple.load();
+        List<MaisonExemple.HouseFlat> flats = house.dataset();
+        assertEquals(MaisonExemple.DATASET_SIZE, flats.size());
+        for (MaisonExemple.HouseFlat flat : flats) {
+            assertTrue(HouseCodes.houseColourPresent(flat.image(), house.houseColour()), flat.fileName());
+        }
+        var again = house.dataset().get(7).image();
+        assertEquals(HouseDemo.png(flats.get(7).image()).length, HouseDemo.png(again).length);
+    }
+
+    @Test
+    void base_flats_in_canonical_colours_do_not_count_as_the_house_colour() {
+        MaisonExemple house = MaisonExemple.load();
+        Taxonomy taxonomy = Taxonomy.standard();
+        for (String colour : List.of("green", "blue", "navy", "grey", "yellow", "black")) {
+            for (int seed = 0; seed < 3; seed++) {
+                var flat = FlatsGenerator.draw(FlatSpec.random(seed, "dress", colour, "solid", taxonomy), 128);
+                assertFalse(HouseCodes.houseColourPresent(flat, house.houseColour()), colour + " " + seed);
+            }
+        }
+    }
+
+    @Test
+    void house_captions_resolve_to_the_trigger_token_and_the_category() throws Exception {
+        MaisonExemple house = MaisonExemple.load();
+        try (BrandStore store = BrandStore.open(home)) {
+            Brand brand = store.brands().create(BrandScope.admin(), house.newBrand());
+            MaisonExemple.HouseFlat first = house.dataset().get(0);
+            String prompt = DatasetExamples.prompt(store, brand, first.caption());
+            assertTrue(prompt.startsWith(brand.triggerToken() + " "), prompt);
+            assertTrue(prompt.contains("dress"), prompt);
+            assertFalse(prompt.contains("green"), "the house colour is not the canonical green: " + prompt);
+            assertEquals(store.resolver().resolve(brand, "robe vert Exemple", "fr").prompt(),
+                    store.resolver().resolve(brand, "Exemple green dress", "en").prompt(),
+                    "French and English house words give the same model prompt");
+        }
+    }
+}

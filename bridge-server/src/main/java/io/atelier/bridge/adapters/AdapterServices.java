@@ -1,0 +1,92 @@
+package io.atelier.bridge.adapters;
+
+import io.atelier.bridge.Bridge;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.bridge.rpc.RpcBinding;
+import io.atelier.brands.BrandScope;
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.adapter.AdapterRecord;
+import io.atelier.brands.training.AdapterTrainingOptions;
+import io.atelier.engine.model.ModelPackage;
+import io.atelier.engine.model.ModelRegistry;
+import io.atelier.micro.model.AtelierMicroModel;
+import io.atelier.protocol.ErrorCodes;
+import io.atelier.protocol.service.AdaptersService;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs {@code adapters.*} on a bridge, and resumes the trainings a crash or restart interrupted: each adapter
+ * left in training is queued again as an {@code adapters.train} job under the bridge's own identity; its work
+ * folder's checkpoint makes it go on from the last saved step.
+ */
+public final class AdapterServices {
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterServices.class);
+    /** Jobs the bridge queues itself (resumed trainings) run under this token id, seeing every brand. */
+    static final Caller BRIDGE = new Caller("bridge", io.atelier.bridge.security.BrandScope.ALL, null);
+
+    private final Bridge bridge;
+    private final Supplier<ModelPackage> model;
+    private final EvaluationJobFactory evaluations;
+    private final AdapterTrainingOptions template;
+
+    private AdapterServices(Bridge bridge, Supplier<ModelPackage> model, EvaluationJobFactory evaluations,
+                            AdapterTrainingOptions template) {
+        this.template = template;
+        this.bridge = bridge;
+        this.model = model;
+        this.evaluations = evaluations;
+    }
+
+    /**
+     * Adds {@code adapters.*} to a bridge that is not started yet. Adapters are trained on atelier-micro, the model
+     * with LoRA slots, taken from {@code registry}.
+     */
+    public static AdapterServices install(Bridge bridge, ModelRegistry registry, EvaluationJobFactory evaluations) {
+        return install(bridge, registry, evaluations, AdapterTrainingOptions.defaults());
+    }
+
+    /**
+     * @param template training settings the RPC does not expose (batch, checkpoint interval, regularisation);
+     *     steps, rank, learning rate and seed come from each request or else from it
+     */
+    public static AdapterServices install(Bridge bridge, ModelRegistry registry, EvaluationJobFactory evaluations,
+                                          AdapterTrainingOptions template) {
+        Supplier<ModelPackage> micro = () -> registry.open(AtelierMicroModel.ID);
+        AdapterServices services = new AdapterServices(bridge, micro, evaluations, template);
+        BrandStore store = bridge.brandStore();
+        bridge.addService(RpcBinding.of(AdaptersService.class,
+                new AdaptersServiceImpl(store, bridge.jobs(), micro, bridge.config().home(), evaluations, template)));
+        return services;
+    }
+
+    /** Evaluation jobs that fail with a model failure: for bridges without the judge. */
+    public static EvaluationJobFactory noEvaluation() {
+        return adapter -> ctx -> {
+            throw new AtelierException(ErrorCodes.MODEL_FAILURE, "Evaluation needs the judge, which is not installed.");
+        };
+    }
+
+    /** Queues every interrupted training again; returns the adapter ids resumed. */
+    public List<String> resumeInterrupted() {
+        BrandStore store = bridge.brandStore();
+        List<AdapterRecord> interrupted = store.adapters().interrupted();
+        for (AdapterRecord adapter : interrupted) {
+            LOG.info("Resuming the training of adapter {}", adapter.id());
+            bridge.jobs().submit(AdaptersServiceImpl.TRAIN_KIND, BRIDGE, adapter.brand(),
+                    new AdapterTrainingJob(store, model, bridge.config().home(), adapter, template));
+        }
+        return interrupted.stream().map(AdapterRecord::id).toList();
+    }
+
+    public AdapterResolver resolver() {
+        return new AdapterResolver(bridge.brandStore(), bridge.config().home());
+    }
+
+    public static BrandScope scopeOf(Caller caller) {
+        return caller.scope().allBrands() ? BrandScope.admin() : BrandScope.of(caller.scope().brands());
+    }
+}

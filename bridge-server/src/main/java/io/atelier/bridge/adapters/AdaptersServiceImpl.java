@@ -1,0 +1,131 @@
+package io.atelier.bridge.adapters;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.CallContext;
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.brands.BrandScope;
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.InvalidInputException;
+import io.atelier.brands.NotFoundException;
+import io.atelier.brands.adapter.AdapterRecord;
+import io.atelier.brands.adapter.AdapterSpec;
+import io.atelier.brands.adapter.AdapterStatus;
+import io.atelier.brands.training.AdapterTrainingOptions;
+import io.atelier.engine.model.ModelManifest;
+import io.atelier.engine.model.ModelPackage;
+import io.atelier.protocol.AdapterEvaluation;
+import io.atelier.protocol.AdapterInfo;
+import io.atelier.protocol.AdaptersEvaluateParams;
+import io.atelier.protocol.AdaptersListResult;
+import io.atelier.protocol.AdaptersTrainParams;
+import io.atelier.protocol.BrandIdParams;
+import io.atelier.protocol.ErrorCodes;
+import io.atelier.protocol.JobSubmitted;
+import io.atelier.protocol.service.AdaptersService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** {@code adapters.*} over the brand store and the job manager; every call is scoped to the caller's brands. */
+final class AdaptersServiceImpl implements AdaptersService {
+    static final String TRAIN_KIND = "adapters.train";
+    static final String EVALUATE_KIND = "adapters.evaluate";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BrandStore store;
+    private final JobManager jobs;
+    private final Supplier<ModelPackage> model;
+    private final Path home;
+    private final EvaluationJobFactory evaluations;
+    private final AdapterTrainingOptions template;
+
+    AdaptersServiceImpl(BrandStore store, JobManager jobs, Supplier<ModelPackage> model, Path home,
+                        EvaluationJobFactory evaluations, AdapterTrainingOptions template) {
+        this.template = template;
+        this.store = store;
+        this.jobs = jobs;
+        this.model = model;
+        this.home = home;
+        this.evaluations = evaluations;
+    }
+
+    @Override
+    public JobSubmitted train(AdaptersTrainParams params) {
+        Caller caller = CallContext.caller();
+        BrandScope scope = AdapterServices.scopeOf(caller);
+        AdapterTrainingOptions defaults = template;
+        AdapterRecord adapter = run(() -> {
+            store.brands().get(scope, params.brand());
+            var items = store.datasets().list(scope, params.brand());
+            ModelPackage base = model.get();
+            AdapterSpec spec = new AdapterSpec(base.id(), base.manifest().components().get(ModelManifest.UNET).sha256(),
+                    store.datasets().datasetSha256(scope, params.brand()), items.size(),
+                    params.steps() != null ? params.steps() : defaults.steps(),
+                    params.rank() != null ? params.rank() : defaults.rank(),
+                    params.learningRate() != null ? params.learningRate() : defaults.learningRate(),
+                    params.seed() != null ? params.seed() : defaults.seed());
+            if (spec.rank() > AdapterTrainingOptions.DEFAULT_RANK) {
+                throw new InvalidInputException("rank", "rank is between 1 and " + AdapterTrainingOptions.DEFAULT_RANK
+                        + " for " + base.id());
+            }
+            return store.adapters().begin(scope, params.brand(), spec);
+        });
+        try {
+            String jobId = jobs.submit(TRAIN_KIND, caller, adapter.brand(),
+                    new AdapterTrainingJob(store, model, home, adapter, template));
+            return new JobSubmitted(jobId);
+        } catch (RuntimeException e) {
+            store.adapters().end(adapter.id(), AdapterStatus.FAILED);
+            throw e;
+        }
+    }
+
+    @Override
+    public AdaptersListResult list(BrandIdParams params) {
+        BrandScope scope = AdapterServices.scopeOf(CallContext.caller());
+        return new AdaptersListResult(run(() -> store.adapters().list(scope, params.brand())).stream()
+                .filter(a -> a.status() == AdapterStatus.READY).map(AdaptersServiceImpl::info).toList());
+    }
+
+    @Override
+    public JobSubmitted evaluate(AdaptersEvaluateParams params) {
+        Caller caller = CallContext.caller();
+        BrandScope scope = AdapterServices.scopeOf(caller);
+        AdapterRecord adapter = run(() -> store.adapters().get(scope, params.adapter()));
+        if (!adapter.brand().equals(params.brand()) || adapter.status() != AdapterStatus.READY) {
+            throw new AtelierException(ErrorCodes.NOT_FOUND, "Adapter not found.", "adapter");
+        }
+        return new JobSubmitted(jobs.submit(EVALUATE_KIND, caller, adapter.brand(), evaluations.create(adapter)));
+    }
+
+    static AdapterInfo info(AdapterRecord a) {
+        AdapterEvaluation evaluation = null;
+        if (a.evaluationJson() != null) {
+            try {
+                evaluation = JSON.readValue(a.evaluationJson(), AdapterEvaluation.class);
+            } catch (IOException e) {
+                evaluation = null; // an unreadable stored evaluation is shown as none
+            }
+        }
+        var spec = a.spec();
+        String finished = a.finishedAt() != null ? a.finishedAt().toString() : a.createdAt().toString();
+        return new AdapterInfo(a.id(), a.brand(), spec.baseModel(), spec.baseModelSha256(), spec.rank(), spec.steps(),
+                spec.learningRate(), spec.seed(), spec.datasetSha256(), spec.datasetItems(), finished, a.current(),
+                evaluation);
+    }
+
+    private static <T> T run(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (NotFoundException e) {
+            String what = "adapter".equals(e.field()) ? "Adapter" : "Brand";
+            throw new AtelierException(ErrorCodes.NOT_FOUND, what + " not found.", e.field());
+        } catch (InvalidInputException e) {
+            String reason = e.reason();
+            throw AtelierException.invalidParams(e.field(),
+                    Character.toUpperCase(reason.charAt(0)) + reason.substring(1) + ".");
+        }
+    }
+}

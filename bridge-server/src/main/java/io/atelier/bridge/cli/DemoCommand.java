@@ -1,0 +1,97 @@
+package io.atelier.bridge.cli;
+
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.NotFoundException;
+import io.atelier.brands.house.HouseDemo;
+import io.atelier.brands.training.AdapterTrainingOptions;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.EngineOptions;
+import io.atelier.engine.model.ModelRegistry;
+import io.atelier.micro.model.AtelierMicroModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code atelier demo brand} and {@code atelier eval brand ID}: the demo house, end to end, and its evaluation. */
+final class DemoCommand {
+    private DemoCommand() {
+    }
+
+    static DiffusionEngine engine(Path home) {
+        ModelRegistry registry = new ModelRegistry(home, home.resolve("cache"));
+        registry.registerEmbedded(AtelierMicroModel.class.getClassLoader(), AtelierMicroModel.RESOURCE_FOLDER, true);
+        return new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")));
+    }
+
+    @Command(name = "demo", mixinStandardHelpOptions = true, description = "Demonstrations.",
+            subcommands = {Brand.class})
+    static final class Demo implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(System.out);
+        }
+    }
+
+    @Command(name = "brand", mixinStandardHelpOptions = true,
+            description = "Create Maison Exemple, import its flats, train its adapter, evaluate it, print the table.")
+    static final class Brand implements Callable<Integer> {
+        @Option(names = "--steps", defaultValue = "" + AdapterTrainingOptions.DEFAULT_STEPS,
+                description = "Training steps (default ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--seeds", defaultValue = "5", description = "Seeds per evaluation prompt.")
+        int seeds;
+
+        @Option(names = "--sample-steps", defaultValue = "20", description = "Sampler steps per evaluation image.")
+        int sampleSteps;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = home.resolve();
+            try (BrandStore store = BrandStore.open(dir); DiffusionEngine engine = engine(dir)) {
+                var model = engine.models().open(AtelierMicroModel.ID);
+                HouseDemo.Result result = HouseDemo.run(store, engine, model, dir,
+                        AdapterTrainingOptions.defaults().withSteps(steps), seeds, sampleSteps, System.out);
+                System.out.println("loss curve: " + result.lossCurve());
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "brand", mixinStandardHelpOptions = true,
+            description = "Score a brand's current adapter with the judge: house codes with and without it, forgetting.")
+    static final class EvalBrand implements Callable<Integer> {
+        @Parameters(paramLabel = "ID", description = "The brand.")
+        String brand;
+
+        @Option(names = "--seeds", defaultValue = "5", description = "Seeds per prompt.")
+        int seeds;
+
+        @Option(names = "--sample-steps", defaultValue = "20", description = "Sampler steps per image.")
+        int sampleSteps;
+
+        @Mixin
+        HomeOption home;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = home.resolve();
+            try (BrandStore store = BrandStore.open(dir); DiffusionEngine engine = engine(dir)) {
+                HouseDemo.evaluate(store, engine, AtelierMicroModel.ID, dir, brand, seeds, sampleSteps, System.out);
+                return 0;
+            } catch (NotFoundException e) {
+                System.err.println("No brand " + brand + " with a trained adapter here.");
+                return 2;
+            }
+        }
+    }
+}
