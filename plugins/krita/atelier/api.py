@@ -225,6 +225,7 @@ class JobsProgressNotification:
     step: int = 0
     totalSteps: int = 0
     preview: Optional[ImageRef] = None
+    loss: Optional[float] = None  # training jobs (adapters.train) only
 
 
 @dataclass
