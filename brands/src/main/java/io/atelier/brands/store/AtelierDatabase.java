@@ -8,21 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The bridge's SQLite database, a real file {@code <home>/atelier.db}, migrated by Flyway on open.
  *
  * <p>SQLite allows one writer at a time; rather than let concurrent writers collide on {@code SQLITE_BUSY}, every
- * write goes through {@link #write} on one connection under one lock, in a transaction. Reads open their own
- * connection: in WAL mode they run beside the writer and see the last committed state.
+ * write goes through {@link #write} on one connection under one lock, in a transaction. Reads use their own
+ * connections: in WAL mode they run beside the writer and, in autocommit, each statement sees the last committed
+ * state. Read connections are kept for reuse (a few idle at most), since opening one costs more than most of our
+ * queries: {@code session.initialize} reads the brands on every call.
  */
 public final class AtelierDatabase implements AutoCloseable {
 
     public static final String FILE_NAME = "atelier.db";
     private static final String MIGRATIONS = "classpath:io/atelier/brands/db/migration";
 
+    private static final int IDLE_READERS = 4;
+
     private final SQLiteDataSource dataSource;
+    private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(IDLE_READERS);
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
 
@@ -75,12 +82,33 @@ public final class AtelierDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a fresh read connection, beside any writer. */
+    /** Runs {@code work} on a read connection (an idle one when there is one), beside any writer. */
     public <T> T read(SqlWork<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
+        Connection connection = idleReaders.poll();
+        try {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+            }
+            T result = work.run(connection);
+            // A connection whose work failed is closed, not kept: its state is unknown.
+            if (idleReaders.offer(connection)) {
+                connection = null;
+            }
+            return result;
         } catch (SQLException e) {
             throw new StorageException("database read failed", e);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // Nothing more to release.
+            }
         }
     }
 
@@ -96,6 +124,9 @@ public final class AtelierDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        for (Connection idle = idleReaders.poll(); idle != null; idle = idleReaders.poll()) {
+            closeQuietly(idle);
+        }
         writeLock.lock();
         try {
             writer.close();
