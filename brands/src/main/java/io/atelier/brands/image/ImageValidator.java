@@ -1,6 +1,7 @@
 package io.atelier.brands.image;
 
 import io.atelier.brands.InvalidImageException;
+import io.atelier.engine.image.ImageDecoding;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -18,8 +19,6 @@ public final class ImageValidator {
 
     /** 4096 × 4096: far above the models' native sizes, far below what would exhaust memory when decoded. */
     public static final long DEFAULT_MAX_PIXELS = 4096L * 4096L;
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] JPEG = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
 
     private final long maxPixels;
 
@@ -37,18 +36,17 @@ public final class ImageValidator {
      * @throws InvalidImageException not PNG/JPEG, corrupt, or too many pixels ({@link InvalidImageException#tooLarge()})
      */
     public ImageInfo validate(byte[] bytes, String field) {
-        // Step 1: the format, from the magic bytes only.
+        // Step 1: the format, from the magic bytes only (the engine's rule, so a dataset and a generation request
+        // accept exactly the same files).
         String format;
-        ImageInfo kind;
-        if (startsWith(bytes, PNG)) {
-            format = "png";
-            kind = new ImageInfo("image/png", "png", 0, 0);
-        } else if (startsWith(bytes, JPEG)) {
-            format = "jpeg";
-            kind = new ImageInfo("image/jpeg", "jpg", 0, 0);
-        } else {
+        try {
+            format = ImageDecoding.formatOf(bytes, field);
+        } catch (io.atelier.engine.InvalidImageException notPngOrJpeg) {
             throw new InvalidImageException(field, "the image is neither a PNG nor a JPEG", false);
         }
+        ImageInfo kind = format.equals("png")
+                ? new ImageInfo("image/png", "png", 0, 0)
+                : new ImageInfo("image/jpeg", "jpg", 0, 0);
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
         ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -74,17 +72,5 @@ public final class ImageValidator {
         } finally {
             reader.dispose();
         }
-    }
-
-    private static boolean startsWith(byte[] bytes, byte[] magic) {
-        if (bytes == null || bytes.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (bytes[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
