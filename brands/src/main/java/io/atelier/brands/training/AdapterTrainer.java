@@ -16,6 +16,7 @@ import io.atelier.micro.train.LatentCache;
 import io.atelier.micro.train.LossLog;
 import io.atelier.micro.train.NoiseSchedule;
 import io.atelier.micro.train.PromptTokenizer;
+import io.atelier.micro.train.TrainMicro;
 import io.atelier.micro.train.TrainableModule;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -126,7 +127,7 @@ public final class AdapterTrainer {
                         System.arraycopy(cache.inputIds(), index * length, ids, i * length, length);
                         timesteps[i] = random.nextInt(schedule.trainTimesteps());
                     }
-                    float loss = trainer.step(latents, ids, timesteps, gaussian(random, b * per), shape);
+                    float loss = trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape);
                     double elapsed = (System.nanoTime() - began) / 1e9;
                     lossLog.append(STAGE, step + 1, loss, trainer.learningRate(), elapsed);
                     listener.onStep(step + 1, options.steps(), loss);
@@ -263,19 +264,5 @@ public final class AdapterTrainer {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static float[] gaussian(SplittableRandom random, int n) {
-        float[] out = new float[n];
-        for (int i = 0; i < n; i += 2) {
-            double u1 = 1.0 - random.nextDouble();
-            double u2 = random.nextDouble();
-            double r = Math.sqrt(-2 * Math.log(u1));
-            out[i] = (float) (r * Math.cos(2 * Math.PI * u2));
-            if (i + 1 < n) {
-                out[i + 1] = (float) (r * Math.sin(2 * Math.PI * u2));
-            }
-        }
-        return out;
     }
 }

@@ -245,7 +245,8 @@ public final class TrainMicro {
         return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
     }
 
-    static float[] gaussian(SplittableRandom random, int n) {
+    /** {@code n} standard normal samples drawn from {@code random} (deterministic per seed; brand adapters use it too). */
+    public static float[] gaussian(SplittableRandom random, int n) {
         float[] out = new float[n];
         for (int i = 0; i < n; i += 2) {
             // Box-Muller: two normals from two uniforms.
