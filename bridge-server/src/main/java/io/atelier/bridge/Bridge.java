@@ -2,6 +2,8 @@ package io.atelier.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.brands.BrandStore;
+import io.atelier.brands.dataset.JudgeCaptionProposer;
+import io.atelier.brands.image.ImageValidator;
 import io.atelier.bridge.brands.BrandAwareImageStore;
 import io.atelier.bridge.brands.BrandServices;
 import io.atelier.bridge.http.JettyServer;
@@ -58,7 +60,10 @@ public final class Bridge implements AutoCloseable {
         this.models = models;
         this.mapper = RpcMapper.create(config.rpcLimits());
         this.tokens = TokenStore.open(config.home());
-        this.brandStore = BrandStore.open(config.home());
+        // Images added to a dataset without a caption get one proposed from what the judge sees.
+        JudgeCaptionProposer proposer = JudgeCaptionProposer.loadingOnFirstUse();
+        closeAfter.add(proposer);
+        this.brandStore = BrandStore.open(config.home(), proposer, ImageValidator.DEFAULT_MAX_PIXELS);
         this.images = new BrandAwareImageStore(new FileImageStore(config.home().resolve("images")), brandStore.images());
         this.jobs = new JobManager(new InMemoryJobStore(config.jobLimits().keepFinished()), images,
                 config.jobLimits(), Clock.systemUTC());

@@ -2,6 +2,8 @@ package io.atelier.bridge.cli;
 
 import io.atelier.brands.BrandScope;
 import io.atelier.brands.BrandStore;
+import io.atelier.brands.dataset.JudgeCaptionProposer;
+import io.atelier.brands.image.ImageValidator;
 import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.NotFoundException;
 import io.atelier.brands.dataset.ImportReport;
@@ -40,10 +42,12 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (BrandStore store = BrandStore.open(home.resolve())) {
+            try (JudgeCaptionProposer proposer = JudgeCaptionProposer.loadingOnFirstUse();
+                 BrandStore store = BrandStore.open(home.resolve(), proposer, ImageValidator.DEFAULT_MAX_PIXELS)) {
                 ImportReport report = store.importer().importFrom(BrandScope.admin(), brand, source, System.err);
                 System.out.println("Imported " + report.added() + " image(s) into " + brand + "; "
-                        + report.duplicates() + " already there, " + report.captionsMissing() + " without caption, "
+                        + report.duplicates() + " already there, " + report.captionsProposed() + " with a proposed caption to confirm, "
+                        + report.captionsMissing() + " without caption, "
                         + report.rejected().size() + " refused.");
                 report.rejected().forEach(r -> System.out.println("  refused " + r.name() + ": " + r.reason()));
                 return report.rejected().isEmpty() ? 0 : 3;

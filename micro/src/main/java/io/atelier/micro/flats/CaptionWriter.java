@@ -20,10 +20,19 @@ public final class CaptionWriter {
     }
 
     public String french(FlatSpec spec) {
+        return french(spec, null);
+    }
+
+    /**
+     * @param colourName a house colour name written in place of the spec's colour ({@code vert Exemple}); French
+     *                   compound colour names are invariable, so it is written as given. Null: the spec's colour.
+     */
+    public String french(FlatSpec spec, String colourName) {
         Wording noun = taxonomy.require(spec.category()).fr();
         String gender = noun.gender();
         StringBuilder caption = new StringBuilder(noun.feminine() ? "une " : "un ").append(noun.sg());
-        caption.append(' ').append(taxonomy.require(spec.colour()).fr().agreeing(gender, false));
+        caption.append(' ').append(colourName != null ? colourName
+                : taxonomy.require(spec.colour()).fr().agreeing(gender, false));
         Wording pattern = taxonomy.require(spec.pattern()).fr();
         // Stripes alternate between the adjective ("rayée") and the phrase ("à rayures"), as people write both.
         boolean adjective = pattern.ms() != null && (pattern.caption() == null || (spec.variation() & 1) == 0);
@@ -47,9 +56,14 @@ public final class CaptionWriter {
     }
 
     public String english(FlatSpec spec) {
+        return english(spec, null);
+    }
+
+    /** @param colourName a house colour name written in place of the spec's colour; null: the spec's colour */
+    public String english(FlatSpec spec, String colourName) {
         Wording noun = taxonomy.require(spec.category()).en();
         List<String> adjectives = new ArrayList<>();
-        adjectives.add(taxonomy.require(spec.colour()).en().sg());
+        adjectives.add(colourName != null ? colourName : taxonomy.require(spec.colour()).en().sg());
         adjectives.add(taxonomy.require(spec.pattern()).en().sg());
         List<String> listed = new ArrayList<>();
         for (String detail : spec.details()) {
