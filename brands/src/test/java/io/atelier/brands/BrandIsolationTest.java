@@ -85,6 +85,10 @@ class BrandIsolationTest {
         assertSameAsAbsent(() -> datasets.add(maison, "autre", new NewDatasetItem(png, "x", null, null)),
                 () -> datasets.add(maison, "nobody", new NewDatasetItem(png, "x", null, null)));
         assertSameAsAbsent(() -> datasets.remove(maison, "autre", theirItem), () -> datasets.remove(maison, "nobody", theirItem));
+        assertSameAsAbsent(() -> datasets.update(maison, "autre", theirItem, "mine now", null),
+                () -> datasets.update(maison, "nobody", theirItem, "mine now", null));
+        assertSameAsAbsent(() -> datasets.update(maison, "maison", theirItem, "mine now", null),
+                () -> datasets.update(maison, "maison", "item-0", "mine now", null));
         // Naming one's own brand with the other brand's item id does not reach it either.
         assertSameAsAbsent(() -> datasets.remove(maison, "maison", theirItem), () -> datasets.remove(maison, "maison", "item-0"));
         // The same bytes are not a "duplicate" in one's own dataset: nothing leaks that the other house has them.

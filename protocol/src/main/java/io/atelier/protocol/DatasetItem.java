@@ -14,6 +14,8 @@ import java.util.List;
  * @param tags its tags
  * @param source where it came from
  * @param addedAt ISO-8601 instant it was added
+ * @param captionProposed true while the caption is the one the bridge proposed and nobody has confirmed it
+ *                        ({@code datasets.update}); absent from older bridges
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetItem(
@@ -23,5 +25,6 @@ public record DatasetItem(
         String caption,
         List<String> tags,
         String source,
-        String addedAt) {
+        String addedAt,
+        Boolean captionProposed) {
 }

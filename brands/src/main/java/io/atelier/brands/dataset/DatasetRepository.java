@@ -138,6 +138,31 @@ public final class DatasetRepository {
         return DatasetHash.of(list(scope, brandId));
     }
 
+    /**
+     * Sets an item's caption and/or tags; the caption counts as confirmed afterwards (so a stylist confirms a
+     * proposed caption by updating with no caption at all).
+     *
+     * @param caption the new caption, or null to keep (and confirm) the current one
+     * @param tags    the new tags, or null to keep them
+     * @throws NotFoundException     brand or item absent, or outside the scope
+     * @throws InvalidInputException caption or tags break a rule
+     */
+    public DatasetItem update(BrandScope scope, String brandId, String itemId, String caption, List<String> tags) {
+        String newCaption = caption(caption);
+        List<String> newTags = tags == null ? null : tags(tags);
+        return db.write(c -> {
+            BrandRepository.find(c, scope, brandId).orElseThrow(DatasetRepository::brandNotFound);
+            int updated = Sql.update(c, "UPDATE dataset_items SET caption=COALESCE(?, caption), caption_proposed=0, "
+                    + "tags=COALESCE(?, tags) WHERE brand=? AND id=?", java.util.Arrays.asList(newCaption,
+                    newTags == null ? null : JsonColumns.write(newTags), brandId, String.valueOf(itemId)));
+            if (updated == 0) {
+                throw itemNotFound();
+            }
+            return Sql.queryOne(c, SELECT + "WHERE d.brand=? AND d.id=?", List.of(brandId, String.valueOf(itemId)),
+                    DatasetRepository::map).orElseThrow(DatasetRepository::itemNotFound);
+        });
+    }
+
     /** Removes one item; its blob stays (it may be shared). @throws NotFoundException absent or outside the scope */
     public void remove(BrandScope scope, String brandId, String itemId) {
         db.write(c -> {

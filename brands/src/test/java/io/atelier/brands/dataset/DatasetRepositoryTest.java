@@ -106,6 +106,31 @@ class DatasetRepositoryTest {
     }
 
     @Test
+    void updating_confirms_or_rewrites_a_caption_changes_the_dataset_hash_and_keeps_what_is_not_given() {
+        DatasetRepository datasets = datasets((image, info, brand) -> Optional.of("robe rouge"));
+        DatasetAddResult added = datasets.add(admin, "maison",
+                new NewDatasetItem(TestImages.png(24, 24, 4), null, List.of("SS26"), null));
+        String itemId = added.item().itemId();
+        String before = datasets.datasetSha256(admin, "maison");
+
+        DatasetItem confirmed = datasets.update(admin, "maison", itemId, null, null);
+        assertEquals("robe rouge", confirmed.caption());
+        assertFalse(confirmed.captionProposed());
+        assertEquals(List.of("SS26"), confirmed.tags());
+        assertEquals(before, datasets.datasetSha256(admin, "maison"), "confirming teaches nothing new");
+
+        DatasetItem rewritten = datasets.update(admin, "maison", itemId, "robe rouge à rayures", List.of("archive"));
+        assertEquals("robe rouge à rayures", rewritten.caption());
+        assertEquals(List.of("archive"), rewritten.tags());
+        assertNotEquals(before, datasets.datasetSha256(admin, "maison"), "a new caption is a new dataset");
+        assertEquals(rewritten, datasets.get(admin, "maison", itemId));
+
+        assertThrows(NotFoundException.class, () -> datasets.update(admin, "maison", "item-none", "x", null));
+        assertEquals("caption", assertThrows(InvalidInputException.class,
+                () -> datasets.update(admin, "maison", itemId, "x".repeat(501), null)).field());
+    }
+
+    @Test
     void without_a_proposer_a_missing_caption_stays_missing_and_says_so() {
         DatasetAddResult added = datasets(CaptionProposer.NONE)
                 .add(admin, "maison", new NewDatasetItem(TestImages.png(24, 24, 2), null, null, null));

@@ -15,6 +15,7 @@ import io.atelier.protocol.DatasetsAddResult;
 import io.atelier.protocol.DatasetsListResult;
 import io.atelier.protocol.DatasetsRemoveParams;
 import io.atelier.protocol.DatasetsRemoveResult;
+import io.atelier.protocol.DatasetsUpdateParams;
 import io.atelier.protocol.ImageInput;
 import io.atelier.protocol.service.DatasetsService;
 
@@ -49,6 +50,12 @@ public final class DatasetsServiceImpl implements DatasetsService {
             List<DatasetItem> items = datasets.list(BrandCalls.scope(), params.brand());
             return new DatasetsListResult(items.stream().map(ProtocolMapping::datasetItem).toList(), DatasetHash.of(items));
         });
+    }
+
+    @Override
+    public io.atelier.protocol.DatasetItem update(DatasetsUpdateParams params) {
+        return BrandCalls.run(() -> ProtocolMapping.datasetItem(
+                datasets.update(BrandCalls.scope(), params.brand(), params.itemId(), params.caption(), params.tags())));
     }
 
     @Override

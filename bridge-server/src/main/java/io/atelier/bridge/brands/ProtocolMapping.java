@@ -51,7 +51,7 @@ final class ProtocolMapping {
 
     static io.atelier.protocol.DatasetItem datasetItem(DatasetItem item) {
         return new io.atelier.protocol.DatasetItem(item.itemId(), item.brand(), image(item.image()), item.caption(),
-                item.tags(), item.source(), item.addedAt().toString());
+                item.tags(), item.source(), item.addedAt().toString(), item.captionProposed());
     }
 
     static TaxonomyResolveResult resolution(BrandResolution resolution) {

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.support.Pngs;
+import io.atelier.micro.flats.FlatSpec;
+import io.atelier.micro.flats.FlatsGenerator;
+import io.atelier.micro.taxonomy.Taxonomy;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
 import io.atelier.bridge.support.TestBridge;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -118,6 +124,41 @@ class BrandServicesHttpTest {
 
         ok(maison, "datasets.remove", "{\"brand\":\"maison\",\"itemId\":\"" + itemId + "\"}");
         assertEquals(-32004, error(maison, "datasets.remove", "{\"brand\":\"maison\",\"itemId\":\"" + itemId + "\"}").path("code").asInt());
+    }
+
+    @Test
+    void an_image_added_without_caption_gets_one_proposed_from_the_judge_to_confirm() throws Exception {
+        BufferedImage flat = FlatsGenerator.sample(FlatSpec.random(21, "dress", "blue", "solid", Taxonomy.standard()),
+                FlatsGenerator.DEFAULT_SIZE).image();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(flat, "png", png);
+        String base64 = Base64.getEncoder().encodeToString(png.toByteArray());
+        JsonNode added = ok(maison, "datasets.add", "{\"brand\":\"maison\",\"image\":{\"base64\":\"" + base64 + "\"}}");
+        String proposed = added.path("proposedCaption").asText();
+        assertTrue(proposed.startsWith("une robe bleue unie"), proposed);
+        JsonNode item = null;
+        for (JsonNode candidate : ok(maison, "datasets.list", "{\"brand\":\"maison\"}").path("items")) {
+            item = candidate.path("itemId").asText().equals(added.path("itemId").asText()) ? candidate : item;
+        }
+        assertEquals(proposed, item.path("caption").asText());
+        assertTrue(item.path("captionProposed").asBoolean(), item.toString());
+        JsonNode resolved = ok(maison, "taxonomy.resolve", "{\"brand\":\"maison\",\"text\":\"" + proposed + "\"}");
+        assertTrue(resolved.path("prompt").asText().startsWith("blue solid dress"), resolved.toString());
+
+        // The stylist confirms it with a tag: the caption stays and is no longer "proposed".
+        JsonNode confirmed = ok(maison, "datasets.update", "{\"brand\":\"maison\",\"itemId\":\""
+                + added.path("itemId").asText() + "\",\"tags\":[\"checked\"]}");
+        assertEquals(proposed, confirmed.path("caption").asText());
+        assertFalse(confirmed.path("captionProposed").asBoolean());
+        assertEquals("checked", confirmed.path("tags").get(0).asText());
+        JsonNode rewritten = ok(maison, "datasets.update", "{\"brand\":\"maison\",\"itemId\":\""
+                + added.path("itemId").asText() + "\",\"caption\":\"robe rouge Exemple unie\"}");
+        assertEquals("robe rouge Exemple unie", rewritten.path("caption").asText());
+        assertEquals(-32004, error(bridge.scopedToken("autre"), "datasets.update", "{\"brand\":\"maison\",\"itemId\":\""
+                + added.path("itemId").asText() + "\"}").path("code").asInt(), "another brand cannot touch it");
+        assertEquals(-32004, error(maison, "datasets.update", "{\"brand\":\"maison\",\"itemId\":\"item-none\"}")
+                .path("code").asInt());
+        ok(maison, "datasets.remove", "{\"brand\":\"maison\",\"itemId\":\"" + added.path("itemId").asText() + "\"}");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.atelier.protocol.DatasetsAddResult;
 import io.atelier.protocol.DatasetsListResult;
 import io.atelier.protocol.DatasetsRemoveParams;
 import io.atelier.protocol.DatasetsRemoveResult;
+import io.atelier.protocol.DatasetsUpdateParams;
+import io.atelier.protocol.DatasetItem;
 import io.atelier.protocol.ErrorCodes;
 
 /** {@code datasets.*}: each brand's curated, captioned training images. */
@@ -20,6 +22,11 @@ public interface DatasetsService {
     @RpcDescription("Lists a brand's dataset, oldest first, with its hash.")
     @RpcErrors({ErrorCodes.NOT_FOUND})
     DatasetsListResult list(BrandIdParams params);
+
+    /** Confirms or rewrites a caption, or replaces tags; the item's caption is no longer "proposed" afterwards. */
+    @RpcDescription("Confirms or rewrites an item's caption and replaces its tags; answers the updated item.")
+    @RpcErrors({ErrorCodes.NOT_FOUND})
+    DatasetItem update(DatasetsUpdateParams params);
 
     /** Removes one item; adapters already trained on it keep their recorded dataset hash. */
     @RpcDescription("Removes one item from a brand's dataset.")
