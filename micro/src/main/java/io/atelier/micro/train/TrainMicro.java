@@ -65,11 +65,13 @@ public final class TrainMicro {
     }
 
     // Step 1: the autoencoder, on random 8-aligned crops (a conv net is translation-equivariant, so
-    // crops teach the full-size decoder at a quarter of the cost).
+    // crops teach the full-size decoder at a quarter of the cost), a share of them hue-rotated so the
+    // latent space covers colours the taxonomy does not name (brand colours).
     private Checkpoint.Progress trainVae(Path ckpt, Checkpoint.Progress progress) {
         try (TrainableModule encoder = TrainableModule.load(options.init().resolve(AtelierMicroModel.VAE_ENCODER));
              TrainableModule decoder = TrainableModule.load(options.init().resolve(AtelierMicroModel.VAE_DECODER))) {
-            VaeTrainer vae = new VaeTrainer(encoder, decoder, options.vaeLearningRate(), options.warmupSteps());
+            VaeTrainer vae = new VaeTrainer(encoder, decoder, options.vaeLearningRate(), options.warmupSteps(),
+                    options.vaeColourWeight());
             if (progress.step() > 0) {
                 try (NDManager loadScope = encoder.manager().newSubManager()) {
                     vae.restore(Checkpoint.readArrays(ckpt, loadScope), progress.step());
@@ -89,6 +91,9 @@ public final class TrainMicro {
                     int slots = (AtelierMicroModel.IMAGE_SIZE - crop) / 8 + 1;
                     ImageTensors.writeChw(source.sample(seed).image(), 8 * random.nextInt(slots),
                             8 * random.nextInt(slots), crop, pixels, i * per);
+                    if (random.nextDouble() < options.vaeHueShare()) {
+                        HueRotation.apply(pixels, i * per, crop, 2 * Math.PI * random.nextDouble());
+                    }
                 }
                 float[] noise = gaussian(new SplittableRandom(VAE_SEED_BASE ^ step), b * 4 * (crop / 8) * (crop / 8));
                 float loss = vae.step(pixels, b, crop, noise);

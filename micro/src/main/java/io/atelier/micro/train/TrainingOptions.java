@@ -12,7 +12,7 @@ import java.util.Map;
 public record TrainingOptions(
         Path out, Path init, Path packageDir, Path tokenizer, Path docs,
         double minutes, double checkpointMinutes, double exportMinutes,
-        int vaeSteps, int vaeBatch, int vaeCrop, float vaeLearningRate,
+        int vaeSteps, int vaeBatch, int vaeCrop, float vaeLearningRate, float vaeHueShare, float vaeColourWeight,
         int cacheSize, int unetSteps, int unetBatch, float unetLearningRate, int warmupSteps, float emaDecay,
         float conditionDropout, String betaSchedule, float betaStart, float betaEnd, int trainTimesteps,
         int defaultSteps, float defaultGuidance, int sheetPrompts) {
@@ -44,6 +44,8 @@ public record TrainingOptions(
                 Integer.parseInt(a.getOrDefault("vae-batch", "16")),
                 Integer.parseInt(a.getOrDefault("vae-crop", "64")),
                 Float.parseFloat(a.getOrDefault("vae-lr", "1e-3")),
+                Float.parseFloat(a.getOrDefault("vae-hue-share", "0.5")),
+                Float.parseFloat(a.getOrDefault("vae-colour-weight", "2.0")),
                 Integer.parseInt(a.getOrDefault("cache-size", "16384")),
                 Integer.parseInt(a.getOrDefault("unet-steps", "6000")),
                 Integer.parseInt(a.getOrDefault("unet-batch", "32")),

@@ -39,7 +39,7 @@ class TrainingLoopTest {
     void autoencoder_loss_decreases_over_a_few_steps_on_a_tiny_batch() {
         try (TrainableModule encoder = TrainableModule.load(ShippedPackage.component(AtelierMicroModel.VAE_ENCODER));
              TrainableModule decoder = TrainableModule.load(ShippedPackage.component(AtelierMicroModel.VAE_DECODER))) {
-            VaeTrainer vae = new VaeTrainer(encoder, decoder, 1e-4f, 1);
+            VaeTrainer vae = new VaeTrainer(encoder, decoder, 1e-4f, 1, 2f); // with the block-colour term
             int batch = 2;
             int crop = 32;
             float[] pixels = new float[batch * 3 * crop * crop];
