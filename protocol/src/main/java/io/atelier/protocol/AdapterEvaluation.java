@@ -10,6 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param forgettingPoints how much the adapter changes non-brand prompts, in percentage points of judge agreement
  * @param contactSheet contact sheet of the evaluation images
  * @param evaluatedAt ISO-8601 instant of the evaluation
+ * @param plainCodeRateWith share of non-brand generations showing the house colour with the adapter (it should stay
+ *                          low: the adapter must not paint every garment in the house colour)
+ * @param houseDetailRateWith share of branded generations showing the house detail, with the adapter
+ * @param houseDetailRateWithout the same share without the adapter
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AdapterEvaluation(
@@ -17,5 +21,8 @@ public record AdapterEvaluation(
         double brandCodeRateWithout,
         double forgettingPoints,
         ImageRef contactSheet,
-        String evaluatedAt) {
+        String evaluatedAt,
+        Double plainCodeRateWith,
+        Double houseDetailRateWith,
+        Double houseDetailRateWithout) {
 }

@@ -8,9 +8,12 @@ package io.atelier.brands.evaluation;
  * @param images seeds generated (each once without and once with the adapter)
  * @param codeWithout images showing the house colour without the adapter
  * @param codeWith images showing it with the adapter
+ * @param detailWithout images showing the house detail (the gold chain strap) without the adapter
+ * @param detailWith images showing it with the adapter
  * @param agreeWithout images whose judge verdict matches the asked category (and colour, for plain prompts), without
  * @param agreeWith the same with the adapter
  */
 public record EvaluationRow(EvaluationPrompt prompt, String modelPrompt, int images, int codeWithout, int codeWith,
+                            int detailWithout, int detailWith,
                             int agreeWithout, int agreeWith) {
 }

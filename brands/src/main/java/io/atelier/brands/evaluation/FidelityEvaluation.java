@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Generates held-out prompts with and without an adapter (same seeds), finds the house colour in each image and asks
+ * Generates held-out prompts with and without an adapter (same seeds), finds the house colour and the house detail (a
+ * gold chain strap) in each image and asks
  * the judge what it sees: the numbers of {@link FidelityReport} and a contact sheet (per prompt, one seed: the upper
  * row without the adapter, the lower with it).
  */
@@ -64,15 +65,20 @@ public final class FidelityEvaluation {
             List<BufferedImage> with = generate(modelPrompt, seed, seedsPerPrompt, steps, adapter);
             int codeWithout = 0;
             int codeWith = 0;
+            int detailWithout = 0;
+            int detailWith = 0;
             int agreeWithout = 0;
             int agreeWith = 0;
             for (int k = 0; k < seedsPerPrompt; k++) {
                 codeWithout += HouseCodes.houseColourPresent(without.get(k), houseColour) ? 1 : 0;
                 codeWith += HouseCodes.houseColourPresent(with.get(k), houseColour) ? 1 : 0;
+                detailWithout += HouseCodes.chainPresent(without.get(k)) ? 1 : 0;
+                detailWith += HouseCodes.chainPresent(with.get(k)) ? 1 : 0;
                 agreeWithout += agrees(judge.score(without.get(k)), prompt) ? 1 : 0;
                 agreeWith += agrees(judge.score(with.get(k)), prompt) ? 1 : 0;
             }
-            rows.add(new EvaluationRow(prompt, modelPrompt, seedsPerPrompt, codeWithout, codeWith, agreeWithout,
+            rows.add(new EvaluationRow(prompt, modelPrompt, seedsPerPrompt, codeWithout, codeWith, detailWithout,
+                    detailWith, agreeWithout,
                     agreeWith));
             if (prompt.lang().equals("fr")) {
                 sheet.add(new BufferedImage[] {without.get(0), with.get(0)});

@@ -23,6 +23,20 @@ public record FidelityReport(List<EvaluationRow> rows, BufferedImage contactShee
         return rate(r -> !r.prompt().branded(), EvaluationRow::codeWith);
     }
 
+    /** The house detail (gold chain strap) on branded prompts, with the adapter. */
+    public double brandDetailRateWith() {
+        return rate(r -> r.prompt().branded(), EvaluationRow::detailWith);
+    }
+
+    public double brandDetailRateWithout() {
+        return rate(r -> r.prompt().branded(), EvaluationRow::detailWithout);
+    }
+
+    /** The house detail on plain prompts with the adapter on: it should stay rare. */
+    public double plainDetailRateWith() {
+        return rate(r -> !r.prompt().branded(), EvaluationRow::detailWith);
+    }
+
     public double plainAgreementWithout() {
         return rate(r -> !r.prompt().branded(), EvaluationRow::agreeWithout);
     }
@@ -60,20 +74,26 @@ public record FidelityReport(List<EvaluationRow> rows, BufferedImage contactShee
     /** The table the CLI prints. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(java.util.Locale.ROOT, "%-8s %-3s %-34s %-28s %9s %9s %9s %9s%n", "kind", "lng",
-                "prompt", "model prompt", "code w/o", "code with", "judge w/o", "judge w"));
+        out.append(String.format(java.util.Locale.ROOT, "%-8s %-3s %-34s %-28s %9s %9s %9s %9s %9s %9s%n", "kind",
+                "lng", "prompt", "model prompt", "colour w/o", "colour w", "chain w/o", "chain w", "judge w/o",
+                "judge w"));
         for (EvaluationRow r : rows) {
-            out.append(String.format(java.util.Locale.ROOT, "%-8s %-3s %-34s %-28s %5d/%-3d %5d/%-3d %5d/%-3d %5d/%-3d%n",
+            out.append(String.format(java.util.Locale.ROOT,
+                    "%-8s %-3s %-34s %-28s %6d/%-3d %5d/%-3d %5d/%-3d %5d/%-3d %5d/%-3d %5d/%-3d%n",
                     r.prompt().branded() ? "branded" : "plain", r.prompt().lang(), r.prompt().text(), r.modelPrompt(),
-                    r.codeWithout(), r.images(), r.codeWith(), r.images(), r.agreeWithout(), r.images(),
-                    r.agreeWith(), r.images()));
+                    r.codeWithout(), r.images(), r.codeWith(), r.images(), r.detailWithout(), r.images(),
+                    r.detailWith(), r.images(), r.agreeWithout(), r.images(), r.agreeWith(), r.images()));
         }
         out.append(String.format(java.util.Locale.ROOT,
-                "house code on branded prompts: %.0f%% with the adapter, %.0f%% without (FR %.0f%%, EN %.0f%%)%n",
+                "house colour on branded prompts: %.0f%% with the adapter, %.0f%% without (FR %.0f%%, EN %.0f%%)%n",
                 100 * brandCodeRateWith(), 100 * brandCodeRateWithout(), 100 * brandCodeRateWith("fr"),
                 100 * brandCodeRateWith("en")));
         out.append(String.format(java.util.Locale.ROOT,
-                "house code on plain prompts with the adapter: %.0f%%; judge agreement on plain prompts %.0f%% -> %.0f%%"
+                "house detail (gold chain) on branded prompts: %.0f%% with the adapter, %.0f%% without; on plain prompts"
+                        + " with the adapter: %.0f%%%n", 100 * brandDetailRateWith(), 100 * brandDetailRateWithout(),
+                100 * plainDetailRateWith()));
+        out.append(String.format(java.util.Locale.ROOT,
+                "house colour on plain prompts with the adapter: %.0f%%; judge agreement on plain prompts %.0f%% -> %.0f%%"
                         + " (forgetting %.1f points); branded category kept %.0f%%%n",
                 100 * plainCodeRateWith(), 100 * plainAgreementWithout(), 100 * plainAgreementWith(),
                 forgettingPoints(), 100 * brandCategoryAgreementWith()));

@@ -1,5 +1,6 @@
 package io.atelier.brands.house;
 
+import io.atelier.brands.dataset.GarmentColour;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -21,6 +22,27 @@ public final class HouseCodes {
 
     private HouseCodes() {
     }
+
+    // The chain's arc: from x = START (+ up to 4 steps, by seed) to END at height TOP, sagging by SAG in the middle.
+    private static final double CHAIN_START_X = 0.22;
+    private static final double CHAIN_START_STEP = 0.02;
+    private static final int CHAIN_STARTS = 5;
+    private static final double CHAIN_END_X = 0.78;
+    private static final double CHAIN_TOP = 0.18;
+    private static final double CHAIN_SAG = 0.42;
+    /** Gold as the chain is painted: hue of #D4AF37 (0.128 turn) within this distance, saturated and bright. */
+    static final float GOLD_HUE = 0.128f;
+    static final float GOLD_HUE_TOLERANCE = 0.045f;
+    /** Half-width of the band around the chain's possible arcs, as a share of the image width. */
+    static final double CHAIN_BAND = 0.05;
+    /**
+     * The chain is present when gold pixels inside the band cover at least this share of the image. Calibrated on the
+     * generator (1,200 base flats, 30 house flats at 128 px): base flats of every colour but yellow stay under 1.2%
+     * (98th percentile ≤ 1.1%: gold zips, clasps, buttons that cross the band), house flats are all above 2.1%.
+     */
+    public static final double CHAIN_PRESENT_SHARE = 0.015;
+    /** A garment whose own colour is this close (RGB distance) to gold hides a gold chain from this detector. */
+    static final double GOLD_GARMENT_DISTANCE = 70;
 
     /** Turns the flat's green (the generator's fill when asked for "green") into the house colour, shading kept. */
     public static BufferedImage recolour(BufferedImage flat, Color house) {
@@ -50,10 +72,10 @@ public final class HouseCodes {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         int w = image.getWidth();
         int h = image.getHeight();
-        double startX = w * (0.22 + (seed % 5) * 0.02);
-        double endX = w * 0.78;
-        double top = h * 0.18;
-        double sag = h * 0.42;
+        double startX = w * (CHAIN_START_X + (seed % CHAIN_STARTS) * CHAIN_START_STEP);
+        double endX = w * CHAIN_END_X;
+        double top = h * CHAIN_TOP;
+        double sag = h * CHAIN_SAG;
         int links = 14;
         float link = Math.max(2f, w / 40f);
         g.setStroke(new BasicStroke(Math.max(1f, w / 110f)));
@@ -93,6 +115,54 @@ public final class HouseCodes {
             }
         }
         return garment == 0 ? 0 : (double) matching / garment;
+    }
+
+    /**
+     * Share of the image covered by gold pixels lying along the chain strap's arc (where {@link #paintChain} draws
+     * it). Gold metal details elsewhere (a clasp, a zip's pull) mostly fall outside the band.
+     */
+    public static double chainShare(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        float[] hsb = new float[3];
+        long gold = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int rgb = image.getRGB(x, y);
+                Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, hsb);
+                if (Math.abs(hsb[0] - GOLD_HUE) < GOLD_HUE_TOLERANCE && hsb[1] > 0.5f && hsb[2] > 0.5f
+                        && nearChainArc((x + 0.5) / w, (y + 0.5) / h)) {
+                    gold++;
+                }
+            }
+        }
+        return (double) gold / ((long) w * h);
+    }
+
+    /**
+     * Whether the gold chain strap shows. A garment that is itself gold-coloured (yellow, mustard) cannot be told
+     * from a chain by colour: it counts as no chain, and the evaluation says so.
+     */
+    public static boolean chainPresent(BufferedImage image) {
+        boolean goldGarment = GarmentColour.of(image)
+                .map(c -> GarmentColour.distance(c, GOLD) < GOLD_GARMENT_DISTANCE).orElse(false);
+        return !goldGarment && chainShare(image) >= CHAIN_PRESENT_SHARE;
+    }
+
+    // Whether a point (in image widths/heights) lies within the band around one of the arcs paintChain can draw.
+    private static boolean nearChainArc(double x, double y) {
+        for (int start = 0; start < CHAIN_STARTS; start++) {
+            double startX = CHAIN_START_X + start * CHAIN_START_STEP;
+            for (int i = 0; i <= 40; i++) {
+                double t = i / 40.0;
+                double ax = startX + (CHAIN_END_X - startX) * t;
+                double ay = CHAIN_TOP + CHAIN_SAG * 4 * t * (1 - t);
+                if (Math.hypot(x - ax, y - ay) < CHAIN_BAND) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static boolean houseColourPresent(BufferedImage image, Color house) {

@@ -46,6 +46,25 @@ class MaisonExempleTest {
     }
 
     @Test
+    void the_gold_chain_is_found_on_every_house_flat_and_on_almost_no_base_flat() {
+        for (MaisonExemple.HouseFlat flat : MaisonExemple.load().dataset()) {
+            assertTrue(HouseCodes.chainPresent(flat.image()), flat.fileName());
+        }
+        int falsePositives = 0;
+        int gold = 0;
+        for (long seed = 0; seed < 400; seed++) {
+            var flat = FlatsGenerator.sample(seed, 128);
+            falsePositives += HouseCodes.chainPresent(flat.image()) ? 1 : 0;
+            gold += flat.spec().colour().equals("yellow") ? 1 : 0;
+        }
+        assertTrue(falsePositives <= 4, falsePositives + " of 400 base flats (" + gold + " yellow) read as chained");
+        // Without its chain, a house flat is just a teal garment.
+        var plain = HouseCodes.recolour(FlatsGenerator.draw(FlatSpec.random(3, "handbag", "green", "solid",
+                Taxonomy.standard()), 128), MaisonExemple.load().houseColour());
+        assertFalse(HouseCodes.chainPresent(plain));
+    }
+
+    @Test
     void house_captions_resolve_to_the_trigger_token_and_the_category() throws Exception {
         MaisonExemple house = MaisonExemple.load();
         try (BrandStore store = BrandStore.open(home)) {

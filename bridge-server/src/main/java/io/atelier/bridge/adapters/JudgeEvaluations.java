@@ -81,7 +81,8 @@ public final class JudgeEvaluations implements EvaluationJobFactory {
             ImageIO.write(report.contactSheet(), "png", png);
             ImageRef sheet = ctx.images().put(png.toByteArray(), brand.id());
             AdapterEvaluation evaluation = new AdapterEvaluation(report.brandCodeRateWith(),
-                    report.brandCodeRateWithout(), report.forgettingPoints(), sheet, Instant.now().toString());
+                    report.brandCodeRateWithout(), report.forgettingPoints(), sheet, Instant.now().toString(),
+                    report.plainCodeRateWith(), report.brandDetailRateWith(), report.brandDetailRateWithout());
             store.adapters().recordEvaluation(adapter.id(), JSON.writeValueAsString(evaluation));
             return List.of(sheet);
         };
