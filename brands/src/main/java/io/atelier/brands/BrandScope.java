@@ -7,17 +7,21 @@ import java.util.Set;
 
 /**
  * Which brands a caller may see, passed to every repository query. {@link #admin()} sees every brand; a scoped caller
- * sees rows of its brands and brand-less rows (unbranded work, as the bridge's scope rule has it), never rows of
- * another brand. Rows outside the scope are filtered in SQL, so they are answered exactly like absent rows.
+ * sees rows of its brands, never rows of another brand. Brand-less rows: shared content (stored images, addressed by
+ * their hash) is visible to every caller; brand-less records that say who made them (history) are visible to a scoped
+ * caller only when it made them ({@link #ownedBy}), see {@link #sqlConditionOwned}. Rows outside the scope are
+ * filtered in SQL, so they are answered exactly like absent rows.
  */
 public final class BrandScope {
 
-    private static final BrandScope ADMIN = new BrandScope(null);
+    private static final BrandScope ADMIN = new BrandScope(null, null);
 
     private final Set<String> brands;
+    private final String owner;
 
-    private BrandScope(Set<String> brands) {
+    private BrandScope(Set<String> brands, String owner) {
         this.brands = brands;
+        this.owner = owner;
     }
 
     public static BrandScope admin() {
@@ -26,7 +30,12 @@ public final class BrandScope {
 
     /** A caller limited to these brand ids. An empty set sees only brand-less rows. */
     public static BrandScope of(Collection<String> brandIds) {
-        return new BrandScope(Set.copyOf(brandIds));
+        return new BrandScope(Set.copyOf(brandIds), null);
+    }
+
+    /** This scope for a caller known by {@code ownerId} (the token's public id), who may read its own unbranded records. */
+    public BrandScope ownedBy(String ownerId) {
+        return brands == null ? this : new BrandScope(brands, ownerId);
     }
 
     public boolean isAdmin() {
@@ -60,6 +69,31 @@ public final class BrandScope {
             args.add(brand);
         }
         return "(" + column + " IS NULL OR " + column + " IN (" + String.join(",", marks) + "))";
+    }
+
+    /**
+     * Like {@link #sqlCondition} for tables that record who made a brand-less row in {@code ownerColumn}: a scoped
+     * caller sees its brands' rows and the brand-less rows it made, {@code (brand IN (?, …) OR (brand IS NULL AND
+     * owner = ?))}; an admin sees everything.
+     */
+    public String sqlConditionOwned(String brandColumn, String ownerColumn, List<Object> args) {
+        if (brands == null) {
+            return "1=1";
+        }
+        List<String> alternatives = new ArrayList<>();
+        if (!brands.isEmpty()) {
+            List<String> marks = new ArrayList<>();
+            for (String brand : brands.stream().sorted().toList()) {
+                marks.add("?");
+                args.add(brand);
+            }
+            alternatives.add(brandColumn + " IN (" + String.join(",", marks) + ")");
+        }
+        if (owner != null) {
+            alternatives.add("(" + brandColumn + " IS NULL AND " + ownerColumn + " = ?)");
+            args.add(owner);
+        }
+        return alternatives.isEmpty() ? "1=0" : "(" + String.join(" OR ", alternatives) + ")";
     }
 
     @Override

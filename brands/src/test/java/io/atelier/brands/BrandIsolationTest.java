@@ -116,13 +116,26 @@ class BrandIsolationTest {
         Instant t = Instant.parse("2026-11-22T10:00:00Z");
         HistoryEntry theirs = entry("autre", "robe rouge Autre", t);
         HistoryEntry mine = entry("maison", "robe rouge Maison", t.plusSeconds(1));
-        HistoryEntry unbranded = entry(null, "robe rouge", t.plusSeconds(2));
-        List.of(theirs, mine, unbranded).forEach(history::save);
-        assertSameAsAbsent(() -> history.get(maison, theirs.id()), () -> history.get(maison, "hist-0000000000000000"));
-        assertEquals(List.of(unbranded.id(), mine.id()),
-                history.search(maison, null, "robe", null).stream().map(HistoryEntry::id).toList());
-        assertEquals(List.of(), history.search(maison, "autre", null, null));
-        assertEquals(3, history.search(admin, null, "robe", null).size());
+        HistoryEntry myUnbranded = entry(null, "robe rouge", t.plusSeconds(2));
+        HistoryEntry theirUnbranded = entry(null, "robe rouge essai Autre", t.plusSeconds(3));
+        history.save(theirs, "tok-autre");
+        history.save(mine, "tok-maison");
+        history.save(myUnbranded, "tok-maison");
+        history.save(theirUnbranded, "tok-autre");
+        BrandScope maisonToken = maison.ownedBy("tok-maison");
+
+        assertSameAsAbsent(() -> history.get(maisonToken, theirs.id()),
+                () -> history.get(maisonToken, "hist-0000000000000000"));
+        // Another house's unbranded experiments are theirs too: not found, not listed.
+        assertSameAsAbsent(() -> history.get(maisonToken, theirUnbranded.id()),
+                () -> history.get(maisonToken, "hist-0000000000000000"));
+        assertEquals(List.of(myUnbranded.id(), mine.id()),
+                history.search(maisonToken, null, "robe", null).stream().map(HistoryEntry::id).toList());
+        assertEquals(myUnbranded, history.get(maisonToken, myUnbranded.id()));
+        assertEquals(List.of(), history.search(maisonToken, "autre", null, null));
+        // A scope that does not say who is asking sees no unbranded record at all.
+        assertEquals(List.of(mine.id()), history.search(maison, null, "robe", null).stream().map(HistoryEntry::id).toList());
+        assertEquals(4, history.search(admin, null, "robe", null).size());
     }
 
     @Test

@@ -49,8 +49,17 @@ public final class HistoryRepository {
         return "hist-" + HexFormat.of().formatHex(bytes);
     }
 
-    /** Inserts or replaces the record with this id (a job saves it when accepted and again when finished). */
+    /** {@link #save(HistoryEntry, String)} for work nobody in particular asked for (admin tools, demos). */
     public void save(HistoryEntry e) {
+        save(e, null);
+    }
+
+    /**
+     * Inserts or replaces the record with this id (a job saves it when accepted and again when finished).
+     *
+     * @param ownerToken public id of the token that asked; a scoped token reads back its own unbranded records only
+     */
+    public void save(HistoryEntry e, String ownerToken) {
         if (e.id() == null || !ID.matcher(e.id()).matches()) {
             throw new IllegalArgumentException("history ids come from HistoryRepository.newId()");
         }
@@ -59,9 +68,10 @@ public final class HistoryRepository {
                 e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(), e.datasetSha256(), e.width(),
                 e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(), JsonColumns.write(e.imageIds()),
                 e.digitalSourceType(), e.createdAt().toString(),
-                e.finishedAt() == null ? null : e.finishedAt().toString()));
+                e.finishedAt() == null ? null : e.finishedAt().toString(), ownerToken));
         String marks = String.join(",", java.util.Collections.nCopies(args.size(), "?"));
-        db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO history (" + COLUMNS + ") VALUES (" + marks + ")", args));
+        db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO history (" + COLUMNS + ", owner_token) VALUES (" + marks
+                + ")", args));
     }
 
     /** @throws NotFoundException absent or of a brand outside the scope (field {@code id}) */
@@ -70,7 +80,7 @@ public final class HistoryRepository {
             throw notFound();
         }
         List<Object> args = new ArrayList<>(List.of(id));
-        String where = scope.sqlCondition("brand", args);
+        String where = scope.sqlConditionOwned("brand", "owner_token", args);
         return db.read(c -> Sql.queryOne(c, "SELECT " + COLUMNS + " FROM history WHERE id=? AND " + where, args,
                 HistoryRepository::map)).orElseThrow(HistoryRepository::notFound);
     }
@@ -89,7 +99,7 @@ public final class HistoryRepository {
             throw new InvalidInputException("limit", "limit is between 1 and " + MAX_LIMIT);
         }
         List<Object> args = new ArrayList<>();
-        StringBuilder where = new StringBuilder(scope.sqlCondition("brand", args));
+        StringBuilder where = new StringBuilder(scope.sqlConditionOwned("brand", "owner_token", args));
         if (brandOrNull != null) {
             where.append(" AND brand = ?");
             args.add(brandOrNull);

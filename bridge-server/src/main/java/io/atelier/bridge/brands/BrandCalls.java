@@ -27,7 +27,8 @@ final class BrandCalls {
     }
 
     static BrandScope scopeOf(Caller caller) {
-        return caller.scope().allBrands() ? BrandScope.admin() : BrandScope.of(caller.scope().brands());
+        return caller.scope().allBrands() ? BrandScope.admin()
+                : BrandScope.of(caller.scope().brands()).ownedBy(caller.tokenId());
     }
 
     /** Runs {@code call}, turning the brands module's errors into protocol errors. */

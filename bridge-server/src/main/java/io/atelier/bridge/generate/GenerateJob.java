@@ -26,9 +26,12 @@ final class GenerateJob implements JobHandler {
     private final HistoryRepository history;
     private final Executor progressExecutor;
     private final Clock clock;
+    private final String ownerToken;
 
+    /** @param ownerToken public id of the submitting token, recorded with the history entry */
     GenerateJob(GenerationPlan plan, DiffusionEngine engine, HistoryRepository history, Executor progressExecutor,
-                Clock clock) {
+                Clock clock, String ownerToken) {
+        this.ownerToken = ownerToken;
         this.plan = plan;
         this.engine = engine;
         this.history = history;
@@ -39,7 +42,7 @@ final class GenerateJob implements JobHandler {
     @Override
     public List<ImageRef> run(JobContext ctx) {
         HistoryEntry running = withJob(plan.history(), ctx.jobId(), "running");
-        history.save(running);
+        history.save(running, ownerToken);
         ProgressRelay progress = new ProgressRelay(ctx, provenance(null), progressExecutor);
         try {
             // Step 1: generate (blocks while the engine batches this request with compatible ones).
@@ -59,12 +62,13 @@ final class GenerateJob implements JobHandler {
                 refs.add(ctx.images().put(ProvenancePng.write(result.images().get(i), provenance(parameters)),
                         ctx.brand()));
             }
-            history.save(running.finished("succeeded", refs.stream().map(ImageRef::id).toList(), clock.instant()));
+            history.save(running.finished("succeeded", refs.stream().map(ImageRef::id).toList(), clock.instant()),
+                    ownerToken);
             return refs;
         } catch (RuntimeException | Error e) {
             boolean cancelled = ctx.isCancelled()
                     || e instanceof AtelierException a && a.code() == ErrorCodes.CANCELLED;
-            history.save(running.finished(cancelled ? "cancelled" : "failed", List.of(), clock.instant()));
+            history.save(running.finished(cancelled ? "cancelled" : "failed", List.of(), clock.instant()), ownerToken);
             throw e;
         }
     }

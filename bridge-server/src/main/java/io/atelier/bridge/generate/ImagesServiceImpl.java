@@ -107,7 +107,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         boolean embedPrompt = brand == null || brand.policy() == null || brand.policy().embedPrompt();
         GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record);
         return new JobSubmitted(jobs.submit(KIND, caller, brandId,
-                new GenerateJob(plan, engine, brands.history(), progressExecutor, clock)));
+                new GenerateJob(plan, engine, brands.history(), progressExecutor, clock, caller.tokenId())));
     }
 
     @Override

@@ -63,6 +63,22 @@ class ImagesGenerateScopeTest {
     }
 
     @Test
+    void unbranded_work_is_read_back_by_the_token_that_made_it_and_by_no_other_house() throws Exception {
+        try (AtelierClient secretOnly = bridge.scoped("secret");
+             AtelierSocket socket = maisonOnly.openSocket(NotificationListener.NONE)) {
+            byte[] png = maisonOnly.fetchImage(Generation.run(socket, branded(null, "robe à pois essai")).get(0));
+            String recordId = Generation.recordId(png);
+
+            assertEquals(recordId, maisonOnly.call("history.get", Map.of("id", recordId)).path("id").asText());
+            assertTrue(maisonOnly.call("history.search", Map.of("text", "essai")).toString().contains(recordId));
+            assertNotFound(() -> secretOnly.call("history.get", Map.of("id", recordId)));
+            assertFalse(secretOnly.call("history.search", Map.of("text", "essai")).toString().contains(recordId),
+                    "another house's token must not list this house's unbranded experiments");
+            assertTrue(admin.call("history.search", Map.of("text", "essai")).toString().contains(recordId));
+        }
+    }
+
+    @Test
     void a_brand_whose_policy_keeps_prompts_private_gets_pngs_without_the_parameters_chunk() throws Exception {
         try (AtelierSocket socket = admin.openSocket(NotificationListener.NONE)) {
             String secret = Generation.chunksText(admin.fetchImage(Generation.run(socket,
