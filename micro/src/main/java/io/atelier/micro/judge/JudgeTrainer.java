@@ -212,7 +212,7 @@ public final class JudgeTrainer {
         ObjectNode input = card.putObject("input");
         input.put("width", JudgeInput.SIZE).put("height", JudgeInput.SIZE).put("layout", "NCHW RGB")
                 .put("range", "[0, 1]")
-                .put("resize", "box average when the side is a multiple of 64 (native 128 px), bilinear otherwise");
+                .put("resize", "as is at 128 px (native), box average when the side is a multiple of 128, bilinear otherwise");
         card.put("output", "logits: category | colour | pattern (softmax heads) | details (sigmoid each)");
         ObjectNode l = card.putObject("labels");
         l.set("category", mapper.valueToTree(labels.categories()));
@@ -225,14 +225,17 @@ public final class JudgeTrainer {
         training.put("steps", options.steps()).put("batch", options.batch()).put("seed", options.seed())
                 .put("learningRate", options.learningRate()).put("threads", options.threads())
                 .put("seconds", Math.round(seconds)).put("resumedAtStep", resumedAt)
-                .put("samples", "FlatSpec.random(seed) for seeds (seed << 32) + i; 64 px or 128 px box-averaged; "
-                        + "10 % blurred, 30 % with Gaussian grain");
+                .put("detailWeight", JudgeLoss.DETAIL_WEIGHT)
+                .put("samples", "FlatSpec.random(seed) for seeds (seed << 32) + i; 128 px, 20 % drawn at 64 px and "
+                        + "resampled up; 10 % box-blurred (3 or 5 px), 30 % with Gaussian grain");
         if (accuracy != null) {
             ObjectNode held = card.putObject("heldOut");
             held.put("samples", accuracy.samples()).put("seeds", "2^40 + i, drawn at 128 px")
                     .put("category", round(accuracy.category())).put("colour", round(accuracy.colour()))
                     .put("pattern", round(accuracy.pattern())).put("details", round(accuracy.details()))
                     .put("detailSets", round(accuracy.detailSets()));
+            ObjectNode each = held.putObject("perDetail");
+            accuracy.perDetail().forEach((d, rate) -> each.put(d, round(rate)));
         }
         mapper.writeValue(options.out().resolve(Judge.CARD_FILE).toFile(), card);
     }
