@@ -38,10 +38,13 @@ import java.util.concurrent.Future;
  * restart from zero on resume).
  *
  * <pre>./mvnw -q -B -pl micro -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/micro.cp
- * java -cp micro/target/classes:$(cat /tmp/micro.cp) io.atelier.micro.judge.JudgeTrainer --steps 1500 --batch 32 --threads 1
+ * java -cp micro/target/classes:$(cat /tmp/micro.cp) io.atelier.micro.judge.JudgeTrainer --steps 5000 --batch 32 --threads 1 \
+ *     --checkpoints work-runs/judge2 --checkpoint-every 250
+ * # then, resuming from its checkpoint (a warm restart: the cosine picks up at 5000/11000, Adam restarts):
+ * java ... io.atelier.micro.judge.JudgeTrainer --steps 11000 --batch 32 --threads 1 --checkpoints work-runs/judge2 --checkpoint-every 250
  * </pre>
  * (from the repository root; see {@link JudgeTrainerOptions} for every option). The shipped judge was trained with
- * these settings.
+ * these settings; the seconds on its card add up both runs.
  */
 public final class JudgeTrainer {
 
@@ -71,11 +74,13 @@ public final class JudgeTrainer {
         Path state = checkpoints.resolve("state.json");
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         int startStep = 0;
+        double secondsBefore = 0; // time spent by the runs this one resumes: the card reports the total
         Path weights = options.init();
         if (Files.exists(state)) {
             var saved = mapper.readTree(state.toFile());
             if (saved.get("seed").asInt() == options.seed() && saved.get("batch").asInt() == options.batch()) {
                 startStep = saved.get("step").asInt();
+                secondsBefore = saved.path("seconds").asDouble(0);
                 weights = checkpoints.resolve("judge.pt");
                 System.out.println("resuming at step " + startStep + " from " + weights);
             }
@@ -115,7 +120,8 @@ public final class JudgeTrainer {
                     if ((step + 1) % options.checkpointEvery() == 0 || step + 1 == options.steps()) {
                         writeModule(block, checkpoints.resolve("judge.pt"));
                         ObjectNode s = mapper.createObjectNode().put("step", step + 1).put("seed", options.seed())
-                                .put("batch", options.batch());
+                                .put("batch", options.batch())
+                                .put("seconds", secondsBefore + (System.nanoTime() - started) / 1e9);
                         mapper.writeValue(state.toFile(), s);
                     }
                 }
@@ -125,7 +131,7 @@ public final class JudgeTrainer {
                 writeModule(block, options.out().resolve(Judge.MODEL_FILE));
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
         // Measure through a fresh load of the written file, exactly as users will load it.
         writeCard(mapper, null, seconds, startStep);
         JudgeAccuracy accuracy;
