@@ -40,8 +40,8 @@ import java.util.concurrent.Future;
  * <pre>./mvnw -q -B -pl micro -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/micro.cp
  * java -cp micro/target/classes:$(cat /tmp/micro.cp) io.atelier.micro.judge.JudgeTrainer --steps 5000 --batch 32 --threads 1 \
  *     --checkpoints work-runs/judge2 --checkpoint-every 250
- * # then, resuming from its checkpoint (a warm restart: the cosine picks up at 5000/11000, Adam restarts):
- * java ... io.atelier.micro.judge.JudgeTrainer --steps 11000 --batch 32 --threads 1 --checkpoints work-runs/judge2 --checkpoint-every 250
+ * # then, resuming from its checkpoint (warm restarts: the cosine picks up where the new total puts it, Adam restarts):
+ * java ... io.atelier.micro.judge.JudgeTrainer --steps 11000 (then 14000, then 16500) --batch 32 --threads 1 --checkpoints work-runs/judge2 --checkpoint-every 250
  * </pre>
  * (from the repository root; see {@link JudgeTrainerOptions} for every option). The shipped judge was trained with
  * these settings; the seconds on its card add up both runs.
