@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * atelier-micro's judge: a small CNN trained on generator output that reads a flat's category, colour, pattern and
- * construction details. Input: any RGB image (resized to 64×64, see {@link JudgeInput}). The shipped judge is a
+ * construction details. Input: any RGB image (resized to 128×128, see {@link JudgeInput}). The shipped judge is a
  * classpath resource, {@code /io/atelier/micro/judge/judge.pt} with its card {@code judge.json} (labels, accuracy).
  * Thread-safe; close it to free native memory.
  */

@@ -6,7 +6,9 @@ import io.atelier.micro.taxonomy.Taxonomy;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The judge's accuracy on freshly generated flats whose seeds the trainer never uses ({@link #HELD_OUT_SEED_BASE}
@@ -18,9 +20,15 @@ import java.util.List;
  * @param pattern  share whose pattern was read right
  * @param details  share of (flat, applicable detail) pairs read right, present or absent
  * @param detailSets share of flats whose whole detail set was read right
+ * @param perDetail  per detail token, the share of flats it applies to on which it was read right (taxonomy order),
+ *                   so a detail the judge cannot see is named rather than hidden in the pooled figure
  */
 public record JudgeAccuracy(int samples, double category, double colour, double pattern, double details,
-                            double detailSets) {
+                            double detailSets, Map<String, Double> perDetail) {
+
+    public JudgeAccuracy {
+        perDetail = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perDetail));
+    }
 
     public static final long HELD_OUT_SEED_BASE = 1L << 40;
 
@@ -39,6 +47,8 @@ public record JudgeAccuracy(int samples, double category, double colour, double 
         int detailHits = 0;
         int detailPairs = 0;
         int sets = 0;
+        Map<String, int[]> byDetail = new LinkedHashMap<>(); // token -> {right, applicable}
+        judge.labels().details().forEach(d -> byDetail.put(d, new int[2]));
         for (int i = 0; i < samples; i++) {
             FlatSpec spec = specs.get(i);
             JudgeVerdict verdict = verdicts.get(i);
@@ -50,17 +60,25 @@ public record JudgeAccuracy(int samples, double category, double colour, double 
                 boolean right = spec.has(detail) == verdict.details().contains(detail);
                 detailHits += right ? 1 : 0;
                 detailPairs++;
+                int[] counts = byDetail.computeIfAbsent(detail, d -> new int[2]);
+                counts[0] += right ? 1 : 0;
+                counts[1]++;
                 allRight &= right;
             }
             sets += allRight ? 1 : 0;
         }
+        Map<String, Double> perDetail = new LinkedHashMap<>();
+        byDetail.forEach((d, counts) -> perDetail.put(d, counts[0] / (double) Math.max(1, counts[1])));
         return new JudgeAccuracy(samples, category / (double) samples, colour / (double) samples,
-                pattern / (double) samples, detailHits / (double) Math.max(1, detailPairs), sets / (double) samples);
+                pattern / (double) samples, detailHits / (double) Math.max(1, detailPairs), sets / (double) samples,
+                perDetail);
     }
 
     @Override
     public String toString() {
-        return String.format("held-out %d flats: category %.3f, colour %.3f, pattern %.3f, details %.3f (whole set %.3f)",
-                samples, category, colour, pattern, details, detailSets);
+        StringBuilder each = new StringBuilder();
+        perDetail.forEach((d, rate) -> each.append(String.format(" %s %.3f", d, rate)));
+        return String.format("held-out %d flats: category %.3f, colour %.3f, pattern %.3f, details %.3f (whole set %.3f;%s)",
+                samples, category, colour, pattern, details, detailSets, each);
     }
 }

@@ -6,9 +6,10 @@ import io.atelier.micro.flats.FlatsGenerator;
 import java.util.Random;
 
 /**
- * Training inputs for the judge: a flat drawn either at 64 px directly or at the model's native 128 px and
- * box-averaged (the path generated images take), then sometimes softened or grained so the judge also reads the
- * slightly blurry, noisy flats a small diffusion model draws.
+ * Training inputs for the judge: a flat drawn at the model's native 128 px (the size generated images come at) or,
+ * one time in five, at 64 px and resampled up as {@link JudgeInput} does for small inputs, so a 64 px flat still
+ * reads; then sometimes softened or grained so the judge also reads the slightly blurry, noisy flats a small
+ * diffusion model draws.
  */
 final class JudgeAugmentation {
 
@@ -17,10 +18,11 @@ final class JudgeAugmentation {
 
     static void write(FlatSpec spec, long seed, float[] out, int offset) {
         Random random = new Random(seed ^ 0x7A11E5L);
-        int size = random.nextBoolean() ? JudgeInput.SIZE : 2 * JudgeInput.SIZE;
+        int size = random.nextDouble() < 0.2 ? JudgeInput.SIZE / 2 : JudgeInput.SIZE;
         JudgeInput.write(FlatsGenerator.draw(spec, size), out, offset);
         if (random.nextDouble() < 0.1) {
-            blur(out, offset);
+            // 3×3 or 5×5 at 128 px: the old 3×3 at 64 px was a 6 px blur, gentler ones are as likely from the model.
+            blur(out, offset, 1 + random.nextInt(2));
         }
         if (random.nextDouble() < 0.3) {
             double sigma = 0.01 + 0.03 * random.nextDouble();
@@ -30,8 +32,8 @@ final class JudgeAugmentation {
         }
     }
 
-    /** A 3×3 box blur, per channel. */
-    private static void blur(float[] data, int offset) {
+    /** A (2·radius+1)² box blur, per channel. */
+    private static void blur(float[] data, int offset, int radius) {
         int n = JudgeInput.SIZE;
         float[] copy = new float[n * n];
         for (int c = 0; c < 3; c++) {
@@ -41,8 +43,8 @@ final class JudgeAugmentation {
                 for (int x = 0; x < n; x++) {
                     float sum = 0;
                     int count = 0;
-                    for (int dy = -1; dy <= 1; dy++) {
-                        for (int dx = -1; dx <= 1; dx++) {
+                    for (int dy = -radius; dy <= radius; dy++) {
+                        for (int dx = -radius; dx <= radius; dx++) {
                             int yy = y + dy;
                             int xx = x + dx;
                             if (yy >= 0 && yy < n && xx >= 0 && xx < n) {

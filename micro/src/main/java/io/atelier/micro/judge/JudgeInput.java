@@ -5,13 +5,13 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * Turns an image of any size into the judge's input: 64×64 RGB, channel-major (CHW) floats in [0, 1]. A square
- * image whose side is a multiple of 64 (the model's native 128) is box-averaged, as a camera would; anything else is
- * resampled bilinearly.
+ * Turns an image of any size into the judge's input: 128×128 RGB (the flats' native size, so 1–2 px construction
+ * details survive), channel-major (CHW) floats in [0, 1]. A 128 px image is read as is and a square image whose side
+ * is a multiple of 128 is box-averaged, as a camera would; anything else (a 64 px flat, say) is resampled bilinearly.
  */
 public final class JudgeInput {
 
-    public static final int SIZE = 64;
+    public static final int SIZE = 128;
     public static final int LENGTH = 3 * SIZE * SIZE;
 
     private JudgeInput() {

@@ -38,10 +38,13 @@ import java.util.concurrent.Future;
  * restart from zero on resume).
  *
  * <pre>./mvnw -q -B -pl micro -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/micro.cp
- * java -cp micro/target/classes:$(cat /tmp/micro.cp) io.atelier.micro.judge.JudgeTrainer --steps 1500 --batch 32 --threads 1
+ * java -cp micro/target/classes:$(cat /tmp/micro.cp) io.atelier.micro.judge.JudgeTrainer --steps 5000 --batch 32 --threads 1 \
+ *     --checkpoints work-runs/judge2 --checkpoint-every 250
+ * # then, resuming from its checkpoint (warm restarts: the cosine picks up where the new total puts it, Adam restarts):
+ * java ... io.atelier.micro.judge.JudgeTrainer --steps 11000 (then 14000, then 16500) --batch 32 --threads 1 --checkpoints work-runs/judge2 --checkpoint-every 250
  * </pre>
  * (from the repository root; see {@link JudgeTrainerOptions} for every option). The shipped judge was trained with
- * these settings.
+ * these settings; the seconds on its card add up both runs.
  */
 public final class JudgeTrainer {
 
@@ -71,11 +74,13 @@ public final class JudgeTrainer {
         Path state = checkpoints.resolve("state.json");
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         int startStep = 0;
+        double secondsBefore = 0; // time spent by the runs this one resumes: the card reports the total
         Path weights = options.init();
         if (Files.exists(state)) {
             var saved = mapper.readTree(state.toFile());
             if (saved.get("seed").asInt() == options.seed() && saved.get("batch").asInt() == options.batch()) {
                 startStep = saved.get("step").asInt();
+                secondsBefore = saved.path("seconds").asDouble(0);
                 weights = checkpoints.resolve("judge.pt");
                 System.out.println("resuming at step " + startStep + " from " + weights);
             }
@@ -115,7 +120,8 @@ public final class JudgeTrainer {
                     if ((step + 1) % options.checkpointEvery() == 0 || step + 1 == options.steps()) {
                         writeModule(block, checkpoints.resolve("judge.pt"));
                         ObjectNode s = mapper.createObjectNode().put("step", step + 1).put("seed", options.seed())
-                                .put("batch", options.batch());
+                                .put("batch", options.batch())
+                                .put("seconds", secondsBefore + (System.nanoTime() - started) / 1e9);
                         mapper.writeValue(state.toFile(), s);
                     }
                 }
@@ -125,7 +131,7 @@ public final class JudgeTrainer {
                 writeModule(block, options.out().resolve(Judge.MODEL_FILE));
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
         // Measure through a fresh load of the written file, exactly as users will load it.
         writeCard(mapper, null, seconds, startStep);
         JudgeAccuracy accuracy;
@@ -212,7 +218,7 @@ public final class JudgeTrainer {
         ObjectNode input = card.putObject("input");
         input.put("width", JudgeInput.SIZE).put("height", JudgeInput.SIZE).put("layout", "NCHW RGB")
                 .put("range", "[0, 1]")
-                .put("resize", "box average when the side is a multiple of 64 (native 128 px), bilinear otherwise");
+                .put("resize", "as is at 128 px (native), box average when the side is a multiple of 128, bilinear otherwise");
         card.put("output", "logits: category | colour | pattern (softmax heads) | details (sigmoid each)");
         ObjectNode l = card.putObject("labels");
         l.set("category", mapper.valueToTree(labels.categories()));
@@ -225,14 +231,17 @@ public final class JudgeTrainer {
         training.put("steps", options.steps()).put("batch", options.batch()).put("seed", options.seed())
                 .put("learningRate", options.learningRate()).put("threads", options.threads())
                 .put("seconds", Math.round(seconds)).put("resumedAtStep", resumedAt)
-                .put("samples", "FlatSpec.random(seed) for seeds (seed << 32) + i; 64 px or 128 px box-averaged; "
-                        + "10 % blurred, 30 % with Gaussian grain");
+                .put("detailWeight", JudgeLoss.DETAIL_WEIGHT)
+                .put("samples", "FlatSpec.random(seed) for seeds (seed << 32) + i; 128 px, 20 % drawn at 64 px and "
+                        + "resampled up; 10 % box-blurred (3 or 5 px), 30 % with Gaussian grain");
         if (accuracy != null) {
             ObjectNode held = card.putObject("heldOut");
             held.put("samples", accuracy.samples()).put("seeds", "2^40 + i, drawn at 128 px")
                     .put("category", round(accuracy.category())).put("colour", round(accuracy.colour()))
                     .put("pattern", round(accuracy.pattern())).put("details", round(accuracy.details()))
                     .put("detailSets", round(accuracy.detailSets()));
+            ObjectNode each = held.putObject("perDetail");
+            accuracy.perDetail().forEach((d, rate) -> each.put(d, round(rate)));
         }
         mapper.writeValue(options.out().resolve(Judge.CARD_FILE).toFile(), card);
     }
