@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.atelier.micro.model.AtelierMicroModel;
 import io.atelier.micro.model.ModelManifest;
+import io.atelier.micro.taxonomy.Taxonomy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +57,11 @@ public final class TrainMicro {
         }
         if (progress.stage().equals("cache") && !outOfTime()) {
             progress = buildCache(ckpt);
+        }
+        if (progress.stage().equals("done") && progress.step() < options.unetSteps()) {
+            // A finished run asked for more UNet steps (a recipe extended after the fact) goes on from its last step.
+            log("extending the finished run from unet step %d to %d", progress.step(), options.unetSteps());
+            progress = new Checkpoint.Progress("unet", progress.step(), progress.elapsedSeconds(), progress.scalars());
         }
         if (progress.stage().equals("unet") && !outOfTime()) {
             progress = trainUnet(ckpt, progress);
@@ -152,7 +158,9 @@ public final class TrainMicro {
         float scale = progress.scalars().get("latentScalingFactor").floatValue();
         LatentCache cache = LatentCache.load(options.out().resolve("latents.bin"));
         try (TrainableModule unet = TrainableModule.load(options.init().resolve(AtelierMicroModel.UNET));
-             TrainableModule text = TrainableModule.load(options.init().resolve(AtelierMicroModel.TEXT_ENCODER))) {
+             TrainableModule text = TrainableModule.load(options.init().resolve(AtelierMicroModel.TEXT_ENCODER));
+             PromptTokenizer tokenizer = new PromptTokenizer(options.tokenizer(), AtelierMicroModel.TEXT_LENGTH)) {
+            CaptionDropout attributeDropout = new CaptionDropout(tokenizer, Taxonomy.standard(), options.attributeDropout());
             DiffusionTrainer trainer = new DiffusionTrainer(unet, text, options.schedule(), options.unetLearningRate(),
                     options.warmupSteps(), options.emaDecay());
             if (progress.step() > 0) {
@@ -180,6 +188,9 @@ public final class TrainMicro {
                     }
                     if (random.nextDouble() >= options.conditionDropout()) {
                         System.arraycopy(cache.inputIds(), index * length, ids, i * length, length);
+                        if (step >= options.attributeDropoutFrom()) {
+                            attributeDropout.apply(ids, i * length, length, random);
+                        }
                     }
                     timesteps[i] = random.nextInt(options.trainTimesteps());
                 }

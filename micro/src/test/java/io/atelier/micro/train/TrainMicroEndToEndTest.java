@@ -39,6 +39,15 @@ class TrainMicroEndToEndTest {
                 "each step logged once across the interruption");
         assertTrue(Files.exists(out.resolve("loss.png")));
         assertTrue(Files.exists(out.resolve("samples.png")));
+
+        // Step 3: a finished run asked for more UNet steps (with attribute dropout from there) goes on from its end.
+        String extended = new TrainMicro(options(common, "--minutes", "30", "--unet-steps", "3",
+                "--attribute-dropout", "0.5", "--attribute-dropout-from", "2"), new ShapesImageSource()).run();
+        assertEquals("done", extended);
+        assertEquals(3, Checkpoint.readProgress(out.resolve("checkpoint")).orElseThrow().step());
+        assertEquals(List.of("unet,1", "unet,2", "unet,3"), Files.readAllLines(out.resolve("loss.csv")).stream()
+                .filter(l -> l.startsWith("unet,")).map(l -> l.substring(0, 6)).toList());
+        assertEquals(List.of(), ModelManifest.verify(pkg));
     }
 
     private static TrainingOptions options(String[] common, String... extra) {

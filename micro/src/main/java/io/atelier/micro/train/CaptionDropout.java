@@ -1,0 +1,52 @@
+package io.atelier.micro.train;
+
+import io.atelier.micro.taxonomy.AttributeKind;
+import io.atelier.micro.taxonomy.Taxonomy;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Drops optional attributes from training captions, so that the model also draws what a designer means by a partial
+ * prompt. Generator captions always name colour, pattern and category in that order ("blue solid skirt"); a model
+ * trained only on those reads "blue skirt" (the word order a designer types) with "skirt" where it expects a pattern
+ * and draws the wrong garment. Each colour, pattern, detail and material token is left out with probability
+ * {@code rate}, and the rest is moved up: the category always stays.
+ */
+public final class CaptionDropout {
+
+    private final Set<Long> optionalIds = new HashSet<>();
+    private final double rate;
+
+    public CaptionDropout(PromptTokenizer tokenizer, Taxonomy taxonomy, double rate) {
+        this.rate = rate;
+        for (AttributeKind kind : List.of(AttributeKind.COLOUR, AttributeKind.PATTERN, AttributeKind.DETAIL,
+                AttributeKind.MATERIAL)) {
+            for (String token : taxonomy.tokens(kind)) {
+                long id = tokenizer.ids(token)[0];
+                if (id != PromptTokenizer.PAD_ID) {
+                    optionalIds.add(id);
+                }
+            }
+        }
+    }
+
+    /** Rewrites {@code ids[offset, offset + length)} in place, dropping optional attributes and padding the end. */
+    public void apply(long[] ids, int offset, int length, SplittableRandom random) {
+        if (rate <= 0) {
+            return;
+        }
+        int write = offset;
+        for (int read = offset; read < offset + length; read++) {
+            long id = ids[read];
+            if (id != PromptTokenizer.PAD_ID && optionalIds.contains(id) && random.nextDouble() < rate) {
+                continue;
+            }
+            ids[write++] = id;
+        }
+        while (write < offset + length) {
+            ids[write++] = PromptTokenizer.PAD_ID;
+        }
+    }
+}
