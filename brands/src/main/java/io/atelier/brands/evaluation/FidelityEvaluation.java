@@ -60,7 +60,9 @@ public final class FidelityEvaluation {
             // Branded prompts resolve with the brand (house words → trigger token); plain ones without it.
             String modelPrompt = resolver.resolve(prompt.branded() ? brand : null, prompt.text(), prompt.lang())
                     .prompt();
-            long seed = SEED_BASE + 1000L * p;
+            // A French prompt and its English translation share their seeds (the n-th prompt of each language), so
+            // the FR/EN comparison measures the words and not the luck of the draw.
+            long seed = SEED_BASE + 1000L * positionInLanguage(prompts, p);
             List<BufferedImage> without = generate(modelPrompt, seed, seedsPerPrompt, steps, null);
             List<BufferedImage> with = generate(modelPrompt, seed, seedsPerPrompt, steps, adapter);
             int codeWithout = 0;
@@ -92,8 +94,8 @@ public final class FidelityEvaluation {
     /**
      * The house colour as this model can draw it: the median hue of the brand's own images after a round trip
      * through the model's autoencoder (a redraw at strength 0). A UNet adapter cannot produce a colour the frozen
-     * decoder never outputs; atelier-micro's autoencoder, trained on the 12 taxonomy colours, turns the house teal
-     * into a blue (hue 0.50 → 0.62), so the detector looks for what the model can render.
+     * decoder never outputs, so the detector looks for what the model can render (atelier-micro's hue-aware
+     * autoencoder returns the house teal #1A8C8C as #36B39A; its first autoencoder returned a blue).
      */
     public Color renderableColour(List<BufferedImage> houseImages, Color fallback) {
         List<Float> hues = new ArrayList<>();
@@ -117,6 +119,14 @@ public final class FidelityEvaluation {
         hues.sort(Float::compare);
         float hue = hues.get(hues.size() / 2);
         return Color.getHSBColor(hue, 0.7f, 0.7f);
+    }
+
+    private static int positionInLanguage(List<EvaluationPrompt> prompts, int index) {
+        int position = 0;
+        for (int i = 0; i < index; i++) {
+            position += prompts.get(i).lang().equals(prompts.get(index).lang()) ? 1 : 0;
+        }
+        return position;
     }
 
     private List<BufferedImage> generate(String prompt, long seed, int count, int steps, AdapterSpec adapter) {

@@ -15,6 +15,8 @@ import io.atelier.micro.train.FlatsImageSource;
 import io.atelier.micro.train.LatentCache;
 import io.atelier.micro.train.LossLog;
 import io.atelier.micro.train.NoiseSchedule;
+import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.micro.train.CaptionDropout;
 import io.atelier.micro.train.PromptTokenizer;
 import io.atelier.micro.train.TrainMicro;
 import io.atelier.micro.train.TrainableModule;
@@ -82,7 +84,12 @@ public final class AdapterTrainer {
             // Step 1: examples and regularisation flats, encoded once (or read back on resume).
             LatentCache cache = latents(workDir, examples, options, imageSize, length);
             try (TrainableModule unet = TrainableModule.load(model.component(ModelManifest.UNET));
-                 TrainableModule text = TrainableModule.load(model.component(ModelManifest.TEXT_ENCODER))) {
+                 TrainableModule text = TrainableModule.load(model.component(ModelManifest.TEXT_ENCODER));
+                 PromptTokenizer tokenizer = new PromptTokenizer(model.component(ModelManifest.TOKENIZER), length)) {
+                // Captions lose optional attributes as in the base model's training, so the adapter also keeps the
+                // base's reading of partial prompts ("jupe rose") instead of drifting on them.
+                CaptionDropout captionDropout = new CaptionDropout(tokenizer, Taxonomy.standard(),
+                        options.captionDropout());
                 int slotRank = slotRank(unet);
                 if (options.rank() < 1 || options.rank() > slotRank) {
                     throw new IllegalArgumentException("rank must be between 1 and " + slotRank);
@@ -125,6 +132,7 @@ public final class AdapterTrainer {
                             latents[i * per + j] = cache.latents()[index * per + j] * scale;
                         }
                         System.arraycopy(cache.inputIds(), index * length, ids, i * length, length);
+                        captionDropout.apply(ids, i * length, length, random);
                         timesteps[i] = random.nextInt(schedule.trainTimesteps());
                     }
                     float loss = trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape);

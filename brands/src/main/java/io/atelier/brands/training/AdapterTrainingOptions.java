@@ -13,49 +13,57 @@ package io.atelier.brands.training;
  *     captions (prior preservation): the adapter learns the house under its trigger token without drifting on
  *     prompts that do not name the house
  * @param regularisationImages how many plain flats are encoded for that share
+ * @param captionDropout probability that each optional attribute (colour, pattern, detail, material) of a training
+ *     caption is left out, as in atelier-micro's own training; the house's trigger token and the category stay
  */
 public record AdapterTrainingOptions(int steps, int rank, float learningRate, long seed, int batch,
-                                     int checkpointEvery, double regularisationShare, int regularisationImages) {
+                                     int checkpointEvery, double regularisationShare, int regularisationImages,
+                                     double captionDropout) {
 
     public static final int DEFAULT_STEPS = 600;
     public static final int DEFAULT_RANK = 8;
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
 
     public static AdapterTrainingOptions defaults() {
-        return new AdapterTrainingOptions(DEFAULT_STEPS, DEFAULT_RANK, DEFAULT_LEARNING_RATE, 1L, 8, 100, 0.35, 96);
+        return new AdapterTrainingOptions(DEFAULT_STEPS, DEFAULT_RANK, DEFAULT_LEARNING_RATE, 1L, 8, 100, 0.5, 192, 0.25);
     }
 
     public AdapterTrainingOptions withSteps(int value) {
         return new AdapterTrainingOptions(value, rank, learningRate, seed, batch, checkpointEvery, regularisationShare,
-                regularisationImages);
+                regularisationImages, captionDropout);
     }
 
     public AdapterTrainingOptions withRank(int value) {
         return new AdapterTrainingOptions(steps, value, learningRate, seed, batch, checkpointEvery, regularisationShare,
-                regularisationImages);
+                regularisationImages, captionDropout);
     }
 
     public AdapterTrainingOptions withLearningRate(float value) {
         return new AdapterTrainingOptions(steps, rank, value, seed, batch, checkpointEvery, regularisationShare,
-                regularisationImages);
+                regularisationImages, captionDropout);
     }
 
     public AdapterTrainingOptions withSeed(long value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, value, batch, checkpointEvery, regularisationShare,
-                regularisationImages);
+                regularisationImages, captionDropout);
     }
 
     public AdapterTrainingOptions withBatch(int value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, seed, value, checkpointEvery, regularisationShare,
-                regularisationImages);
+                regularisationImages, captionDropout);
     }
 
     public AdapterTrainingOptions withCheckpointEvery(int value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, value, regularisationShare,
-                regularisationImages);
+                regularisationImages, captionDropout);
+    }
+
+    public AdapterTrainingOptions withCaptionDropout(double value) {
+        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, regularisationShare,
+                regularisationImages, value);
     }
 
     public AdapterTrainingOptions withRegularisation(double share, int images) {
-        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, share, images);
+        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, share, images, captionDropout);
     }
 }
