@@ -45,11 +45,8 @@ final class DemoCommand {
                 description = "Training steps (default ${DEFAULT-VALUE}).")
         int steps;
 
-        @Option(names = "--seeds", defaultValue = "5", description = "Seeds per evaluation prompt.")
-        int seeds;
-
-        @Option(names = "--sample-steps", defaultValue = "20", description = "Sampler steps per evaluation image.")
-        int sampleSteps;
+        @Mixin
+        FidelitySamplingOptions sampling;
 
         @Mixin
         HomeOption home;
@@ -60,7 +57,7 @@ final class DemoCommand {
             try (BrandStore store = BrandStore.open(dir); DiffusionEngine engine = engine(dir)) {
                 var model = engine.models().open(AtelierMicroModel.ID);
                 HouseDemo.Result result = HouseDemo.run(store, engine, model, dir,
-                        AdapterTrainingOptions.defaults().withSteps(steps), seeds, sampleSteps, System.out);
+                        AdapterTrainingOptions.defaults().withSteps(steps), sampling.seeds, sampling.sampleSteps, System.out);
                 System.out.println("loss curve: " + result.lossCurve());
                 return 0;
             }
@@ -73,11 +70,8 @@ final class DemoCommand {
         @Parameters(paramLabel = "ID", description = "The brand.")
         String brand;
 
-        @Option(names = "--seeds", defaultValue = "5", description = "Seeds per prompt.")
-        int seeds;
-
-        @Option(names = "--sample-steps", defaultValue = "20", description = "Sampler steps per image.")
-        int sampleSteps;
+        @Mixin
+        FidelitySamplingOptions sampling;
 
         @Mixin
         HomeOption home;
@@ -86,7 +80,8 @@ final class DemoCommand {
         public Integer call() throws Exception {
             Path dir = home.resolve();
             try (BrandStore store = BrandStore.open(dir); DiffusionEngine engine = engine(dir)) {
-                HouseDemo.evaluate(store, engine, AtelierMicroModel.ID, dir, brand, seeds, sampleSteps, System.out);
+                HouseDemo.evaluate(store, engine, AtelierMicroModel.ID, dir, brand, sampling.seeds, sampling.sampleSteps,
+                        System.out);
                 return 0;
             } catch (NotFoundException e) {
                 System.err.println("No brand " + brand + " with a trained adapter here.");
