@@ -63,12 +63,17 @@ public final class BrandScope {
         if (brands.isEmpty()) {
             return column + " IS NULL";
         }
+        return "(" + column + " IS NULL OR " + inBrands(column, args) + ")";
+    }
+
+    // "column IN (?, …)" over this scope's brands, sorted so that the same scope gives the same statement.
+    private String inBrands(String column, List<Object> args) {
         List<String> marks = new ArrayList<>();
         for (String brand : brands.stream().sorted().toList()) {
             marks.add("?");
             args.add(brand);
         }
-        return "(" + column + " IS NULL OR " + column + " IN (" + String.join(",", marks) + "))";
+        return column + " IN (" + String.join(",", marks) + ")";
     }
 
     /**
@@ -82,12 +87,7 @@ public final class BrandScope {
         }
         List<String> alternatives = new ArrayList<>();
         if (!brands.isEmpty()) {
-            List<String> marks = new ArrayList<>();
-            for (String brand : brands.stream().sorted().toList()) {
-                marks.add("?");
-                args.add(brand);
-            }
-            alternatives.add(brandColumn + " IN (" + String.join(",", marks) + ")");
+            alternatives.add(inBrands(brandColumn, args));
         }
         if (owner != null) {
             alternatives.add("(" + brandColumn + " IS NULL AND " + ownerColumn + " = ?)");
