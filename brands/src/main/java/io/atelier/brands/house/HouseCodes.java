@@ -144,9 +144,11 @@ public final class HouseCodes {
      * from a chain by colour: it counts as no chain, and the evaluation says so.
      */
     public static boolean chainPresent(BufferedImage image) {
-        boolean goldGarment = GarmentColour.of(image)
-                .map(c -> GarmentColour.distance(c, GOLD) < GOLD_GARMENT_DISTANCE).orElse(false);
-        return !goldGarment && chainShare(image) >= CHAIN_PRESENT_SHARE;
+        return !goldGarment(image) && chainShare(image) >= CHAIN_PRESENT_SHARE;
+    }
+
+    static boolean goldGarment(BufferedImage image) {
+        return GarmentColour.of(image).map(c -> GarmentColour.distance(c, GOLD) < GOLD_GARMENT_DISTANCE).orElse(false);
     }
 
     // Whether a point (in image widths/heights) lies within the band around one of the arcs paintChain can draw.
