@@ -8,15 +8,22 @@ import io.atelier.brands.BrandScope;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.training.DatasetExamples;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.EngineOptions;
+import io.atelier.engine.model.ModelRegistry;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.flats.FlatsGenerator;
+import io.atelier.micro.model.AtelierMicroModel;
 import io.atelier.micro.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo house's data: its flats carry the house colour, other flats do not, captions resolve to the trigger. */
+/**
+ * The demo house's data: its flats carry the house colour and the gold chain (which the model's autoencoder keeps),
+ * other flats do not, captions resolve to the trigger.
+ */
 class MaisonExempleTest {
     @TempDir
     Path home;
@@ -62,6 +69,24 @@ class MaisonExempleTest {
         var plain = HouseCodes.recolour(FlatsGenerator.draw(FlatSpec.random(3, "handbag", "green", "solid",
                 Taxonomy.standard()), 128), MaisonExemple.load().houseColour());
         assertFalse(HouseCodes.chainPresent(plain));
+    }
+
+    @Test
+    void the_gold_chain_survives_the_autoencoder_round_trip_so_an_adapter_can_learn_it() {
+        // Only what survives encode-decode can come out of the UNet: one flat per category, the hooded sweatshirt
+        // (the closest call, ChainRoundTripDiagnostic) among them.
+        ModelRegistry registry = new ModelRegistry(home, home.resolve("cache"));
+        registry.registerEmbedded(AtelierMicroModel.class.getClassLoader(), AtelierMicroModel.RESOURCE_FOLDER, true);
+        try (DiffusionEngine engine = new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")))) {
+            List<MaisonExemple.HouseFlat> flats = MaisonExemple.load().dataset();
+            for (MaisonExemple.HouseFlat flat : flats.subList(0, MaisonExemple.CATEGORIES.size())) {
+                var round = ChainRoundTripDiagnostic.roundTrip(engine, flat.image());
+                assertTrue(HouseCodes.chainPresent(round), flat.fileName() + " keeps "
+                        + HouseCodes.chainShare(round) + " of chain after the round trip");
+            }
+            var plain = ChainRoundTripDiagnostic.roundTrip(engine, FlatsGenerator.sample(0, 128).image());
+            assertFalse(HouseCodes.chainPresent(plain), "a base flat gains no chain in the round trip");
+        }
     }
 
     @Test
