@@ -1,8 +1,8 @@
 package io.atelier.brands.dataset;
 
 import io.atelier.brands.brand.Brand;
-import io.atelier.brands.image.ImageInfo;
 
+import java.awt.image.BufferedImage;
 import java.util.Optional;
 
 /**
@@ -13,13 +13,12 @@ import java.util.Optional;
 public interface CaptionProposer {
 
     /** The proposer used until a judge is wired in: it never proposes, so such items keep no caption. */
-    CaptionProposer NONE = (image, info, brand) -> Optional.empty();
+    CaptionProposer NONE = (image, brand) -> Optional.empty();
 
     /**
-     * @param image validated PNG or JPEG bytes
-     * @param info  their format and size
+     * @param image the validated image's pixels
      * @param brand the brand whose vocabulary the caption should use
      * @return a caption, or empty when none can be proposed
      */
-    Optional<String> propose(byte[] image, ImageInfo info, Brand brand);
+    Optional<String> propose(BufferedImage image, Brand brand);
 }

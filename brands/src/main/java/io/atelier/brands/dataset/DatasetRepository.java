@@ -7,6 +7,7 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.BrandRepository;
 import io.atelier.brands.image.ImageInfo;
+import io.atelier.brands.image.ValidatedImage;
 import io.atelier.brands.image.ImageRepository;
 import io.atelier.brands.image.ImageValidator;
 import io.atelier.brands.image.StoredImage;
@@ -70,7 +71,8 @@ public final class DatasetRepository {
         String caption = caption(request.caption());
         List<String> tags = tags(request.tags());
         String source = source(request.source());
-        ImageInfo info = validator.validate(request.bytes(), "image");
+        ValidatedImage validated = validator.check(request.bytes(), "image");
+        ImageInfo info = validated.info();
         String sha256 = BlobStore.sha256Hex(request.bytes());
 
         // Step 2: a duplicate answers at once, before asking anyone for a caption.
@@ -82,7 +84,7 @@ public final class DatasetRepository {
         // Step 3: a caption, given or proposed.
         DatasetAddResult.CaptionOutcome outcome = DatasetAddResult.CaptionOutcome.GIVEN;
         if (caption == null) {
-            caption = proposer.propose(request.bytes(), info, brand).map(DatasetRepository::normalise).orElse(null);
+            caption = proposer.propose(validated.pixels(), brand).map(DatasetRepository::normalise).orElse(null);
             outcome = caption == null ? DatasetAddResult.CaptionOutcome.NONE : DatasetAddResult.CaptionOutcome.PROPOSED;
         }
 

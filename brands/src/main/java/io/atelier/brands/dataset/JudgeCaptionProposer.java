@@ -2,8 +2,6 @@ package io.atelier.brands.dataset;
 
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.PaletteColour;
-import io.atelier.brands.image.ImageInfo;
-import io.atelier.engine.image.ImageDecoding;
 import io.atelier.micro.flats.CaptionWriter;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.judge.Judge;
@@ -74,8 +72,7 @@ public final class JudgeCaptionProposer implements CaptionProposer, AutoCloseabl
     }
 
     @Override
-    public Optional<String> propose(byte[] image, ImageInfo info, Brand brand) {
-        BufferedImage decoded = ImageDecoding.decode(image, "image", (long) info.width() * info.height());
+    public Optional<String> propose(BufferedImage decoded, Brand brand) {
         Optional<Color> garment = GarmentColour.of(decoded);
         if (garment.isEmpty()) {
             return Optional.empty();

@@ -32,6 +32,11 @@ public final class ImageValidator {
      * @throws InvalidImageException not PNG/JPEG, corrupt, or too many pixels ({@link InvalidImageException#tooLarge()})
      */
     public ImageInfo validate(byte[] bytes, String field) {
+        return check(bytes, field).info();
+    }
+
+    /** As {@link #validate}, and the decoded pixels, for a caller that needs them next (the caption proposer). */
+    public ValidatedImage check(byte[] bytes, String field) {
         String format;
         try {
             format = ImageDecoding.formatOf(bytes, field);
@@ -47,8 +52,9 @@ public final class ImageValidator {
         } catch (io.atelier.engine.InvalidImageException e) {
             throw new InvalidImageException(field, "the image is damaged and cannot be read", false);
         }
-        return format.equals("png")
+        ImageInfo info = format.equals("png")
                 ? new ImageInfo("image/png", "png", decoded.getWidth(), decoded.getHeight())
                 : new ImageInfo("image/jpeg", "jpg", decoded.getWidth(), decoded.getHeight());
+        return new ValidatedImage(info, decoded);
     }
 }

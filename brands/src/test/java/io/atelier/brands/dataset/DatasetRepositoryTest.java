@@ -98,7 +98,7 @@ class DatasetRepositoryTest {
 
     @Test
     void a_missing_caption_is_proposed_and_flagged_for_confirmation() {
-        DatasetRepository datasets = datasets((image, info, brand) -> Optional.of("robe rouge " + info.width()));
+        DatasetRepository datasets = datasets((image, brand) -> Optional.of("robe rouge " + image.getWidth()));
         DatasetAddResult added = datasets.add(admin, "maison", new NewDatasetItem(TestImages.png(24, 24, 1), " ", null, null));
         assertEquals(DatasetAddResult.CaptionOutcome.PROPOSED, added.caption());
         assertEquals("robe rouge 24", added.proposedCaption());
@@ -107,7 +107,7 @@ class DatasetRepositoryTest {
 
     @Test
     void updating_confirms_or_rewrites_a_caption_changes_the_dataset_hash_and_keeps_what_is_not_given() {
-        DatasetRepository datasets = datasets((image, info, brand) -> Optional.of("robe rouge"));
+        DatasetRepository datasets = datasets((image, brand) -> Optional.of("robe rouge"));
         DatasetAddResult added = datasets.add(admin, "maison",
                 new NewDatasetItem(TestImages.png(24, 24, 4), null, List.of("SS26"), null));
         String itemId = added.item().itemId();

@@ -8,7 +8,6 @@ import io.atelier.brands.brand.BrandPolicy;
 import io.atelier.brands.brand.PaletteColour;
 import io.atelier.brands.brand.VocabularyTerm;
 import io.atelier.brands.house.HouseCodes;
-import io.atelier.brands.image.ImageInfo;
 import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.flats.FlatsGenerator;
@@ -16,12 +15,9 @@ import io.atelier.micro.judge.Judge;
 import io.atelier.micro.taxonomy.Taxonomy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +46,7 @@ class JudgeCaptionProposerTest {
     }
 
     @Test
-    void a_french_house_gets_a_french_caption_that_resolves_to_what_was_drawn() throws IOException {
+    void a_french_house_gets_a_french_caption_that_resolves_to_what_was_drawn() {
         BufferedImage flat = flat("dress", "red", "stripes", 11);
         String caption = propose(flat, FRENCH_HOUSE).orElseThrow();
         assertTrue(caption.startsWith("une robe rouge"), caption);
@@ -59,7 +55,7 @@ class JudgeCaptionProposerTest {
     }
 
     @Test
-    void an_english_house_gets_an_english_caption() throws IOException {
+    void an_english_house_gets_an_english_caption() {
         String caption = propose(flat("skirt", "yellow", "polka_dots", 12), ENGLISH_HOUSE).orElseThrow();
         assertTrue(caption.startsWith("a yellow polka-dot skirt"), caption);
         assertTrue(resolver.resolve(ENGLISH_HOUSE, caption, "en").prompt().startsWith("yellow polka_dots skirt"),
@@ -67,7 +63,7 @@ class JudgeCaptionProposerTest {
     }
 
     @Test
-    void a_garment_in_a_palette_colour_is_named_with_the_house_word() throws IOException {
+    void a_garment_in_a_palette_colour_is_named_with_the_house_word() {
         BufferedImage teal = HouseCodes.recolour(flat("handbag", "green", "solid", 13), Color.decode("#1A8C8C"));
         String caption = propose(teal, FRENCH_HOUSE).orElseThrow();
         assertTrue(caption.contains("vert Exemple"), caption);
@@ -79,17 +75,14 @@ class JudgeCaptionProposerTest {
     }
 
     @Test
-    void an_empty_canvas_gets_no_proposal() throws IOException {
+    void an_empty_canvas_gets_no_proposal() {
         BufferedImage white = new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB);
         white.getGraphics().fillRect(0, 0, 128, 128);
         assertEquals(Optional.empty(), propose(white, FRENCH_HOUSE));
     }
 
-    private static Optional<String> propose(BufferedImage image, Brand brand) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return proposer.propose(png.toByteArray(), new ImageInfo("image/png", "png", image.getWidth(),
-                image.getHeight()), brand);
+    private static Optional<String> propose(BufferedImage image, Brand brand) {
+        return proposer.propose(image, brand);
     }
 
     private static BufferedImage flat(String category, String colour, String pattern, long seed) {
