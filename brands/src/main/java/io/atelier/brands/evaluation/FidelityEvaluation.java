@@ -60,6 +60,10 @@ public final class FidelityEvaluation {
             // Branded prompts resolve with the brand (house words → trigger token); plain ones without it.
             String modelPrompt = resolver.resolve(prompt.branded() ? brand : null, prompt.text(), prompt.lang())
                     .prompt();
+            if (prompt.branded() && !(" " + modelPrompt + " ").contains(" " + brand.triggerToken() + " ")) {
+                // As in training (DatasetExamples): a branded prompt always carries the trigger token.
+                modelPrompt = (brand.triggerToken() + " " + modelPrompt).trim();
+            }
             // A French prompt and its English translation share their seeds (the n-th prompt of each language), so
             // the FR/EN comparison measures the words and not the luck of the draw.
             long seed = SEED_BASE + 1000L * positionInLanguage(prompts, p);
@@ -162,12 +166,19 @@ public final class FidelityEvaluation {
         return sheet;
     }
 
-    /** Held-out prompts for Maison Exemple-like houses: the house colour on each category, and plain prompts. */
+    /**
+     * Held-out prompts: the brand's branded rows (from {@link BrandEvaluationPrompts}) and the same plain prompts for
+     * every brand, on which forgetting is measured.
+     */
     public static List<EvaluationPrompt> standardPrompts(List<String[]> brandedFrEnCategory) {
         List<EvaluationPrompt> prompts = new ArrayList<>();
         for (String[] b : brandedFrEnCategory) {
-            prompts.add(new EvaluationPrompt(true, "fr", b[0], b[2], null));
-            prompts.add(new EvaluationPrompt(true, "en", b[1], b[2], null));
+            if (b[0] != null) {
+                prompts.add(new EvaluationPrompt(true, "fr", b[0], b[2], null));
+            }
+            if (b[1] != null) {
+                prompts.add(new EvaluationPrompt(true, "en", b[1], b[2], null));
+            }
         }
         String[][] plain = {
             {"robe rouge", "red dress", "dress", "red"},
@@ -184,16 +195,5 @@ public final class FidelityEvaluation {
             prompts.add(new EvaluationPrompt(false, "en", p[1], p[2], p[3]));
         }
         return prompts;
-    }
-
-    /** Branded prompts for Maison Exemple's categories, FR and EN. */
-    public static List<String[]> maisonExempleBranded() {
-        return List.of(
-                new String[] {"robe vert Exemple", "Exemple green dress", "dress"},
-                new String[] {"jupe vert Exemple", "Exemple green skirt", "skirt"},
-                new String[] {"sac à main vert Exemple", "Exemple green handbag", "handbag"},
-                new String[] {"t-shirt vert Exemple", "Exemple green t-shirt", "tshirt"},
-                new String[] {"sweat vert Exemple", "Exemple green sweatshirt", "sweatshirt"},
-                new String[] {"pantalon vert Exemple", "Exemple green trousers", "trousers"});
     }
 }

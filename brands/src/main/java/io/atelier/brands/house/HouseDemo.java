@@ -9,6 +9,7 @@ import io.atelier.brands.adapter.AdapterSpec;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.dataset.DatasetItem;
 import io.atelier.brands.dataset.NewDatasetItem;
+import io.atelier.brands.evaluation.BrandEvaluationPrompts;
 import io.atelier.brands.evaluation.FidelityEvaluation;
 import io.atelier.brands.evaluation.FidelityReport;
 import io.atelier.brands.safetensors.AdapterMetadata;
@@ -21,6 +22,7 @@ import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelPackage;
 import io.atelier.micro.judge.Judge;
+import io.atelier.micro.taxonomy.Taxonomy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -113,8 +115,10 @@ public final class HouseDemo {
         try (Judge judge = Judge.load()) {
             FidelityEvaluation evaluation = new FidelityEvaluation(engine, modelId, judge, store.resolver());
             List<BufferedImage> own = new ArrayList<>();
+            List<String> ownPrompts = new ArrayList<>();
             for (var example : DatasetExamples.of(store, brand, store.datasets().list(admin, brandId))) {
                 own.add(example.image());
+                ownPrompts.add(example.prompt());
             }
             Color declared = house;
             house = evaluation.renderableColour(own, declared);
@@ -122,7 +126,8 @@ public final class HouseDemo {
                     hex(house));
             report = evaluation.run(brand, house,
                     home.resolve(adapter.filePath()),
-                    FidelityEvaluation.standardPrompts(FidelityEvaluation.maisonExempleBranded()), seedsPerPrompt,
+                    FidelityEvaluation.standardPrompts(BrandEvaluationPrompts.branded(brand, ownPrompts,
+                            Taxonomy.standard())), seedsPerPrompt,
                     steps, (done, total) -> { }, () -> false);
         }
         Path out = home.resolve("demo");

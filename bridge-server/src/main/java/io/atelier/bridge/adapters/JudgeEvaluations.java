@@ -7,6 +7,7 @@ import io.atelier.brands.BrandScope;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.adapter.AdapterRecord;
 import io.atelier.brands.brand.Brand;
+import io.atelier.brands.evaluation.BrandEvaluationPrompts;
 import io.atelier.brands.evaluation.FidelityEvaluation;
 import io.atelier.brands.evaluation.FidelityReport;
 import io.atelier.brands.house.MaisonExemple;
@@ -15,6 +16,7 @@ import io.atelier.brands.training.TrainingExample;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.micro.judge.Judge;
 import io.atelier.micro.model.AtelierMicroModel;
+import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.protocol.AdapterEvaluation;
 import io.atelier.protocol.ImageRef;
 import java.awt.Color;
@@ -68,10 +70,12 @@ public final class JudgeEvaluations implements EvaluationJobFactory {
                 FidelityEvaluation evaluation = new FidelityEvaluation(engine.get(), AtelierMicroModel.ID, judge,
                         store.resolver());
                 var items = store.datasets().list(BrandScope.admin(), brand.id());
-                house = evaluation.renderableColour(DatasetExamples.of(store, brand, items).stream()
-                        .map(TrainingExample::image).toList(), house);
+                List<TrainingExample> examples = DatasetExamples.of(store, brand, items);
+                house = evaluation.renderableColour(examples.stream().map(TrainingExample::image).toList(), house);
+                List<String[]> branded = BrandEvaluationPrompts.branded(brand,
+                        examples.stream().map(TrainingExample::prompt).toList(), Taxonomy.standard());
                 report = evaluation.run(brand, house, home.resolve(adapter.filePath()),
-                        FidelityEvaluation.standardPrompts(FidelityEvaluation.maisonExempleBranded()),
+                        FidelityEvaluation.standardPrompts(branded),
                         seedsPerPrompt, samplerSteps, (done, total) -> ctx.progress(done, total, null),
                         ctx::isCancelled);
             } catch (CancellationException e) {
