@@ -60,6 +60,18 @@ public final class DiffusionTrainer {
      * @param noise standard normal eps, same size as {@code latents}
      */
     public float step(float[] latents, long[] inputIds, int[] timesteps, float[] noise, Shape latentShape) {
+        return step(latents, inputIds, timesteps, noise, latentShape, new boolean[timesteps.length], 1f);
+    }
+
+    /**
+     * One step where some rows learn from a teacher instead of from the noise: for a row with {@code teacher[b]} the
+     * target is the UNet's own prediction with its LoRA slots switched off ({@code lora_scale = 0}), that is the base
+     * model's answer to the same noisy latent and caption. An adapter trained this way is pulled back to the base
+     * model wherever those rows' captions go (self-distillation; see issue 5's forgetting), instead of towards one
+     * noise sample whose variance hides small drifts. {@code teacherWeight} scales those rows' share of the loss.
+     */
+    public float step(float[] latents, long[] inputIds, int[] timesteps, float[] noise, Shape latentShape,
+                      boolean[] teacher, float teacherWeight) {
         int batch = timesteps.length;
         int per = latents.length / batch;
         float[] noisy = new float[latents.length];
@@ -73,7 +85,7 @@ public final class DiffusionTrainer {
                 noisy[i] = a * latents[i] + s * noise[i];
             }
             double snr = ab / (1 - ab);
-            weights[b] = (float) (Math.min(snr, MIN_SNR_GAMMA) / snr);
+            weights[b] = (float) (Math.min(snr, MIN_SNR_GAMMA) / snr) * (teacher[b] ? teacherWeight : 1f);
             t[b] = timesteps[b];
         }
         try (NDManager scratch = unet.manager().newSubManager()) {
@@ -82,11 +94,12 @@ public final class DiffusionTrainer {
             NDArray ids = scratch.create(inputIds, new Shape(batch, inputIds.length / batch));
             NDArray tArray = scratch.create(t);
             NDArray w = scratch.create(weights, new Shape(batch, 1, 1, 1));
+            NDArray target = anyTrue(teacher) ? teacherTarget(scratch, xt, tArray, ids, eps, teacher) : eps;
             float loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray text = textEncoder.forward(true, ids);
                 NDArray pred = unet.forward(true, xt, tArray, text);
-                NDArray total = pred.sub(eps).square().mul(w).mean();
+                NDArray total = pred.sub(target).square().mul(w).mean();
                 collector.backward(total);
                 loss = total.getFloat();
             }
@@ -96,6 +109,43 @@ public final class DiffusionTrainer {
             textEma.update(textAdam.stepCount());
             return loss;
         }
+    }
+
+    // The target per row: the base model's prediction (LoRA slots off, no gradient) where teacher[b], else the noise.
+    private NDArray teacherTarget(NDManager scratch, NDArray xt, NDArray t, NDArray ids, NDArray eps,
+                                  boolean[] teacher) {
+        Map<String, float[]> scales = new LinkedHashMap<>();
+        unet.parameters().forEach((name, array) -> {
+            if (name.endsWith(".lora_scale")) {
+                scales.put(name, array.toFloatArray());
+                array.set(java.nio.FloatBuffer.wrap(new float[(int) array.size()]));
+            }
+        });
+        if (scales.isEmpty()) {
+            throw new IllegalStateException("teacher targets need a UNet with LoRA slots");
+        }
+        NDArray base;
+        try {
+            NDArray text = textEncoder.forward(true, ids);
+            base = unet.forward(true, xt, t, text).stopGradient();
+        } finally {
+            scales.forEach((name, values) -> unet.parameters().get(name).set(java.nio.FloatBuffer.wrap(values)));
+        }
+        float[] mask = new float[teacher.length];
+        for (int b = 0; b < teacher.length; b++) {
+            mask[b] = teacher[b] ? 1f : 0f;
+        }
+        NDArray m = scratch.create(mask, new Shape(teacher.length, 1, 1, 1));
+        return base.mul(m).add(eps.mul(m.neg().add(1f)));
+    }
+
+    private static boolean anyTrue(boolean[] values) {
+        for (boolean v : values) {
+            if (v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public int stepCount() {

@@ -80,6 +80,31 @@ class LoraSlotTest {
         }
     }
 
+    @Test
+    void teacher_rows_learn_the_base_models_own_prediction_and_leave_the_slots_switched_on() {
+        try (TrainableModule unet = TrainableModule.load(ShippedPackage.component(AtelierMicroModel.UNET));
+             TrainableModule text = TrainableModule.load(ShippedPackage.component(AtelierMicroModel.TEXT_ENCODER))) {
+            DiffusionTrainer trainer = new DiffusionTrainer(unet, text, SCHEDULE, 1e-3f, 1, 0.99f,
+                    DiffusionTrainer.LORA_PARAMETERS, false);
+            SplittableRandom random = new SplittableRandom(5);
+            long[] ids = new long[2 * 16];
+            ids[0] = 5;
+            ids[16] = 8;
+            float[] latents = TrainMicro.gaussian(random, 2 * 1024);
+            float[] noise = TrainMicro.gaussian(random, 2 * 1024);
+            Shape shape = new Shape(2, 4, 16, 16);
+            boolean[] teacher = {true, true};
+            // The shipped slots are inert (lora_up = 0), so the adapter is the base: nothing to learn from the teacher.
+            assertTrue(trainer.step(latents, ids, new int[] {300, 600}, noise, shape, teacher, 5f) == 0f,
+                    "an inert adapter already agrees with its teacher");
+            // The same rows against the noise do have a loss: the teacher target is not the noise.
+            assertTrue(trainer.step(latents, ids, new int[] {300, 600}, noise, shape) > 0f);
+            // After steps on the noise the adapter has moved: now the teacher rows see a difference.
+            assertTrue(trainer.step(latents, ids, new int[] {300, 600}, noise, shape, teacher, 5f) > 0f);
+            byPattern(unet, ".lora_scale").forEach((n, a) -> assertArrayEquals(new float[] {1f}, a.toFloatArray(), n));
+        }
+    }
+
     private static float[] forward(TrainableModule unet, NDManager scope, float loraScale) {
         Map<String, NDArray> scales = new LinkedHashMap<>();
         byPattern(unet, ".lora_scale").forEach((n, a) -> scales.put(n, scope.create(new float[] {loraScale})));
