@@ -47,6 +47,13 @@ public final class AdapterTrainer {
     private static final int WARMUP_STEPS = 20;
     private static final int ENCODE_BATCH = 8;
     private static final long REGULARISATION_SEED_BASE = 7_000_000_000L;
+    /**
+     * Share of the plain rows whose caption is emptied to [PAD]: sampling guides away from the unconditional
+     * prediction (guidance 3 gives 3·cond − 2·uncond), and LoRA on the cross-attention moves it too. Left untrained, an
+     * adapter that learnt a teal pushed the unconditional answer towards teal, and guidance then pushed every plain
+     * prompt away from it: "pink skirt" came out magenta. These rows hold the unconditional answer where the base had it.
+     */
+    static final double UNCONDITIONAL_SHARE = 0.2;
 
     private final ModelPackage model;
 
@@ -125,17 +132,24 @@ public final class AdapterTrainer {
                     float[] latents = new float[b * per];
                     long[] ids = new long[b * length];
                     int[] timesteps = new int[b];
+                    boolean[] teacher = new boolean[b];
                     for (int i = 0; i < b; i++) {
-                        boolean plain = regularisation > 0 && random.nextDouble() < options.regularisationShare();
+                        boolean plain = regularisation > 0 && random.nextDouble() < options.preservation().share();
+                        teacher[i] = plain && options.preservation().target() == PriorPreservation.Target.TEACHER;
                         int index = plain ? brandCount + random.nextInt(regularisation) : random.nextInt(brandCount);
                         for (int j = 0; j < per; j++) {
                             latents[i * per + j] = cache.latents()[index * per + j] * scale;
                         }
                         System.arraycopy(cache.inputIds(), index * length, ids, i * length, length);
-                        captionDropout.apply(ids, i * length, length, random);
+                        if (plain && random.nextDouble() < UNCONDITIONAL_SHARE) {
+                            java.util.Arrays.fill(ids, i * length, (i + 1) * length, PromptTokenizer.PAD_ID);
+                        } else {
+                            captionDropout.apply(ids, i * length, length, random);
+                        }
                         timesteps[i] = random.nextInt(schedule.trainTimesteps());
                     }
-                    float loss = trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape);
+                    float loss = trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape,
+                            teacher, options.preservation().weight());
                     double elapsed = (System.nanoTime() - began) / 1e9;
                     lossLog.append(STAGE, step + 1, loss, trainer.learningRate(), elapsed);
                     listener.onStep(step + 1, options.steps(), loss);
@@ -176,7 +190,7 @@ public final class AdapterTrainer {
         if (Files.exists(file)) {
             return LatentCache.load(file);
         }
-        int regularisation = options.regularisationShare() > 0 ? options.regularisationImages() : 0;
+        int regularisation = options.preservation().share() > 0 ? options.preservation().images() : 0;
         var flats = FlatsImageSource.standard();
         try (TrainableModule encoder = TrainableModule.load(model.component(ModelManifest.VAE_ENCODER));
              PromptTokenizer tokenizer = new PromptTokenizer(model.component(ModelManifest.TOKENIZER), length)) {

@@ -9,61 +9,64 @@ package io.atelier.brands.training;
  * @param seed data order, timesteps and noise derive from it and the step number
  * @param batch examples per step
  * @param checkpointEvery steps between checkpoints
- * @param regularisationShare share of each batch taken from the generator's plain flats with their canonical
- *     captions (prior preservation): the adapter learns the house under its trigger token without drifting on
- *     prompts that do not name the house
- * @param regularisationImages how many plain flats are encoded for that share
  * @param captionDropout probability that each optional attribute (colour, pattern, detail, material) of a training
  *     caption is left out, as in atelier-micro's own training; the house's trigger token and the category stay
+ * @param preservation how prompts that do not name the house keep the base model's answers
  */
 public record AdapterTrainingOptions(int steps, int rank, float learningRate, long seed, int batch,
-                                     int checkpointEvery, double regularisationShare, int regularisationImages,
-                                     double captionDropout) {
+                                     int checkpointEvery, double captionDropout, PriorPreservation preservation) {
 
-    public static final int DEFAULT_STEPS = 600;
+    public static final int DEFAULT_STEPS = 2000;
     public static final int DEFAULT_RANK = 8;
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
 
     public static AdapterTrainingOptions defaults() {
-        return new AdapterTrainingOptions(DEFAULT_STEPS, DEFAULT_RANK, DEFAULT_LEARNING_RATE, 1L, 8, 100, 0.5, 192, 0.25);
+        return new AdapterTrainingOptions(DEFAULT_STEPS, DEFAULT_RANK, DEFAULT_LEARNING_RATE, 1L, 8, 100, 0.25,
+                PriorPreservation.defaults());
     }
 
     public AdapterTrainingOptions withSteps(int value) {
-        return new AdapterTrainingOptions(value, rank, learningRate, seed, batch, checkpointEvery, regularisationShare,
-                regularisationImages, captionDropout);
+        return new AdapterTrainingOptions(value, rank, learningRate, seed, batch, checkpointEvery, captionDropout,
+                preservation);
     }
 
     public AdapterTrainingOptions withRank(int value) {
-        return new AdapterTrainingOptions(steps, value, learningRate, seed, batch, checkpointEvery, regularisationShare,
-                regularisationImages, captionDropout);
+        return new AdapterTrainingOptions(steps, value, learningRate, seed, batch, checkpointEvery, captionDropout,
+                preservation);
     }
 
     public AdapterTrainingOptions withLearningRate(float value) {
-        return new AdapterTrainingOptions(steps, rank, value, seed, batch, checkpointEvery, regularisationShare,
-                regularisationImages, captionDropout);
+        return new AdapterTrainingOptions(steps, rank, value, seed, batch, checkpointEvery, captionDropout,
+                preservation);
     }
 
     public AdapterTrainingOptions withSeed(long value) {
-        return new AdapterTrainingOptions(steps, rank, learningRate, value, batch, checkpointEvery, regularisationShare,
-                regularisationImages, captionDropout);
+        return new AdapterTrainingOptions(steps, rank, learningRate, value, batch, checkpointEvery, captionDropout,
+                preservation);
     }
 
     public AdapterTrainingOptions withBatch(int value) {
-        return new AdapterTrainingOptions(steps, rank, learningRate, seed, value, checkpointEvery, regularisationShare,
-                regularisationImages, captionDropout);
+        return new AdapterTrainingOptions(steps, rank, learningRate, seed, value, checkpointEvery, captionDropout,
+                preservation);
     }
 
     public AdapterTrainingOptions withCheckpointEvery(int value) {
-        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, value, regularisationShare,
-                regularisationImages, captionDropout);
+        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, value, captionDropout,
+                preservation);
     }
 
     public AdapterTrainingOptions withCaptionDropout(double value) {
-        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, regularisationShare,
-                regularisationImages, value);
+        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, value,
+                preservation);
     }
 
+    public AdapterTrainingOptions withPreservation(PriorPreservation value) {
+        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, captionDropout,
+                value);
+    }
+
+    /** The same preservation with another share of each batch and number of plain flats. */
     public AdapterTrainingOptions withRegularisation(double share, int images) {
-        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, share, images, captionDropout);
+        return withPreservation(preservation.withShare(share, images));
     }
 }

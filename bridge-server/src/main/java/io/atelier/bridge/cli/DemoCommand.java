@@ -4,6 +4,7 @@ import io.atelier.brands.BrandStore;
 import io.atelier.brands.NotFoundException;
 import io.atelier.brands.house.HouseDemo;
 import io.atelier.brands.training.AdapterTrainingOptions;
+import io.atelier.brands.training.PriorPreservation;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.EngineOptions;
 import io.atelier.engine.model.ModelRegistry;
@@ -45,6 +46,22 @@ final class DemoCommand {
                 description = "Training steps (default ${DEFAULT-VALUE}).")
         int steps;
 
+        @Option(names = "--rank", defaultValue = "" + AdapterTrainingOptions.DEFAULT_RANK,
+                description = "LoRA rank, 1 to ${DEFAULT-VALUE} (default ${DEFAULT-VALUE}).")
+        int rank;
+
+        @Option(names = "--learning-rate", defaultValue = "" + AdapterTrainingOptions.DEFAULT_LEARNING_RATE,
+                description = "Adam's peak learning rate (default ${DEFAULT-VALUE}).")
+        float learningRate;
+
+        @Option(names = "--preservation", defaultValue = "TEACHER",
+                description = "What plain flats train towards: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+        PriorPreservation.Target preservation;
+
+        @Option(names = "--preservation-weight", defaultValue = "" + PriorPreservation.DEFAULT_WEIGHT,
+                description = "Weight of a plain flat's loss against a house image's (default ${DEFAULT-VALUE}).")
+        float preservationWeight;
+
         @Mixin
         FidelitySamplingOptions sampling;
 
@@ -54,10 +71,13 @@ final class DemoCommand {
         @Override
         public Integer call() throws Exception {
             Path dir = home.resolve();
+            AdapterTrainingOptions options = AdapterTrainingOptions.defaults().withSteps(steps).withRank(rank)
+                    .withLearningRate(learningRate).withPreservation(PriorPreservation.defaults().withTarget(preservation)
+                            .withWeight(preservationWeight));
             try (BrandStore store = BrandStore.open(dir); DiffusionEngine engine = engine(dir)) {
                 var model = engine.models().open(AtelierMicroModel.ID);
                 HouseDemo.Result result = HouseDemo.run(store, engine, model, dir,
-                        AdapterTrainingOptions.defaults().withSteps(steps), sampling.seeds, sampling.sampleSteps, System.out);
+                        options, sampling.seeds, sampling.sampleSteps, System.out);
                 System.out.println("loss curve: " + result.lossCurve());
                 return 0;
             }
