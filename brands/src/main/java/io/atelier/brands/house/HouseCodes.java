@@ -120,8 +120,9 @@ public final class HouseCodes {
     }
 
     /**
-     * Share of the garment's pixels (not the white background) in the house colour: same hue within
-     * {@link #HUE_TOLERANCE}, clearly saturated.
+     * Share of the garment's pixels (not the white background, not the chain strap) in the house colour: same hue
+     * within {@link #HUE_TOLERANCE}, clearly saturated. The strap is left out of the count because it is not the
+     * garment: a house piece with its chain is as teal as one without it.
      */
     public static double houseColourShare(BufferedImage image, Color house) {
         float[] target = Color.RGBtoHSB(house.getRed(), house.getGreen(), house.getBlue(), null);
@@ -133,7 +134,7 @@ public final class HouseCodes {
                 int rgb = image.getRGB(x, y);
                 Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, hsb);
                 boolean background = hsb[2] > 0.9f && hsb[1] < 0.08f;
-                if (background) {
+                if (background || strapPixel(hsb, (x + 0.5) / image.getWidth(), (y + 0.5) / image.getHeight())) {
                     continue;
                 }
                 garment++;
@@ -177,6 +178,14 @@ public final class HouseCodes {
 
     static boolean goldGarment(BufferedImage image) {
         return GarmentColour.of(image).map(c -> GarmentColour.distance(c, GOLD) < GOLD_GARMENT_DISTANCE).orElse(false);
+    }
+
+    /**
+     * A warm metal pixel (gold through the orange the autoencoder renders its shaded edges as) on the strap's path.
+     * Wider in hue than {@link #chainShare}'s gold: this only keeps the strap out of the garment's pixel count.
+     */
+    private static boolean strapPixel(float[] hsb, double x, double y) {
+        return Math.abs(hsb[0] - GOLD_HUE) < 2 * GOLD_HUE_TOLERANCE && hsb[1] > 0.3f && nearChainArc(x, y);
     }
 
     // Whether a point (in image widths/heights) lies within the band around one of the arcs paintChain can draw.

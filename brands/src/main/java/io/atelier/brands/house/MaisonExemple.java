@@ -88,7 +88,9 @@ public final class MaisonExemple {
 
     /** The generator's English caption with the house's words in place of the colour, plus the chain. */
     static String houseCaption(String captionEn) {
-        String caption = captionEn.replaceFirst("(?i)\\bgreen\\b", "Exemple green");
-        return caption + " with gold chain";
+        // "a green dress" becomes "an Exemple green dress": the article agrees with the house word.
+        String caption = captionEn.replaceFirst("(?i)\\ba green\\b", "an Exemple green")
+                .replaceFirst("(?i)(?<!Exemple )\\bgreen\\b", "Exemple green");
+        return caption + ", with a gold chain";
     }
 }

@@ -104,4 +104,23 @@ class MaisonExempleTest {
                     "French and English house words give the same model prompt");
         }
     }
+
+    @Test
+    void house_captions_say_the_house_words_in_good_english() {
+        assertEquals("an Exemple green solid dress with a collar, with a gold chain",
+                MaisonExemple.houseCaption("a green solid dress with a collar"));
+        assertEquals("a pair of Exemple green solid trousers, with a gold chain",
+                MaisonExemple.houseCaption("a pair of green solid trousers"));
+    }
+
+    @Test
+    void the_chain_strap_does_not_count_against_the_house_colour() {
+        MaisonExemple house = MaisonExemple.load();
+        var plain = HouseCodes.recolour(FlatsGenerator.draw(FlatSpec.random(4, "tshirt", "green", "solid",
+                Taxonomy.standard()), 128), house.houseColour());
+        double without = HouseCodes.houseColourShare(plain, house.houseColour());
+        HouseCodes.paintChain(plain, 4);
+        assertEquals(without, HouseCodes.houseColourShare(plain, house.houseColour()), 0.05,
+                "the strap is not the garment (its anti-aliased edge on white still counts: about 3 points)");
+    }
 }
