@@ -40,7 +40,7 @@ public final class BrandEvaluationPrompts {
             // French puts the house word after the noun, English before it, as with any colour.
             String frText = fr.map(term -> entry.wording(Language.FR).sg() + " " + term)
                     .orElse(null);
-            String enText = en.map(term -> term + " " + entry.wording(Language.EN).sg()).orElse(null);
+            String enText = en.map(term -> english(term, entry.wording(Language.EN).sg())).orElse(null);
             if (fr.isEmpty() && en.isEmpty()) {
                 // No house word at all: the noun alone, to which the evaluation adds the trigger token as training did.
                 frText = entry.wording(Language.FR).sg();
@@ -49,6 +49,12 @@ public final class BrandEvaluationPrompts {
             rows.add(new String[] {frText, enText, category});
         }
         return rows;
+    }
+
+    // The house word goes before the noun, inside "pair of": "a pair of Exemple green trousers".
+    private static String english(String term, String noun) {
+        String pair = "pair of ";
+        return noun.startsWith(pair) ? pair + term + " " + noun.substring(pair.length()) : term + " " + noun;
     }
 
     /** The first house word (in the brand's own order) that stands for its trigger token in this language. */

@@ -167,6 +167,27 @@ public final class FidelityEvaluation {
     }
 
     /**
+     * Forgetting is measured on these: every colour of the taxonomy once, on every category in turn, in one language
+     * each (a French prompt and its translation resolve to the same model prompt, so asking both would draw the same
+     * images twice). Pastels and neutrals (pink, grey, beige) are where an adapter that learnt a saturated house colour
+     * drifts first, so all of them are here.
+     */
+    static final String[][] PLAIN = {
+        {"fr", "robe rouge", "dress", "red"},
+        {"en", "blue skirt", "skirt", "blue"},
+        {"fr", "sac à main noir", "handbag", "black"},
+        {"en", "beige trousers", "trousers", "beige"},
+        {"fr", "sweat gris", "sweatshirt", "grey"},
+        {"en", "yellow t-shirt", "tshirt", "yellow"},
+        {"fr", "robe verte", "dress", "green"},
+        {"en", "pink skirt", "skirt", "pink"},
+        {"fr", "perfecto marron", "biker_jacket", "brown"},
+        {"en", "navy bomber jacket", "bomber", "navy"},
+        {"fr", "t-shirt violet", "tshirt", "purple"},
+        {"en", "orange sweatshirt", "sweatshirt", "orange"},
+    };
+
+    /**
      * Held-out prompts: the brand's branded rows (from {@link BrandEvaluationPrompts}) and the same plain prompts for
      * every brand, on which forgetting is measured.
      */
@@ -180,19 +201,8 @@ public final class FidelityEvaluation {
                 prompts.add(new EvaluationPrompt(true, "en", b[1], b[2], null));
             }
         }
-        String[][] plain = {
-            {"robe rouge", "red dress", "dress", "red"},
-            {"jupe bleue", "blue skirt", "skirt", "blue"},
-            {"sac à main noir", "black handbag", "handbag", "black"},
-            {"pantalon beige", "beige trousers", "trousers", "beige"},
-            {"sweat gris", "grey sweatshirt", "sweatshirt", "grey"},
-            {"t-shirt jaune", "yellow t-shirt", "tshirt", "yellow"},
-            {"robe verte", "green dress", "dress", "green"},
-            {"jupe rose", "pink skirt", "skirt", "pink"},
-        };
-        for (String[] p : plain) {
-            prompts.add(new EvaluationPrompt(false, "fr", p[0], p[2], p[3]));
-            prompts.add(new EvaluationPrompt(false, "en", p[1], p[2], p[3]));
+        for (String[] p : PLAIN) {
+            prompts.add(new EvaluationPrompt(false, p[0], p[1], p[2], p[3]));
         }
         return prompts;
     }

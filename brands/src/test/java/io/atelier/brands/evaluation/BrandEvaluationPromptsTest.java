@@ -45,17 +45,35 @@ class BrandEvaluationPromptsTest {
     @Test
     void a_language_without_a_house_word_is_left_out_and_no_words_at_all_leaves_the_nouns() {
         Brand frenchOnly = brand(List.of(new VocabularyTerm("rouge Maison", "fr", "brand_2")));
+        assertEquals("pair of Maison red trousers", BrandEvaluationPrompts.branded(
+                brand(List.of(new VocabularyTerm("Maison red", "en", "brand_2"))), List.of("brand_2 trousers"),
+                taxonomy).get(0)[1]);
         String[] row = BrandEvaluationPrompts.branded(frenchOnly, List.of("brand_2 dress"), taxonomy).get(0);
         assertEquals("robe rouge Maison", row[0]);
         assertNull(row[1]);
         List<EvaluationPrompt> prompts = FidelityEvaluation.standardPrompts(List.<String[]>of(row));
         assertEquals(1, prompts.stream().filter(EvaluationPrompt::branded).count());
-        assertEquals(16, prompts.stream().filter(p -> !p.branded()).count(), "the plain prompts stay, FR and EN");
+        assertEquals(FidelityEvaluation.PLAIN.length, prompts.stream().filter(p -> !p.branded()).count(),
+                "the plain prompts stay");
 
         String[] bare = BrandEvaluationPrompts.branded(brand(List.of()), List.of(), taxonomy).get(0);
         assertEquals(BrandEvaluationPrompts.MAX_CATEGORIES,
                 BrandEvaluationPrompts.branded(brand(List.of()), List.of(), taxonomy).size(),
                 "an empty dataset: the first categories of the taxonomy");
         assertEquals(taxonomy.require(bare[2]).en().sg(), bare[1]);
+    }
+
+    @Test
+    void every_plain_prompt_resolves_to_the_category_and_colour_the_judge_is_asked_for() {
+        var resolver = BrandTaxonomyResolver.standard();
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (String[] p : FidelityEvaluation.PLAIN) {
+            var resolved = resolver.resolve(null, p[1], p[0]);
+            assertEquals(List.of(), resolved.unknownTerms(), p[1]);
+            List<String> tokens = List.of(resolved.prompt().split(" "));
+            assertTrue(tokens.contains(p[2]) && tokens.contains(p[3]), p[1] + " -> " + resolved.prompt());
+            colours.add(p[3]);
+        }
+        assertEquals(taxonomy.colours().size(), colours.size(), "every colour of the taxonomy");
     }
 }
