@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -118,7 +119,7 @@ public final class DiffusionTrainer {
         unet.parameters().forEach((name, array) -> {
             if (name.endsWith(".lora_scale")) {
                 scales.put(name, array.toFloatArray());
-                array.set(java.nio.FloatBuffer.wrap(new float[(int) array.size()]));
+                array.set(FloatBuffer.wrap(new float[(int) array.size()]));
             }
         });
         if (scales.isEmpty()) {
@@ -129,7 +130,7 @@ public final class DiffusionTrainer {
             NDArray text = textEncoder.forward(true, ids);
             base = unet.forward(true, xt, t, text).stopGradient();
         } finally {
-            scales.forEach((name, values) -> unet.parameters().get(name).set(java.nio.FloatBuffer.wrap(values)));
+            scales.forEach((name, values) -> unet.parameters().get(name).set(FloatBuffer.wrap(values)));
         }
         float[] mask = new float[teacher.length];
         for (int b = 0; b < teacher.length; b++) {
