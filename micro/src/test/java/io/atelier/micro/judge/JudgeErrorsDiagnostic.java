@@ -66,6 +66,7 @@ public final class JudgeErrorsDiagnostic {
         // (category detail) -> {errors, applicable}; (category detail miss|extra [others]) -> errors
         Map<String, int[]> byCell = new TreeMap<>();
         Map<String, int[]> byContext = new TreeMap<>();
+        Map<String, int[]> byPattern = new TreeMap<>(); // (detail pattern) -> {errors, applicable}: prints hide details
         for (int i = 0; i < samples; i++) {
             FlatSpec spec = specs.get(i);
             JudgeVerdict verdict = verdicts.get(i);
@@ -79,6 +80,8 @@ public final class JudgeErrorsDiagnostic {
                 String cell = spec.category() + " " + detail;
                 int[] counts = byCell.computeIfAbsent(cell, k -> new int[2]);
                 counts[1]++;
+                int[] patternCounts = byPattern.computeIfAbsent(detail + " " + spec.pattern(), k -> new int[2]);
+                patternCounts[1]++;
                 // Every context seen, wrong or right, so each error count comes with its denominator.
                 String others = spec.details().stream()
                         .filter(d -> !d.equals(detail) && !FlatSpec.SLEEVE_LENGTHS.contains(d))
@@ -89,6 +92,7 @@ public final class JudgeErrorsDiagnostic {
                 if (!right) {
                     counts[0]++;
                     contextCounts[0]++;
+                    patternCounts[0]++;
                     wrong.add(detail + (truth ? "-missed" : "-invented"));
                 }
             }
@@ -103,6 +107,8 @@ public final class JudgeErrorsDiagnostic {
                 System.out.printf("  %-24s %4d / %4d%n", cell, c[0], c[1]);
             }
         });
+        System.out.println("errors / applicable per (detail, pattern):");
+        byPattern.forEach((cell, c) -> System.out.printf("  %-24s %4d / %4d%n", cell, c[0], c[1]));
         System.out.println("errors / flats per (category, detail, truth, other details drawn), cells with errors:");
         byContext.forEach((context, c) -> {
             if (c[0] > 0) {
