@@ -112,17 +112,12 @@ final class FlatCanvas {
         g.draw(pull);
     }
 
-    /**
-     * A button: a metal disc with a dark rim. The dark disc it replaces vanished among leopard spots and polka dots
-     * (most of the judge's missed buttons were on those prints); light metal inside a dark ring stands out on any
-     * fill and print.
-     */
     void button(double x, double y, double radius) {
         Shape dot = new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius);
-        g.setColor(palette.metal());
+        g.setColor(palette.detailLine());
         g.fill(dot);
         g.setColor(palette.outline());
-        g.setStroke(new BasicStroke(outlineWidth * 0.45f));
+        g.setStroke(new BasicStroke(outlineWidth * 0.4f));
         g.draw(dot);
     }
 
