@@ -50,6 +50,7 @@ public final class JudgeErrorsDiagnostic {
             Files.createDirectories(png);
         }
         try (Judge judge = judgeDir == null ? Judge.load() : Judge.load(judgeDir)) {
+            System.out.println(JudgeAccuracy.measure(judge, samples, 128));
             report(judge, samples, watched, png);
         }
     }
