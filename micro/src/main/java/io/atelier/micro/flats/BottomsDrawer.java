@@ -55,12 +55,13 @@ final class BottomsDrawer {
         }
         if (spec.has("buttons")) {
             if (!spec.has("belt")) {
-                c.button(64 + (spec.has("zip") ? 0 : 0), (top + bandBottom) / 2, 1.6);
+                c.button(64, (top + bandBottom) / 2, 1.6);
             }
-            if (!spec.has("zip")) {
-                for (double y = bandBottom + 7; y < hemY - 5; y += 9) {
-                    c.button(64, y, 1.6);
-                }
+            // With a zip the buttons run on below it (as on a dress): a skirt with zip, belt and buttons used to draw
+            // no button at all, the belt hiding the waistband one.
+            double from = spec.has("zip") ? bandBottom + 29 : bandBottom + 7;
+            for (double y = from; y < hemY - 5; y += 9) {
+                c.button(64, y, 1.6);
             }
         }
     }

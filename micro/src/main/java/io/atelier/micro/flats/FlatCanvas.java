@@ -105,6 +105,11 @@ final class FlatCanvas {
         double py = y0 + uy * 2.5;
         Shape pull = new RoundRectangle2D.Double(px - 1.8, py, 3.6, 6.5, 1.5, 1.5);
         metal(pull);
+        // A dark rim: a gold pull on a yellow garment or a silver one on white dots otherwise all but vanishes,
+        // leaving the tape, which a plain centre seam also draws.
+        g.setColor(palette.outline());
+        g.setStroke(new BasicStroke(outlineWidth * 0.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(pull);
     }
 
     void button(double x, double y, double radius) {

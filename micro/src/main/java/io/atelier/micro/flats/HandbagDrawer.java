@@ -47,9 +47,6 @@ final class HandbagDrawer implements GarmentDrawer {
             c.part(new Rectangle2D.Double(64 - 14, pocketTop, 28, bottom - 9 - pocketTop));
             c.stitch(new Line2D.Double(64 - 13, pocketTop + 2.5, 64 + 13, pocketTop + 2.5));
         }
-        if (spec.has("zip")) {
-            c.zip(64 - topHalf + 4, top + 3.5, 64 + topHalf - 4, top + 3.5);
-        }
         if (spec.has("clasp")) {
             double flapBottom = top + 26;
             Path2D flap = new Path2D.Double();
@@ -62,6 +59,10 @@ final class HandbagDrawer implements GarmentDrawer {
             c.part(flap);
             c.metal(new RoundRectangle2D.Double(64 - 5, flapBottom - 5, 10, 7, 3, 3));
             c.metal(new Ellipse2D.Double(64 - 1.6, flapBottom - 3.1, 3.2, 3.2));
+        }
+        // The zip after the flap: drawn before it, the flap hid it on every bag with a clasp while the label said zip.
+        if (spec.has("zip")) {
+            c.zip(64 - topHalf + 4, top + 3.5, 64 + topHalf - 4, top + 3.5);
         }
         if (spec.has("metal_corners")) {
             Shape bottomCorner = FlatCanvas.poly(64 - bottomHalf - 0.5, bottom + 0.5, 64 - bottomHalf + 8, bottom + 0.5,

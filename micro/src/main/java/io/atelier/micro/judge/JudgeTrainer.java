@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,6 +77,8 @@ public final class JudgeTrainer {
         int startStep = 0;
         double secondsBefore = 0; // time spent by the runs this one resumes: the card reports the total
         Path weights = options.init();
+        // Read now: --out may be the folder of the judge being fine-tuned, whose card the end of the run replaces.
+        ObjectNode init = initProvenance(mapper);
         if (Files.exists(state)) {
             var saved = mapper.readTree(state.toFile());
             if (saved.get("seed").asInt() == options.seed() && saved.get("batch").asInt() == options.batch()) {
@@ -133,12 +136,12 @@ public final class JudgeTrainer {
         }
         double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
         // Measure through a fresh load of the written file, exactly as users will load it.
-        writeCard(mapper, null, seconds, startStep);
+        writeCard(mapper, null, seconds, startStep, init);
         JudgeAccuracy accuracy;
         try (Judge judge = Judge.load(options.out())) {
             accuracy = JudgeAccuracy.measure(judge, options.heldOut(), 128);
         }
-        writeCard(mapper, accuracy, seconds, startStep);
+        writeCard(mapper, accuracy, seconds, startStep, init);
         return accuracy;
     }
 
@@ -210,8 +213,27 @@ public final class JudgeTrainer {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void writeCard(ObjectMapper mapper, JudgeAccuracy accuracy, double seconds, int resumedAt)
-            throws IOException {
+    /**
+     * Where the starting weights came from. A trained judge (a judge.json beside the --init file) is recorded with its
+     * own card's training and held-out figures, so a fine-tuned judge's steps and seconds are not mistaken for the
+     * whole of its training.
+     */
+    private ObjectNode initProvenance(ObjectMapper mapper) throws IOException {
+        ObjectNode init = mapper.createObjectNode().put("file", options.init().toString());
+        Path card = options.init().resolveSibling(Judge.CARD_FILE);
+        if (Files.exists(card)) {
+            JsonNode previous = mapper.readTree(card.toFile());
+            init.put("weights", "trained: this run fine-tunes that judge");
+            init.set("training", previous.get("training"));
+            init.set("heldOut", previous.get("heldOut"));
+        } else {
+            init.put("weights", "untrained");
+        }
+        return init;
+    }
+
+    private void writeCard(ObjectMapper mapper, JudgeAccuracy accuracy, double seconds, int resumedAt,
+                           ObjectNode init) throws IOException {
         ObjectNode card = mapper.createObjectNode();
         card.put("formatVersion", 1);
         card.put("taxonomyVersion", Taxonomy.standard().version());
@@ -234,6 +256,7 @@ public final class JudgeTrainer {
                 .put("detailWeight", JudgeLoss.DETAIL_WEIGHT)
                 .put("samples", "FlatSpec.random(seed) for seeds (seed << 32) + i; 128 px, 20 % drawn at 64 px and "
                         + "resampled up; 10 % box-blurred (3 or 5 px), 30 % with Gaussian grain");
+        training.set("init", init);
         if (accuracy != null) {
             ObjectNode held = card.putObject("heldOut");
             held.put("samples", accuracy.samples()).put("seeds", "2^40 + i, drawn at 128 px")

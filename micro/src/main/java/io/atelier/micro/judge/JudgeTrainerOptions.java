@@ -5,7 +5,9 @@ import java.nio.file.Path;
 /**
  * Settings of a judge training run, parsed from {@code --name value} arguments.
  *
- * @param init            the untrained TorchScript judge ({@code --init}, default tools/micro/judge_init.pt)
+ * @param init            the TorchScript judge to start from ({@code --init}, default the untrained
+ *                        tools/micro/judge_init.pt; a trained judge.pt to fine-tune it, its judge.json beside it
+ *                        recorded on the new card)
  * @param out             where judge.pt and judge.json go ({@code --out}, default the micro resources folder)
  * @param checkpoints     checkpoint folder ({@code --checkpoints}, default work-runs/judge)
  * @param steps           optimizer steps ({@code --steps}, default 1500)

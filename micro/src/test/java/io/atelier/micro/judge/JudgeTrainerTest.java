@@ -54,6 +54,23 @@ class JudgeTrainerTest {
     }
 
     @Test
+    void fine_tuning_a_trained_judge_records_that_judge_on_its_card(@TempDir Path dir) throws Exception {
+        new JudgeTrainer(options(dir, 2)).run();
+        JsonNode first = new ObjectMapper().readTree(dir.resolve("out/judge.json").toFile());
+        assertEquals("untrained", first.at("/training/init/weights").asText(), first.toString());
+
+        // Fine-tune the judge just written: its own card sits beside its judge.pt and is carried into the new one.
+        new JudgeTrainer(JudgeTrainerOptions.parse("--init", dir.resolve("out/judge.pt").toString(),
+                "--out", dir.resolve("tuned").toString(), "--checkpoints", dir.resolve("tuned-ckpt").toString(),
+                "--steps", "1", "--batch", "4", "--held-out", "8", "--lr", "0.0005")).run();
+        JsonNode card = new ObjectMapper().readTree(dir.resolve("tuned/judge.json").toFile());
+        assertTrue(card.at("/training/init/weights").asText().startsWith("trained"), card.toString());
+        assertEquals(1, card.at("/training/steps").asInt());
+        assertEquals(2, card.at("/training/init/training/steps").asInt(), card.toString());
+        assertEquals(8, card.at("/training/init/heldOut/samples").asInt(), card.toString());
+    }
+
+    @Test
     void training_seeds_never_reach_the_held_out_range() {
         assertTrue(JudgeTrainer.trainingSeed(255, 0xFFFFFFFFL) < JudgeAccuracy.HELD_OUT_SEED_BASE);
         assertNotEquals(JudgeTrainer.trainingSeed(1, 7), JudgeTrainer.trainingSeed(2, 7));
