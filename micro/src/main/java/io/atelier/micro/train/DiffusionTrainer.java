@@ -9,6 +9,7 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Stage 2: UNet and text encoder learn epsilon prediction on frozen-VAE latents.
@@ -91,11 +92,11 @@ public final class DiffusionTrainer {
         }
         try (NDManager scratch = unet.manager().newSubManager()) {
             NDArray xt = scratch.create(noisy, latentShape);
-            NDArray eps = scratch.create(noise, latentShape);
+            NDArray target = scratch.create(withTeacherRows(scratch, noisy, inputIds, t, noise, teacher, latentShape),
+                    latentShape);
             NDArray ids = scratch.create(inputIds, new Shape(batch, inputIds.length / batch));
             NDArray tArray = scratch.create(t);
             NDArray w = scratch.create(weights, new Shape(batch, 1, 1, 1));
-            NDArray target = anyTrue(teacher) ? teacherTarget(scratch, xt, tArray, ids, eps, teacher) : eps;
             float loss;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray text = textEncoder.forward(true, ids);
@@ -112,9 +113,40 @@ public final class DiffusionTrainer {
         }
     }
 
-    // The target per row: the base model's prediction (LoRA slots off, no gradient) where teacher[b], else the noise.
-    private NDArray teacherTarget(NDManager scratch, NDArray xt, NDArray t, NDArray ids, NDArray eps,
-                                  boolean[] teacher) {
+    /**
+     * The target of each row: the noise, or for a teacher row the base model's prediction (LoRA slots off, no
+     * gradient). Only the teacher rows go through that extra forward.
+     */
+    private float[] withTeacherRows(NDManager scratch, float[] noisy, long[] inputIds, float[] t, float[] noise,
+                                    boolean[] teacher, Shape latentShape) {
+        int batch = teacher.length;
+        int per = noise.length / batch;
+        int length = inputIds.length / batch;
+        int[] rows = IntStream.range(0, batch).filter(b -> teacher[b]).toArray();
+        if (rows.length == 0) {
+            return noise;
+        }
+        float[] subNoisy = new float[rows.length * per];
+        long[] subIds = new long[rows.length * length];
+        float[] subT = new float[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(noisy, rows[r] * per, subNoisy, r * per, per);
+            System.arraycopy(inputIds, rows[r] * length, subIds, r * length, length);
+            subT[r] = t[rows[r]];
+        }
+        long[] dims = latentShape.getShape().clone();
+        dims[0] = rows.length;
+        float[] base = basePrediction(scratch.create(subNoisy, new Shape(dims)), scratch.create(subT),
+                scratch.create(subIds, new Shape(rows.length, length)));
+        float[] target = noise.clone();
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(base, r * per, target, rows[r] * per, per);
+        }
+        return target;
+    }
+
+    // The UNet's prediction with every LoRA slot switched off (lora_scale 0), the slots restored afterwards.
+    private float[] basePrediction(NDArray xt, NDArray t, NDArray ids) {
         Map<String, float[]> scales = new LinkedHashMap<>();
         unet.parameters().forEach((name, array) -> {
             if (name.endsWith(".lora_scale")) {
@@ -125,28 +157,12 @@ public final class DiffusionTrainer {
         if (scales.isEmpty()) {
             throw new IllegalStateException("teacher targets need a UNet with LoRA slots");
         }
-        NDArray base;
         try {
             NDArray text = textEncoder.forward(true, ids);
-            base = unet.forward(true, xt, t, text).stopGradient();
+            return unet.forward(true, xt, t, text).toFloatArray();
         } finally {
             scales.forEach((name, values) -> unet.parameters().get(name).set(FloatBuffer.wrap(values)));
         }
-        float[] mask = new float[teacher.length];
-        for (int b = 0; b < teacher.length; b++) {
-            mask[b] = teacher[b] ? 1f : 0f;
-        }
-        NDArray m = scratch.create(mask, new Shape(teacher.length, 1, 1, 1));
-        return base.mul(m).add(eps.mul(m.neg().add(1f)));
-    }
-
-    private static boolean anyTrue(boolean[] values) {
-        for (boolean v : values) {
-            if (v) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public int stepCount() {
