@@ -9,7 +9,7 @@ import io.atelier.brands.adapter.AdapterSpec;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.dataset.DatasetItem;
 import io.atelier.brands.dataset.NewDatasetItem;
-import io.atelier.brands.evaluation.BrandEvaluationPrompts;
+import io.atelier.brands.evaluation.BrandEvaluationPlan;
 import io.atelier.brands.evaluation.FidelityEvaluation;
 import io.atelier.brands.evaluation.FidelityReport;
 import io.atelier.brands.safetensors.AdapterMetadata;
@@ -22,7 +22,6 @@ import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelPackage;
 import io.atelier.micro.judge.Judge;
-import io.atelier.micro.taxonomy.Taxonomy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,26 +107,15 @@ public final class HouseDemo {
         Brand brand = store.brands().get(admin, brandId);
         AdapterRecord adapter = store.adapters().current(admin, brandId)
                 .orElseThrow(() -> new NotFoundException("adapter", "adapter"));
-        Color house = brand.palette().isEmpty() ? MaisonExemple.load().houseColour()
-                : Color.decode(brand.palette().get(0).hex());
         FidelityReport report;
         try (Judge judge = Judge.load()) {
             FidelityEvaluation evaluation = new FidelityEvaluation(engine, modelId, judge, store.resolver());
-            List<BufferedImage> own = new ArrayList<>();
-            List<String> ownPrompts = new ArrayList<>();
-            for (var example : DatasetExamples.of(store, brand, store.datasets().list(admin, brandId))) {
-                own.add(example.image());
-                ownPrompts.add(example.prompt());
-            }
-            Color declared = house;
-            house = evaluation.renderableColour(own, declared);
-            log.printf("house colour %s; as this model renders it (autoencoder round trip): %s%n", hex(declared),
-                    hex(house));
-            report = evaluation.run(brand, house,
-                    home.resolve(adapter.filePath()),
-                    FidelityEvaluation.standardPrompts(BrandEvaluationPrompts.branded(brand, ownPrompts,
-                            Taxonomy.standard())), seedsPerPrompt,
-                    steps, (done, total) -> { }, () -> false);
+            BrandEvaluationPlan plan = BrandEvaluationPlan.of(brand,
+                    DatasetExamples.of(store, brand, store.datasets().list(admin, brandId)), evaluation);
+            log.printf("house colour %s; as this model renders it (autoencoder round trip): %s%n",
+                    hex(plan.declaredColour()), hex(plan.renderableColour()));
+            report = evaluation.run(brand, plan.renderableColour(), home.resolve(adapter.filePath()), plan.prompts(),
+                    seedsPerPrompt, steps, (done, total) -> { }, () -> false);
         }
         Path out = home.resolve("demo");
         Files.createDirectories(out);

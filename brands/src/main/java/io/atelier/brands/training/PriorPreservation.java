@@ -8,7 +8,8 @@ package io.atelier.brands.training;
  * @param share share of each batch taken from the plain flats (0: none)
  * @param images how many plain flats are encoded for that share
  * @param target what those rows are trained towards
- * @param weight how much a plain row's loss counts against a house row's
+ * @param weight how much a row trained towards the teacher counts against a house row (with {@link Target#DATA} the
+ *               plain rows count as house rows do: that is how those runs were measured)
  */
 public record PriorPreservation(double share, int images, Target target, float weight) {
 

@@ -7,19 +7,15 @@ import io.atelier.brands.BrandScope;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.adapter.AdapterRecord;
 import io.atelier.brands.brand.Brand;
-import io.atelier.brands.evaluation.BrandEvaluationPrompts;
+import io.atelier.brands.evaluation.BrandEvaluationPlan;
 import io.atelier.brands.evaluation.FidelityEvaluation;
 import io.atelier.brands.evaluation.FidelityReport;
-import io.atelier.brands.house.MaisonExemple;
 import io.atelier.brands.training.DatasetExamples;
-import io.atelier.brands.training.TrainingExample;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.micro.judge.Judge;
 import io.atelier.micro.model.AtelierMicroModel;
-import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.protocol.AdapterEvaluation;
 import io.atelier.protocol.ImageRef;
-import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,20 +59,15 @@ public final class JudgeEvaluations implements EvaluationJobFactory {
     public JobHandler create(AdapterRecord adapter) {
         return ctx -> {
             Brand brand = store.brands().get(BrandScope.admin(), adapter.brand());
-            Color house = brand.palette().isEmpty() ? MaisonExemple.load().houseColour()
-                    : Color.decode(brand.palette().get(0).hex());
             FidelityReport report;
             try (Judge judge = Judge.load()) {
                 FidelityEvaluation evaluation = new FidelityEvaluation(engine.get(), AtelierMicroModel.ID, judge,
                         store.resolver());
                 var items = store.datasets().list(BrandScope.admin(), brand.id());
-                List<TrainingExample> examples = DatasetExamples.of(store, brand, items);
-                house = evaluation.renderableColour(examples.stream().map(TrainingExample::image).toList(), house);
-                List<String[]> branded = BrandEvaluationPrompts.branded(brand,
-                        examples.stream().map(TrainingExample::prompt).toList(), Taxonomy.standard());
-                report = evaluation.run(brand, house, home.resolve(adapter.filePath()),
-                        FidelityEvaluation.standardPrompts(branded),
-                        seedsPerPrompt, samplerSteps, (done, total) -> ctx.progress(done, total, null),
+                BrandEvaluationPlan plan = BrandEvaluationPlan.of(brand, DatasetExamples.of(store, brand, items),
+                        evaluation);
+                report = evaluation.run(brand, plan.renderableColour(), home.resolve(adapter.filePath()),
+                        plan.prompts(), seedsPerPrompt, samplerSteps, (done, total) -> ctx.progress(done, total, null),
                         ctx::isCancelled);
             } catch (CancellationException e) {
                 throw new JobCancelledException();

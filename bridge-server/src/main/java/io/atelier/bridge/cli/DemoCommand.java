@@ -59,7 +59,7 @@ final class DemoCommand {
         PriorPreservation.Target preservation;
 
         @Option(names = "--preservation-weight", defaultValue = "" + PriorPreservation.DEFAULT_WEIGHT,
-                description = "Weight of a plain flat's loss against a house image's (default ${DEFAULT-VALUE}).")
+                description = "With TEACHER: weight of a plain flat's loss against a house image's (default ${DEFAULT-VALUE}).")
         float preservationWeight;
 
         @Mixin
