@@ -65,7 +65,7 @@ public final class DiffusionEngine implements AutoCloseable {
         String id = modelIdOrNull != null ? modelIdOrNull : registry.defaultModelId();
         DiffusionPipeline pipeline = loaded.get(id);
         if (pipeline == null) {
-            pipeline = new DiffusionPipeline(LoadedModel.load(registry.open(id)), options.maxLatentPixelsPerForward());
+            pipeline = new DiffusionPipeline(LoadedModel.load(registry.source(id)), options.maxLatentPixelsPerForward());
             loaded.put(id, pipeline);
             while (loaded.size() > options.maxLoadedModels()) {
                 String eldest = loaded.keySet().iterator().next();

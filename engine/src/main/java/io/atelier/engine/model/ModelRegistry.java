@@ -1,6 +1,7 @@
 package io.atelier.engine.model;
 
 import io.atelier.engine.EngineException;
+import io.atelier.engine.ModelLoadException;
 import io.atelier.engine.UnknownModelException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,7 @@ public final class ModelRegistry {
     private final Map<String, Embedded> embedded = new LinkedHashMap<>();
     private final Map<String, ModelManifest> onDisk = new LinkedHashMap<>();
     private final Map<String, Path> diskFolders = new LinkedHashMap<>();
+    private final Map<String, CheckpointFile> checkpoints = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private String embeddedDefault;
     private String explicitDefault;
@@ -65,13 +67,21 @@ public final class ModelRegistry {
         explicitDefault = id;
     }
 
-    /** Re-reads {@code home/models}; packages with a bad model.json are skipped and listed in {@link #problems}. */
+    /**
+     * Re-reads {@code home/models}: package folders and checkpoint files. A bad package or file is skipped and
+     * described in {@link #problems}; the others stay usable.
+     */
     public synchronized void rescan() {
         onDisk.clear();
         diskFolders.clear();
+        checkpoints.clear();
         problems.clear();
         if (!Files.isDirectory(modelsDir)) {
             return;
+        }
+        for (CheckpointScan.Found found : CheckpointScan.scan(modelsDir, problems)) {
+            onDisk.put(found.checkpoint().id(), found.checkpoint().manifest());
+            checkpoints.put(found.checkpoint().id(), found.checkpoint());
         }
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(modelsDir, Files::isDirectory)) {
             for (Path folder : folders) {
@@ -81,6 +91,11 @@ public final class ModelRegistry {
                 }
                 try (InputStream in = Files.newInputStream(manifestFile)) {
                     ModelManifest manifest = ModelPackageReader.parse(in, folder.getFileName().toString());
+                    if (checkpoints.containsKey(manifest.id())) {
+                        problems.add("Model folder '" + folder.getFileName() + "' and a checkpoint file are both"
+                                + " named '" + manifest.id() + "'; the folder is used.");
+                        checkpoints.remove(manifest.id());
+                    }
                     onDisk.put(manifest.id(), manifest);
                     diskFolders.put(manifest.id(), folder);
                 } catch (EngineException | IOException e) {
@@ -125,9 +140,28 @@ public final class ModelRegistry {
         return List.copyOf(problems);
     }
 
-    /** Opens a package (copying an embedded one to the cache) with every hash checked; null id = the default. */
+    /** What the engine loads for a model: a checkpoint file, or a package opened as {@link #open} does. */
+    public ModelSource source(String idOrNull) {
+        String id = idOrNull != null ? idOrNull : defaultModelId();
+        CheckpointFile checkpoint;
+        synchronized (this) {
+            checkpoint = checkpoints.get(id);
+        }
+        return checkpoint != null ? checkpoint : open(id);
+    }
+
+    /**
+     * Opens an atelier package (copying an embedded one to the cache) with every hash checked; null id = the
+     * default. Checkpoint files are not packages: {@link #source} serves both.
+     */
     public ModelPackage open(String idOrNull) {
         String id = idOrNull != null ? idOrNull : defaultModelId();
+        synchronized (this) {
+            if (checkpoints.containsKey(id)) {
+                throw new ModelLoadException(id, "Model '" + id + "' is a Stable Diffusion checkpoint; this"
+                        + " operation works on atelier packages only.", null);
+            }
+        }
         Path folder;
         Embedded fromJar;
         synchronized (this) {

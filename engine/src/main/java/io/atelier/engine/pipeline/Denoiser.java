@@ -11,9 +11,9 @@ import ai.djl.ndarray.types.Shape;
  * One call runs the whole batch: every image of every batched request, conditional and unconditional rows together.
  */
 final class Denoiser implements AutoCloseable {
-    private final TorchComponent module;
+    private final ModelComponent module;
 
-    Denoiser(TorchComponent module) {
+    Denoiser(ModelComponent module) {
         this.module = module;
     }
 

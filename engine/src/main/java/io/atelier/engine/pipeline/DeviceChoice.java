@@ -18,6 +18,15 @@ public record DeviceChoice(Device device, DataType dataType) {
         return new DeviceChoice(device, dataType);
     }
 
+    /**
+     * A checkpoint run by the engine's own networks: float16 on a GPU (half the memory, the tensor cores), float32
+     * on a CPU (libtorch's CPU kernels are fastest and exact there). Same code on both: only these two differ.
+     */
+    public static DeviceChoice forCheckpoint() {
+        boolean gpu = Engine.getEngine("PyTorch").getGpuCount() > 0;
+        return gpu ? new DeviceChoice(Device.gpu(), DataType.FLOAT16) : new DeviceChoice(Device.cpu(), DataType.FLOAT32);
+    }
+
     public boolean isGpu() {
         return device.isGpu();
     }

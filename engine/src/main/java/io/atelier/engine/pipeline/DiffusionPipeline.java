@@ -14,6 +14,8 @@ import io.atelier.engine.image.PixelTensors;
 import io.atelier.engine.image.SelectionMask;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.sampler.PredictionType;
+import io.atelier.engine.text.PromptEmphasis;
+import io.atelier.engine.text.TokenizedPrompt;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,15 +162,24 @@ public final class DiffusionPipeline implements AutoCloseable {
     private List<Trajectory> prepare(NDManager manager, List<PendingGeneration> batch, int latentH, int latentW,
                                      int latentSize) {
         boolean guided = batch.get(0).settings().usesGuidance();
-        long[][] ids = new long[batch.size() * (guided ? 2 : 1)][];
+        int rowsPerRequest = guided ? 2 : 1;
+        TokenizedPrompt[] prompts = new TokenizedPrompt[batch.size() * rowsPerRequest];
         for (int r = 0; r < batch.size(); r++) {
             GenerationSettings s = batch.get(r).settings();
-            ids[r * (guided ? 2 : 1)] = model.tokenizer.ids(s.prompt());
+            prompts[r * rowsPerRequest] = model.tokenizer.tokenize(s.prompt());
             if (guided) {
-                ids[r * 2 + 1] = model.tokenizer.ids(s.negativePrompt());
+                prompts[r * 2 + 1] = model.tokenizer.tokenize(s.negativePrompt());
             }
         }
+        long[][] ids = new long[prompts.length][];
+        for (int r = 0; r < prompts.length; r++) {
+            ids[r] = prompts[r].ids();
+        }
         float[][] hidden = timed(() -> model.textEncoder.encode(manager, ids));
+        int hiddenSize = manifest.text().hiddenSize();
+        for (int r = 0; r < prompts.length; r++) {
+            PromptEmphasis.apply(hidden[r], 0, prompts[r].weights(), hiddenSize);
+        }
         List<Trajectory> trajectories = new ArrayList<>();
         for (int r = 0; r < batch.size(); r++) {
             PendingGeneration pending = batch.get(r);

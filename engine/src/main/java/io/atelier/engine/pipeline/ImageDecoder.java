@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 
 /** vae_decoder(latents / latentScalingFactor [B, C, h, w]) -> image [B, 3, H, W] in [-1, 1]. */
 final class ImageDecoder implements AutoCloseable {
-    private final TorchComponent module;
+    private final ModelComponent module;
     private final float latentScalingFactor;
 
-    ImageDecoder(TorchComponent module, double latentScalingFactor) {
+    ImageDecoder(ModelComponent module, double latentScalingFactor) {
         this.module = module;
         this.latentScalingFactor = (float) latentScalingFactor;
     }

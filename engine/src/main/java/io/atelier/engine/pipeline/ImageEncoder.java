@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 
 /** vae_encoder(image [B, 3, H, W] in [-1, 1]) -> latent mean, multiplied by latentScalingFactor here. */
 final class ImageEncoder implements AutoCloseable {
-    private final TorchComponent module;
+    private final ModelComponent module;
     private final float latentScalingFactor;
 
-    ImageEncoder(TorchComponent module, double latentScalingFactor) {
+    ImageEncoder(ModelComponent module, double latentScalingFactor) {
         this.module = module;
         this.latentScalingFactor = (float) latentScalingFactor;
     }

@@ -5,15 +5,17 @@ import ai.djl.ndarray.types.Shape;
 import io.atelier.engine.EngineException;
 import io.atelier.engine.ModelLoadException;
 import io.atelier.engine.image.LatentPreview;
+import io.atelier.engine.model.CheckpointFile;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelPackage;
+import io.atelier.engine.model.ModelSource;
 import io.atelier.engine.model.PreviewSettings;
 import io.atelier.engine.sampler.NoiseSchedule;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model package loaded on a device: tokenizer and the four sub-models, each probed once with a tiny input so a
+ * A model loaded on a device (an atelier package or a checkpoint): tokenizer and the four sub-models, each probed once with a tiny input so a
  * wrong or incompatible component fails at load, with its name, rather than in the middle of a user's job.
  */
 public final class LoadedModel implements AutoCloseable {
@@ -26,32 +28,59 @@ public final class LoadedModel implements AutoCloseable {
     final ImageEncoder imageEncoder;
     final NoiseSchedule schedule;
     final LoraSlots loraSlots;
+    private final AutoCloseable weights;
     LatentPreview preview;
 
+    /** The four sub-models in contract order: text encoder, UNet, VAE decoder, VAE encoder. */
     private LoadedModel(ModelManifest manifest, DeviceChoice device, PromptTokenizer tokenizer,
-                        List<TorchComponent> modules) {
+                        List<? extends ModelComponent> modules, LoraSlots loraSlots, AutoCloseable weights) {
         this.manifest = manifest;
         this.device = device;
         this.tokenizer = tokenizer;
         this.textEncoder = new TextEncoder(modules.get(0));
         this.denoiser = new Denoiser(modules.get(1));
-        this.loraSlots = new LoraSlots(manifest.id(), modules.get(1));
+        this.loraSlots = loraSlots;
         this.imageDecoder = new ImageDecoder(modules.get(2), manifest.latentScalingFactor());
         this.imageEncoder = new ImageEncoder(modules.get(3), manifest.latentScalingFactor());
+        this.weights = weights;
         var s = manifest.scheduler();
         this.schedule = NoiseSchedule.of(s.betaSchedule(), s.trainTimesteps(), s.betaStart(), s.betaEnd());
         this.preview = manifest.preview() != null ? previewOf(manifest.preview(), manifest.latentChannels()) : null;
     }
 
-    public static LoadedModel load(ModelPackage modelPackage) {
+    /** Loads either kind of model source and probes it. */
+    public static LoadedModel load(ModelSource source) {
+        if (source instanceof CheckpointFile checkpoint) {
+            return load(checkpoint);
+        }
+        return load((ModelPackage) source);
+    }
+
+    /** A checkpoint: CLIP's tokenizer and the engine's own networks over the file's weights. */
+    static LoadedModel load(CheckpointFile checkpoint) {
+        ModelManifest m = checkpoint.manifest();
+        DeviceChoice device = DeviceChoice.forCheckpoint();
+        CheckpointComponents components = CheckpointComponents.load(checkpoint, device);
+        try {
+            LoadedModel model = new LoadedModel(m, device, new ClipPromptTokenizer(m.text().maxLength()),
+                    components.inContractOrder(), LoraSlots.none(m.id()), components);
+            model.probe();
+            return model;
+        } catch (RuntimeException e) {
+            components.close();
+            throw e;
+        }
+    }
+
+    static LoadedModel load(ModelPackage modelPackage) {
         ModelManifest m = modelPackage.manifest();
         DeviceChoice device = DeviceChoice.forPackage(m.dtype());
         if ("float16".equals(m.dtype()) && !device.isGpu()) {
             throw new ModelLoadException(m.id(), "Model '" + m.id() + "' is stored in float16, which needs a CUDA GPU;"
                     + " none was found.", null);
         }
-        PromptTokenizer tokenizer = PromptTokenizer.load(m.id(), modelPackage.component(ModelManifest.TOKENIZER),
-                m.text());
+        PromptTokenizer tokenizer = HuggingFacePromptTokenizer.load(m.id(),
+                modelPackage.component(ModelManifest.TOKENIZER), m.text());
         List<TorchComponent> modules = new ArrayList<>();
         try {
             for (String name : new String[] {ModelManifest.TEXT_ENCODER, ModelManifest.UNET,
@@ -64,7 +93,8 @@ public final class LoadedModel implements AutoCloseable {
                 }
                 modules.add(module);
             }
-            LoadedModel model = new LoadedModel(m, device, tokenizer, modules);
+            LoadedModel model = new LoadedModel(m, device, tokenizer, modules,
+                    new LoraSlots(m.id(), modules.get(1).parameters()), () -> { });
             model.probe();
             return model;
         } catch (RuntimeException e) {
@@ -159,5 +189,10 @@ public final class LoadedModel implements AutoCloseable {
         imageDecoder.close();
         imageEncoder.close();
         tokenizer.close();
+        try {
+            weights.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.Shape;
 
 /** text_encoder(input_ids int64 [B, L]) -> float [B, L, hidden]: the conditioning the UNet attends to. */
 final class TextEncoder implements AutoCloseable {
-    private final TorchComponent module;
+    private final ModelComponent module;
 
-    TextEncoder(TorchComponent module) {
+    TextEncoder(ModelComponent module) {
         this.module = module;
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
  * One TorchScript sub-model loaded through DJL's PyTorch engine, called as a block (no translator: the sub-model
  * classes build their own NDArrays). Closing it frees the native module.
  */
-final class TorchComponent implements AutoCloseable {
+final class TorchComponent implements ModelComponent {
     private final String modelId;
     private final String name;
     private final Model model;
@@ -62,12 +62,14 @@ final class TorchComponent implements AutoCloseable {
         return name;
     }
 
-    /** The floating point type the sub-model computes in (float32 on CPU, float16 for float16 packages). */
-    DataType dataType() {
+    /** float32 on CPU, float16 for float16 packages. */
+    @Override
+    public DataType dataType() {
         return dataType;
     }
 
-    NDList forward(NDManager manager, NDList inputs) {
+    @Override
+    public NDList forward(NDManager manager, NDList inputs) {
         return model.getBlock().forward(new ParameterStore(manager, false), inputs, false);
     }
 

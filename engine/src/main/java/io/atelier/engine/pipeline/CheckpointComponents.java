@@ -1,0 +1,68 @@
+package io.atelier.engine.pipeline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import io.atelier.engine.ModelLoadException;
+import io.atelier.engine.model.CheckpointFile;
+import io.atelier.engine.safetensors.SafeTensorsFile;
+import io.atelier.engine.sd.Sd1Model;
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A checkpoint's networks seen as the pipeline's four components. They share one {@link Sd1Model}, which this
+ * object owns: the components' own close does nothing, closing this frees the weights.
+ */
+final class CheckpointComponents implements AutoCloseable {
+    private final Sd1Model model;
+
+    private CheckpointComponents(Sd1Model model) {
+        this.model = model;
+    }
+
+    static CheckpointComponents load(CheckpointFile checkpoint, DeviceChoice device) {
+        String id = checkpoint.id();
+        try (SafeTensorsFile file = SafeTensorsFile.open(checkpoint.file())) {
+            return new CheckpointComponents(Sd1Model.load(file, checkpoint.config(), device.device(),
+                    device.dataType()));
+        } catch (IOException | RuntimeException e) {
+            throw new ModelLoadException(id, "Model '" + id + "': the checkpoint "
+                    + checkpoint.file().getFileName() + " cannot be read (" + LoadedModel.shortReason(e) + ").", e);
+        }
+    }
+
+    List<ModelComponent> inContractOrder() {
+        return List.of(
+                component(inputs -> model.encodeText(inputs.get(0))),
+                component(inputs -> model.predictNoise(inputs.get(0), inputs.get(1), inputs.get(2))),
+                component(inputs -> model.decode(inputs.get(0))),
+                component(inputs -> model.encodeMean(inputs.get(0))));
+    }
+
+    private ModelComponent component(Function<NDList, NDArray> forward) {
+        return new ModelComponent() {
+            @Override
+            public NDList forward(NDManager manager, NDList inputs) {
+                return new NDList(forward.apply(inputs));
+            }
+
+            @Override
+            public DataType dataType() {
+                return model.dataType();
+            }
+
+            @Override
+            public void close() {
+                // The shared model is closed by its owner.
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

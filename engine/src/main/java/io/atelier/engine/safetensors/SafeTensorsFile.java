@@ -1,0 +1,244 @@
+package io.atelier.engine.safetensors;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A safetensors file (u64 little-endian header length, a JSON header, then raw little-endian data), opened for reading
+ * without loading it: the header is read and checked whole at open (every offset inside the file, sizes matching
+ * dtype and shape, no two tensors overlapping), and tensors are memory-mapped one at a time on demand. On a CPU the
+ * NDArray made from a mapping shares the mapped pages (DJL's PyTorch engine wraps a direct buffer without copying),
+ * so a 4 GB float32 checkpoint is never held twice. The file is never executed or unpickled: it is only data.
+ */
+public final class SafeTensorsFile implements AutoCloseable {
+    /** Real SD-1.5 headers are ~160 KB; anything near this bound is not a model. */
+    private static final long MAX_HEADER_BYTES = 100L << 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FileChannel channel;
+    private final long dataStart;
+    private final Map<String, TensorInfo> tensors;
+    private final Map<String, String> metadata;
+
+    private SafeTensorsFile(FileChannel channel, long dataStart, Map<String, TensorInfo> tensors,
+                            Map<String, String> metadata) {
+        this.channel = channel;
+        this.dataStart = dataStart;
+        this.tensors = tensors;
+        this.metadata = metadata;
+    }
+
+    /**
+     * Opens and checks the header.
+     *
+     * @throws SafeTensorsFormatException when the file is not valid safetensors (the message says why)
+     */
+    public static SafeTensorsFile open(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            long size = channel.size();
+            if (size < 8) {
+                throw new SafeTensorsFormatException("the file is too short to be safetensors (" + size + " bytes)");
+            }
+            ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, lengthBytes, 0);
+            long headerLength = lengthBytes.getLong(0);
+            if (headerLength <= 1 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
+                throw new SafeTensorsFormatException("the header length " + Long.toUnsignedString(headerLength)
+                        + " is impossible for a file of " + size + " bytes: not safetensors, or truncated");
+            }
+            ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
+            readFully(channel, headerBytes, 8);
+            JsonNode header;
+            try {
+                header = JSON.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
+            } catch (JsonProcessingException e) {
+                throw new SafeTensorsFormatException("the header is not valid JSON");
+            }
+            if (header == null || !header.isObject()) {
+                throw new SafeTensorsFormatException("the header is not a JSON object");
+            }
+            long dataStart = 8 + headerLength;
+            Map<String, String> metadata = new LinkedHashMap<>();
+            Map<String, TensorInfo> tensors = parseTensors(header, size - dataStart, metadata);
+            return new SafeTensorsFile(channel, dataStart, Collections.unmodifiableMap(tensors),
+                    Collections.unmodifiableMap(metadata));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, TensorInfo> parseTensors(JsonNode header, long dataLength,
+                                                        Map<String, String> metadata) {
+        Map<String, TensorInfo> tensors = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
+            JsonNode t = entry.getValue();
+            if (name.equals("__metadata__")) {
+                t.fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
+                continue;
+            }
+            TensorType type = TensorType.byWireName(t.path("dtype").asText()).orElseThrow(() ->
+                    new SafeTensorsFormatException("tensor '" + name + "' has an unsupported dtype '"
+                            + t.path("dtype").asText() + "'"));
+            JsonNode shapeNode = t.path("shape");
+            JsonNode offsets = t.path("data_offsets");
+            if (!shapeNode.isArray() || !offsets.isArray() || offsets.size() != 2) {
+                throw new SafeTensorsFormatException("tensor '" + name + "' lacks a shape or data_offsets");
+            }
+            long[] shape = new long[shapeNode.size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = shapeNode.get(i).canConvertToLong() ? shapeNode.get(i).asLong() : -1;
+                if (shape[i] < 0) {
+                    throw new SafeTensorsFormatException("tensor '" + name + "' has a negative or invalid shape");
+                }
+            }
+            long begin = offsets.get(0).canConvertToLong() ? offsets.get(0).asLong() : -1;
+            long end = offsets.get(1).canConvertToLong() ? offsets.get(1).asLong() : -1;
+            TensorInfo info = new TensorInfo(name, type, shape, begin, end);
+            if (begin < 0 || end < begin) {
+                throw new SafeTensorsFormatException("tensor '" + name + "' has invalid data_offsets");
+            }
+            if (info.elementCount() * type.bytes() != info.byteLength()) {
+                throw new SafeTensorsFormatException("tensor '" + name + "' says " + info.byteLength()
+                        + " bytes but its shape " + info.shapeText() + " of " + type.wireName() + " needs "
+                        + info.elementCount() * type.bytes());
+            }
+            if (end > dataLength) {
+                throw new SafeTensorsFormatException("the file is truncated or its header lies: tensor '" + name
+                        + "' ends at byte " + end + " of the data but the file holds only " + dataLength);
+            }
+            tensors.put(name, info);
+        }
+        List<TensorInfo> byOffset = new ArrayList<>(tensors.values());
+        byOffset.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
+        for (int i = 1; i < byOffset.size(); i++) {
+            TensorInfo before = byOffset.get(i - 1);
+            TensorInfo after = byOffset.get(i);
+            if (after.begin() < before.end()) {
+                throw new SafeTensorsFormatException("the header lies: tensors '" + before.name() + "' and '"
+                        + after.name() + "' overlap");
+            }
+        }
+        return tensors;
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer target, long position) throws IOException {
+        long at = position;
+        while (target.hasRemaining()) {
+            int read = channel.read(target, at);
+            if (read < 0) {
+                throw new SafeTensorsFormatException("the file ends inside its header");
+            }
+            at += read;
+        }
+    }
+
+    /** Every tensor by name, in header order. */
+    public Map<String, TensorInfo> tensors() {
+        return tensors;
+    }
+
+    public TensorInfo info(String name) {
+        TensorInfo info = tensors.get(name);
+        if (info == null) {
+            throw new IllegalArgumentException("no tensor named " + name);
+        }
+        return info;
+    }
+
+    /** The {@code __metadata__} strings (empty when the file has none). */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** The tensor's bytes, memory-mapped read-only, little-endian; valid after this file is closed. */
+    public ByteBuffer bytes(String name) throws IOException {
+        TensorInfo info = info(name);
+        MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + info.begin(),
+                info.byteLength());
+        mapped.order(ByteOrder.LITTLE_ENDIAN);
+        return mapped;
+    }
+
+    /**
+     * The tensor as an NDArray of its stored type on {@code manager}'s device. On a CPU it shares the mapped pages:
+     * never write into it (convert with {@code toType}/{@code toDevice}, which copy, before changing values).
+     */
+    public NDArray array(NDManager manager, String name) throws IOException {
+        TensorInfo info = info(name);
+        Shape shape = new Shape(info.shape());
+        if (info.byteLength() == 0) {
+            return manager.create(shape, info.type().dataType());
+        }
+        return manager.create(bytes(name), shape, info.type().dataType());
+    }
+
+    /**
+     * The tensor converted to {@code type} on {@code device}, owned by {@code target}: a copy made from a temporary
+     * mapping that is unmapped as soon as the copy exists, so a float16 file loaded as float32 does not keep the
+     * file's pages resident beside the converted weights.
+     */
+    public NDArray convertedArray(NDManager target, String name, DataType type, Device device) throws IOException {
+        ByteBuffer mapped = bytes(name);
+        TensorInfo info = info(name);
+        try (NDManager staging = NDManager.newBaseManager(Device.cpu())) {
+            NDArray view = info.byteLength() == 0 ? staging.create(new Shape(info.shape()), info.type().dataType())
+                    : staging.create(mapped, new Shape(info.shape()), info.type().dataType());
+            NDArray converted = view.toType(type, true).toDevice(device, false);
+            converted.attach(target);
+            view.close();
+            return converted;
+        } finally {
+            Unmapping.unmap(mapped);
+        }
+    }
+
+    /** A floating point tensor's values as float32 (F32, F16 and BF16 converted in Java), for small tensors. */
+    public float[] floats(String name) throws IOException {
+        TensorInfo info = info(name);
+        if (info.elementCount() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " is too large to read into a Java array");
+        }
+        ByteBuffer data = bytes(name);
+        float[] values = new float[(int) info.elementCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (info.type()) {
+                case F32 -> data.getFloat(4 * i);
+                case F64 -> (float) data.getDouble(8 * i);
+                case F16 -> HalfFloats.halfToFloat(data.getShort(2 * i));
+                case BF16 -> Float.intBitsToFloat((data.getShort(2 * i) & 0xffff) << 16);
+                default -> throw new IllegalArgumentException(name + " is not a floating point tensor");
+            };
+        }
+        return values;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}
