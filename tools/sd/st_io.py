@@ -5,6 +5,12 @@ Format: u64 little-endian header length N, then N bytes of JSON
 padded with spaces so the data section starts 8-byte aligned, then the raw little-endian data.
 Offsets are relative to the start of the data section.
 
+Padding: current safetensors writers pad the JSON with spaces so the data section starts 8-byte aligned.
+Older ones did not: the real v1-5-pruned-emaonly.safetensors has a 156,444-byte JSON header (exactly what
+build_header gives, unpadded, for {"__metadata__":{"format":"pt"}} + tensors in name order), so its data
+starts at byte 156,452 (4- but not 8-aligned).
+Both layouts are produced here (pad=True/False) so a reader gets tested on both.
+
 Written for Atelier's SD-1.5 reference tooling; authoring only, never used at run time.
 """
 import json
@@ -36,6 +42,12 @@ def f32_to_bf16_bits(a):
     return rounded.astype(np.uint16)
 
 
+def _contiguous(a):
+    """C-contiguous copy if needed; unlike np.ascontiguousarray keeps 0-d (scalar, shape []) arrays 0-d."""
+    a = np.asarray(a)
+    return a if a.flags.c_contiguous else a.copy(order="C")
+
+
 def _to_numpy(t):
     if isinstance(t, np.ndarray):
         return t
@@ -48,8 +60,9 @@ def _to_numpy(t):
     return np.asarray(t)
 
 
-def build_header(entries, metadata=None):
-    """entries: list of (name, dtype_code, shape) in data order. Returns (header_bytes incl. padding, offsets)."""
+def build_header(entries, metadata=None, pad=True):
+    """entries: list of (name, dtype_code, shape) in data order. Returns (header_bytes incl. padding, offsets).
+    JSON is compact (no spaces), "__metadata__" first, tensors in data order (like the Rust writer)."""
     header = {}
     if metadata:
         header["__metadata__"] = {str(k): str(v) for k, v in metadata.items()}
@@ -63,19 +76,20 @@ def build_header(entries, metadata=None):
         offsets.append((pos, pos + n))
         pos += n
     raw = json.dumps(header, separators=(",", ":"), ensure_ascii=True).encode("utf-8")
-    raw += b" " * ((-(8 + len(raw))) % 8)
+    if pad:
+        raw += b" " * ((-(8 + len(raw))) % 8)
     return raw, offsets
 
 
-def write_stream(path, entries, producer, metadata=None):
+def write_stream(path, entries, producer, metadata=None, pad=True):
     """Streaming writer: entries = [(name, dtype_code, shape)], producer(name) -> numpy array
     (already in the right dtype/shape; for BF16 give uint16 bit patterns). Writes one tensor at a time."""
-    raw, offsets = build_header(entries, metadata)
+    raw, offsets = build_header(entries, metadata, pad)
     with open(path, "wb") as f:
         f.write(struct.pack("<Q", len(raw)))
         f.write(raw)
         for (name, code, shape), (b, e) in zip(entries, offsets):
-            a = np.ascontiguousarray(producer(name))
+            a = _contiguous(producer(name))
             if a.dtype != _NP[code] or tuple(a.shape) != tuple(shape):
                 raise ValueError(f"{name}: got {a.dtype}{tuple(a.shape)}, header says {code}{tuple(shape)}")
             buf = a.tobytes()
@@ -84,20 +98,20 @@ def write_stream(path, entries, producer, metadata=None):
     return 8 + len(raw) + (offsets[-1][1] if offsets else 0)
 
 
-def save(path, tensors, metadata=None, order="sorted"):
+def save(path, tensors, metadata=None, order="sorted", pad=True):
     """tensors: dict name -> numpy array or torch tensor (float16/float32/int64/...),
     or (\"BF16\", uint16 array) tuples. order: 'sorted' (by name) or 'insertion'."""
     arrays = {}
     for name, t in tensors.items():
         if isinstance(t, tuple) and t[0] == "BF16":
-            arrays[name] = ("BF16", np.ascontiguousarray(t[1], dtype=np.uint16))
+            arrays[name] = ("BF16", _contiguous(np.asarray(t[1], dtype=np.uint16)))
         else:
             a = _to_numpy(t)
             code = _CODE[a.dtype.newbyteorder("<") if a.dtype.byteorder == ">" else a.dtype]
-            arrays[name] = (code, np.ascontiguousarray(a.astype(_NP[code], copy=False)))
+            arrays[name] = (code, _contiguous(a.astype(_NP[code], copy=False)))
     names = sorted(arrays) if order == "sorted" else list(arrays)
     entries = [(n, arrays[n][0], arrays[n][1].shape) for n in names]
-    return write_stream(path, entries, lambda n: arrays[n][1], metadata)
+    return write_stream(path, entries, lambda n: arrays[n][1], metadata, pad)
 
 
 def read_header(path):
