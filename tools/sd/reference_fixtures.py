@@ -57,8 +57,7 @@ def load_model(path):
     sd, _ = st_io.load(path, upcast_f32=True)
     model = R.build(R.TINY_CONFIG)
     state = {k: torch.from_numpy(v) for k, v in sd.items()}
-    missing, unexpected = model.load_state_dict(state, strict=True), None
-    del missing, unexpected
+    model.load_state_dict(state, strict=True)  # every key must match, both ways
     return model.float().eval()
 
 

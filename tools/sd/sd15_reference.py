@@ -652,10 +652,6 @@ def checkpoint_layout(config=SD15_CONFIG):
     return [(k, v.dtype, tuple(v.shape)) for k, v in m.state_dict().items()]
 
 
-def is_parameter_name(model, name):
-    return name in dict(model.named_parameters())
-
-
 def layout_summary(layout):
     """Counts per prefix: tensors/params excluding the position_ids buffer (as VERIFIED-FACTS counts them)."""
     out = {}
