@@ -25,7 +25,11 @@ public final class CheckpointInspector {
 
     /** @throws LayoutException with the reason when the file is not a runnable SD-1.x checkpoint */
     public static Sd1Config inspect(SafeTensorsFile file) {
-        Map<String, TensorInfo> tensors = file.tensors();
+        return inspect(file.tensors());
+    }
+
+    /** The same, from a header's tensor descriptions. */
+    public static Sd1Config inspect(Map<String, TensorInfo> tensors) {
         // Step 1: the family, from the name prefixes every exporter keeps.
         if (anyStartsWith(tensors, "conditioner.embedders.")) {
             throw new LayoutException("it is an SDXL checkpoint; this version runs SD-1.x checkpoints (SDXL is next)");
