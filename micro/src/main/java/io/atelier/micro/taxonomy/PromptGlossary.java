@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,12 +37,17 @@ public final class PromptGlossary {
      * @param start first character, in the text
      * @param end   end, exclusive
      * @param text  the words that replace it
+     * @param means the canonical tokens it means (a trigger token allowed): one naming a garment is placed as one
      */
-    public record Replacement(int start, int end, String text) {
+    public record Replacement(int start, int end, String text, List<String> means) {
+
+        public Replacement {
+            means = List.copyOf(means);
+        }
     }
 
     /** A term, stop word or unknown word of the text ({@code segment}), or a replacement ({@code replacement}). */
-    private record Item(int start, int end, String written, TaxonomyResolver.Segment segment, String replacement) {
+    private record Item(int start, int end, String written, TaxonomyResolver.Segment segment, Replacement replacement) {
         boolean house() {
             return replacement != null;
         }
@@ -99,10 +105,10 @@ public final class PromptGlossary {
             for (List<Item> phrase : phrases(chunk)) {
                 if (language == Language.FR && french(phrase)) {
                     edits.add(new Replacement(phrase.get(0).start(), phrase.get(phrase.size() - 1).end(),
-                            sayPhrase(phrase)));
+                            sayPhrase(phrase), List.of()));
                 } else {
                     phrase.stream().filter(Item::house)
-                            .forEach(item -> edits.add(new Replacement(item.start(), item.end(), item.replacement())));
+                            .forEach(item -> edits.add(item.replacement()));
                 }
             }
         }
@@ -121,8 +127,18 @@ public final class PromptGlossary {
         return out.append(text, at, text.length()).toString();
     }
 
-    /** Canonical tokens said in English ("handbag strap" → "handbag with shoulder strap"), e.g. for a house word. */
-    public String english(List<String> tokens) {
+    /**
+     * Canonical tokens said in English ("handbag strap" → "handbag with shoulder strap"), e.g. for a house word;
+     * empty when one of them is not a taxonomy token (a brand's trigger token means nothing in English).
+     */
+    public Optional<String> english(List<String> tokens) {
+        if (tokens.isEmpty() || !tokens.stream().allMatch(token -> taxonomy.entry(token).isPresent())) {
+            return Optional.empty();
+        }
+        return Optional.of(sayTokens(tokens));
+    }
+
+    private String sayTokens(List<String> tokens) {
         for (Compound compound : taxonomy.compounds()) {
             if (compound.language() == Language.EN && compound.tokens().equals(tokens)) {
                 return compound.term();
@@ -197,7 +213,7 @@ public final class PromptGlossary {
             }
             if (element instanceof Replacement r) {
                 flush(text, words, chunk);
-                chunk.add(new Item(r.start(), r.end(), text.substring(r.start(), r.end()), null, r.text()));
+                chunk.add(new Item(r.start(), r.end(), text.substring(r.start(), r.end()), null, r));
                 lastEnd = r.end();
             } else {
                 TermNormalizer.Word word = (TermNormalizer.Word) element;
@@ -313,8 +329,9 @@ public final class PromptGlossary {
     }
 
     private boolean garment(Item item) {
-        return item.term() && item.segment().meaning().tokens().stream()
-                .anyMatch(token -> taxonomy.kindOf(token).orElseThrow() == AttributeKind.CATEGORY);
+        List<String> tokens = item.house() ? item.replacement().means()
+                : item.term() ? item.segment().meaning().tokens() : List.of();
+        return tokens.stream().anyMatch(token -> taxonomy.kindOf(token).orElse(null) == AttributeKind.CATEGORY);
     }
 
     private boolean material(Item item) {
@@ -324,7 +341,7 @@ public final class PromptGlossary {
     /** Said before a garment in English: a house word, a colour, a pattern, a material, a detail said as adjective. */
     private boolean modifier(Item item) {
         if (item.house()) {
-            return true;
+            return !garment(item);
         }
         AttributeKind kind = single(item);
         if (kind == AttributeKind.DETAIL) {
@@ -372,7 +389,7 @@ public final class PromptGlossary {
 
     private String say(Item item, boolean beforeGarment) {
         if (item.house()) {
-            return item.replacement();
+            return item.replacement().text();
         }
         TaxonomyResolver.Segment segment = item.segment();
         if (segment.meaning() == null) {
@@ -384,7 +401,7 @@ public final class PromptGlossary {
         }
         List<String> tokens = segment.meaning().tokens();
         if (tokens.size() > 1) {
-            return english(tokens);
+            return sayTokens(tokens);
         }
         TaxonomyEntry entry = taxonomy.require(tokens.get(0));
         return switch (taxonomy.kindOf(entry.token()).orElseThrow()) {

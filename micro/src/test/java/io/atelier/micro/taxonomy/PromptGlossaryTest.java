@@ -9,6 +9,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PromptGlossaryTest {
 
@@ -95,18 +96,20 @@ class PromptGlossaryTest {
     @Test
     void replacements_move_like_modifiers_in_a_french_phrase_and_stay_in_place_elsewhere() {
         String text = "robe vert Exemple à rayures";
-        List<PromptGlossary.Replacement> house = List.of(new PromptGlossary.Replacement(5, 17, "Exemple green"));
+        List<PromptGlossary.Replacement> house = List.of(new PromptGlossary.Replacement(5, 17, "Exemple green", List.of("brand_3")));
         assertEquals("Exemple green striped dress", glossary.translate(text, Language.FR, house));
         String english = "dress in vert Exemple";
         assertEquals("dress in Exemple green", glossary.translate(english, Language.EN,
-                List.of(new PromptGlossary.Replacement(9, 21, "Exemple green"))));
+                List.of(new PromptGlossary.Replacement(9, 21, "Exemple green", List.of("brand_3")))));
     }
 
     @Test
     void canonical_tokens_are_said_in_english() {
-        assertEquals("handbag with shoulder strap", glossary.english(List.of("handbag", "strap")));
-        assertEquals("jeans", glossary.english(List.of("trousers", "denim")));
-        assertEquals("red sleeveless silk dress", glossary.english(List.of("dress", "red", "sleeveless", "silk")));
+        assertEquals("handbag with shoulder strap", glossary.english(List.of("handbag", "strap")).orElseThrow());
+        assertEquals("jeans", glossary.english(List.of("trousers", "denim")).orElseThrow());
+        assertEquals("red sleeveless silk dress",
+                glossary.english(List.of("dress", "red", "sleeveless", "silk")).orElseThrow());
+        assertTrue(glossary.english(List.of("brand_3")).isEmpty(), "a trigger token has no English");
     }
 
     @Test
