@@ -277,6 +277,7 @@ class TaxonomyResolveParams:
     text: str = ""
     brand: Optional[str] = None
     lang: Optional[str] = None
+    model: Optional[str] = None  # the prompt is written for that model (bridges older than this field refuse it)
 
 
 @dataclass

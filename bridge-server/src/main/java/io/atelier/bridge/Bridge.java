@@ -102,7 +102,7 @@ public final class Bridge implements AutoCloseable {
         bindings.add(RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)));
         bindings.add(RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)));
         bindings.add(RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper)));
-        bindings.addAll(BrandServices.bindings(brandStore, images));
+        bindings.addAll(BrandServices.bindings(brandStore, images, models));
         bindings.add(RpcBinding.of(PreviewService.class, new PreviewServiceImpl(jobs, images)));
         bindings.addAll(extraServices);
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);

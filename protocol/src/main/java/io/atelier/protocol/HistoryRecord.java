@@ -15,7 +15,7 @@ import java.util.Map;
  * @param brand brand id; null for unbranded work
  * @param client the client's name and version from {@code session.initialize}
  * @param request the params exactly as the client sent them
- * @param resolvedPrompt the canonical prompt the model saw (see {@code taxonomy.resolve})
+ * @param resolvedPrompt the prompt the model received: canonical tokens or glossary text (see {@code taxonomy.resolve})
  * @param model model id
  * @param modelSha256 hash of the model's UNet
  * @param adapter adapter id; null when none applied

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param status            {@code queued}, {@code running}, {@code succeeded}, {@code failed} or {@code cancelled}
  * @param request           the params exactly as the client sent them
  * @param prompt            the designer's own words, as searched by {@link HistoryRepository#search}
- * @param resolvedPrompt    the canonical prompt the model saw
+ * @param resolvedPrompt    the prompt the model received: canonical tokens, or glossary text for a CLIP model
  * @param model             model id
  * @param modelSha256       hash of the model's UNet
  * @param adapter           adapter id; null when none applied

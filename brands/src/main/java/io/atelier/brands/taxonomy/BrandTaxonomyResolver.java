@@ -6,6 +6,8 @@ import io.atelier.brands.brand.TriggerTokens;
 import io.atelier.brands.brand.VocabularyTerm;
 import io.atelier.micro.taxonomy.Language;
 import io.atelier.micro.taxonomy.MatchedTerm;
+import io.atelier.micro.taxonomy.PromptGlossary;
+import io.atelier.micro.taxonomy.PromptStyle;
 import io.atelier.micro.taxonomy.ResolvedPrompt;
 import io.atelier.micro.taxonomy.TaxonomyResolver;
 
@@ -24,26 +26,38 @@ import java.util.Set;
  * own meaning). A house term meaning canonical tokens is handed to the base resolver as those tokens, so the base
  * slot rules (first colour wins, details accumulate, canonical order) apply to house and base words alike. A house
  * term meaning the brand's trigger token puts that token at the head of the prompt, where its adapter learnt it.
+ *
+ * <p>For a model that reads natural English ({@link PromptStyle#GLOSSARY}) the same reading is reported, but the
+ * prompt is the designer's own text through {@link PromptGlossary}: French terms in English, house words replaced by
+ * their English meaning ({@link HouseEnglish}), everything else as written.
  */
 public final class BrandTaxonomyResolver {
 
     private final TaxonomyResolver base;
+    private final PromptGlossary glossary;
 
     public BrandTaxonomyResolver(TaxonomyResolver base) {
         this.base = base;
+        this.glossary = new PromptGlossary(base);
     }
 
     public static BrandTaxonomyResolver standard() {
         return new BrandTaxonomyResolver(TaxonomyResolver.standard());
     }
 
+    /** As {@link #resolve(Brand, String, String, PromptStyle)} for atelier-micro: the canonical prompt. */
+    public BrandResolution resolve(Brand brandOrNull, String text, String langOrNull) {
+        return resolve(brandOrNull, text, langOrNull, PromptStyle.CANONICAL_TOKENS);
+    }
+
     /**
      * @param brandOrNull the brand whose vocabulary applies, or null for the shared taxonomy only
      * @param text        the designer's words
      * @param langOrNull  {@code fr}, {@code en}, or null to detect
+     * @param style       how the model the prompt is for reads it (see {@link PromptStyle#forFamily})
      * @throws InvalidInputException {@code lang} is neither fr nor en; {@code text} is missing
      */
-    public BrandResolution resolve(Brand brandOrNull, String text, String langOrNull) {
+    public BrandResolution resolve(Brand brandOrNull, String text, String langOrNull, PromptStyle style) {
         if (text == null) {
             throw new InvalidInputException("text", "give the words to resolve");
         }
@@ -94,7 +108,25 @@ public final class BrandTaxonomyResolver {
                 unknown.addAll(part.unknownWords());
             }
         }
-        return new BrandResolution(String.join(" ", tokens), tokens, language.code(), matched, unknown);
+        String prompt = style == PromptStyle.GLOSSARY ? glossaryPrompt(brandOrNull, text, language, segments)
+                : String.join(" ", tokens);
+        return new BrandResolution(prompt, tokens, language.code(), matched, unknown);
+    }
+
+    /** Step 5 (glossary): the text through the glossary, each house term replaced by its English meaning. */
+    private String glossaryPrompt(Brand brand, String text, Language language, List<Segment> segments) {
+        Map<String, String> english = brand == null ? Map.of() : HouseEnglish.of(brand, glossary);
+        List<PromptGlossary.Replacement> replacements = new ArrayList<>();
+        int at = 0;
+        for (Segment segment : segments) {
+            if (segment.house() != null) {
+                String meaning = english.getOrDefault(HouseWords.key(segment.house().term()), segment.text());
+                replacements.add(new PromptGlossary.Replacement(at, at + segment.text().length(), meaning,
+                        List.of(segment.house().canonical().split(" "))));
+            }
+            at += segment.text().length();
+        }
+        return glossary.translate(text, language, replacements);
     }
 
     /** A stretch of text: a house term ({@code house} set) or plain text between house terms. */

@@ -4,6 +4,7 @@ import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.BrandPolicy;
 import io.atelier.brands.brand.VocabularyTerm;
+import io.atelier.micro.taxonomy.PromptStyle;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -68,5 +69,50 @@ class BrandTaxonomyResolverTest {
     void an_unsupported_language_is_refused_naming_the_field() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> resolver.resolve(maison, "robe", "de"));
         assertEquals("lang", e.field());
+    }
+
+    /** Maison Exemple as shipped: its French house words and their English twins all mean the trigger token. */
+    private final Brand exemple = new Brand("maison-exemple", "Maison Exemple", List.of("fr", "en"), List.of(),
+            List.of(new VocabularyTerm("vert Exemple", "fr", "brand_3"),
+                    new VocabularyTerm("verte Exemple", "fr", "brand_3"),
+                    new VocabularyTerm("Exemple green", "en", "brand_3"),
+                    new VocabularyTerm("chaîne dorée", "fr", "brand_3"),
+                    new VocabularyTerm("gold chain", "en", "brand_3"),
+                    new VocabularyTerm("coins dorés", "fr", "metal_corners"),
+                    new VocabularyTerm("galon", "fr", "brand_3 collar")),
+            BrandPolicy.DEFAULT, "brand_3", Instant.EPOCH, Instant.EPOCH);
+
+    @Test
+    void for_a_clip_model_house_words_become_the_brands_own_english_words() {
+        assertEquals("an Exemple green striped dress with gold chain", resolver.resolve(exemple,
+                "une robe verte Exemple à rayures avec chaîne dorée", "fr", PromptStyle.GLOSSARY).prompt());
+        // No English twin: the English of the canonical tokens; no English at all: as written.
+        assertEquals("handbag with metal corners, galon", resolver.resolve(exemple, "sac avec coins dorés, galon",
+                "fr", PromptStyle.GLOSSARY).prompt());
+    }
+
+    @Test
+    void for_a_clip_model_a_house_garment_takes_its_modifiers_before_it() {
+        assertEquals("Exemple red leather satchel",
+                resolver.resolve(maison, "besace rouge Exemple en cuir", "fr", PromptStyle.GLOSSARY).prompt());
+    }
+
+    @Test
+    void for_a_clip_model_english_house_words_and_english_text_stay_as_written() {
+        String english = "Exemple green satchel with a gold chain, (cinematic:1.2)";
+        assertEquals(english, resolver.resolve(maison, english, null, PromptStyle.GLOSSARY).prompt());
+        assertEquals(english, resolver.resolve(exemple, english, null, PromptStyle.GLOSSARY).prompt());
+    }
+
+    @Test
+    void both_styles_report_the_same_reading_of_the_words() {
+        String text = "robe scintillante rouge Exemple avec volants";
+        BrandResolution canonical = resolver.resolve(maison, text, "fr", PromptStyle.CANONICAL_TOKENS);
+        BrandResolution glossary = resolver.resolve(maison, text, "fr", PromptStyle.GLOSSARY);
+        assertEquals("brand_3 dress", canonical.prompt());
+        assertEquals("dress scintillante Exemple red avec volants", glossary.prompt()); // "avec" serves an unknown word
+        assertEquals(canonical.matchedTerms(), glossary.matchedTerms());
+        assertEquals(List.of("scintillante", "volants"), glossary.unknownTerms());
+        assertEquals(canonical.tokens(), glossary.tokens());
     }
 }

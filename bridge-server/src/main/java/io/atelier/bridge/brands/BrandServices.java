@@ -3,6 +3,7 @@ package io.atelier.bridge.brands;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.brand.Brand;
 import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.rpc.RpcBinding;
 import io.atelier.protocol.service.BrandsService;
@@ -24,11 +25,12 @@ public final class BrandServices {
         return caller -> store.brands().list(BrandCalls.scopeOf(caller)).stream().map(Brand::id).toList();
     }
 
-    public static List<RpcBinding> bindings(BrandStore store, ImageStore images) {
+    /** @param models the installed models, whose family decides how {@code taxonomy.resolve} writes a prompt */
+    public static List<RpcBinding> bindings(BrandStore store, ImageStore images, ModelCatalog models) {
         return List.of(
                 RpcBinding.of(BrandsService.class, new BrandsServiceImpl(store.brands())),
                 RpcBinding.of(DatasetsService.class, new DatasetsServiceImpl(store.datasets(), images)),
-                RpcBinding.of(TaxonomyService.class, new TaxonomyServiceImpl(store.brands(), store.resolver())),
+                RpcBinding.of(TaxonomyService.class, new TaxonomyServiceImpl(store.brands(), store.resolver(), models)),
                 RpcBinding.of(HistoryService.class, new HistoryServiceImpl(store.history(), images)));
     }
 }

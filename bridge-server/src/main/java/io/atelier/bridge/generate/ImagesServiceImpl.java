@@ -19,6 +19,7 @@ import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationSettings;
 import io.atelier.engine.image.Provenance;
 import io.atelier.engine.model.ModelManifest;
+import io.atelier.micro.taxonomy.PromptStyle;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.ImagesGenerateParams;
 import io.atelier.protocol.ImagesUpscaleParams;
@@ -83,9 +84,10 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         InputImage init = inputs.read(params.initImage(), "initImage", caller, maxPixels);
         InputImage mask = inputs.read(params.mask(), "mask", caller, maxPixels);
 
-        // Step 3: the designer's words through the brand's taxonomy: the model sees the canonical prompt.
+        // Step 3: the designer's words through the brand's taxonomy, written as this model reads prompts (canonical
+        // tokens for atelier-micro, the glossary for CLIP models); history records what the model receives.
         PromptResolution.Resolved prompt = prompts.resolve(brand, params.prompt(), params.negativePrompt(),
-                params.lang());
+                params.lang(), PromptStyle.forFamily(manifest.family()));
 
         // Step 4: the engine checks every range; the seed is fixed now so that history knows it.
         GenerationRequest request = new GenerationRequest(manifest.id(), prompt.prompt(), prompt.negativePrompt(),

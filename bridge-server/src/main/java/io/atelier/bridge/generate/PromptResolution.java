@@ -7,12 +7,14 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
+import io.atelier.micro.taxonomy.PromptStyle;
 import io.atelier.protocol.ErrorCodes;
 
 /**
  * The designer's words to the model's prompt, exactly as {@code taxonomy.resolve} reads them: the shared French/English
- * taxonomy plus the brand's own vocabulary. French and English words land on the same canonical tokens, so the two
- * languages give the same image for the same seed.
+ * taxonomy plus the brand's own vocabulary, written the way the model reads prompts ({@link PromptStyle}, from its
+ * family). For atelier-micro, French and English words land on the same canonical tokens, so the two languages give
+ * the same image for the same seed; a CLIP model gets the glossary text (French terms and house words in English).
  */
 final class PromptResolution {
     private final BrandStore brands;
@@ -38,11 +40,12 @@ final class PromptResolution {
         }
     }
 
-    Resolved resolve(Brand brandOrNull, String prompt, String negativeOrNull, String lang) {
+    /** @param style how the model the request runs on reads prompts ({@link PromptStyle#forFamily} of its family) */
+    Resolved resolve(Brand brandOrNull, String prompt, String negativeOrNull, String lang, PromptStyle style) {
         try {
-            String positive = brands.resolver().resolve(brandOrNull, prompt, lang).prompt();
+            String positive = brands.resolver().resolve(brandOrNull, prompt, lang, style).prompt();
             String negative = negativeOrNull == null || negativeOrNull.isBlank() ? null
-                    : brands.resolver().resolve(brandOrNull, negativeOrNull, lang).prompt();
+                    : brands.resolver().resolve(brandOrNull, negativeOrNull, lang, style).prompt();
             return new Resolved(positive, negative);
         } catch (InvalidInputException e) {
             String field = "text".equals(e.field()) ? "prompt" : e.field();

@@ -26,9 +26,19 @@ final class GenerationTestBridge implements AutoCloseable {
     private final Path home;
     private final Bridge bridge;
 
+    /** Something written into the home folder before the bridge starts, e.g. another model package. */
+    interface HomeSetup {
+        void write(Path home) throws IOException;
+    }
+
     GenerationTestBridge() throws Exception {
+        this(home -> { });
+    }
+
+    GenerationTestBridge(HomeSetup setup) throws Exception {
         home = Files.createTempDirectory("atelier-generate-test-");
         writeBrokenPackage(home.resolve("models").resolve("broken"));
+        setup.write(home);
         bridge = GeneratingBridge.create(BridgeConfig.defaults(home).withPort(0)
                 .withJobLimits(GeneratingBridge.JOB_LIMITS), "atelier-tiny").start();
     }
@@ -62,6 +72,18 @@ final class GenerationTestBridge implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         ObjectNode manifest = (ObjectNode) json.readTree(folder.resolve("model.json").toFile());
         ((ObjectNode) manifest.path("components").path("unet")).put("sha256", Sha256.of(folder.resolve("unet.pt")));
+        json.writeValue(folder.resolve("model.json").toFile(), manifest);
+    }
+
+    /**
+     * The tiny package under another id and another family, e.g. {@code sd1}: the engine runs it like the tiny model,
+     * the bridge writes its prompts as for a CLIP text encoder (the family is all that decides it).
+     */
+    static void writePackageOfFamily(Path folder, String id, String family) throws IOException {
+        copyTiny(folder, id);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = (ObjectNode) json.readTree(folder.resolve("model.json").toFile());
+        manifest.put("family", family);
         json.writeValue(folder.resolve("model.json").toFile(), manifest);
     }
 

@@ -35,7 +35,7 @@ public final class Taxonomy {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record Data(int version, List<String> canonicalOrder, Map<String, List<String>> stopWords,
-                        List<TaxonomyEntry> categories, List<TaxonomyEntry> colours, List<TaxonomyEntry> patterns,
+                        Map<String, Map<String, String>> stopWordGlosses, List<TaxonomyEntry> categories, List<TaxonomyEntry> colours, List<TaxonomyEntry> patterns,
                         List<TaxonomyEntry> details, List<TaxonomyEntry> materials, List<Compound> compounds) {
     }
 
@@ -141,6 +141,15 @@ public final class Taxonomy {
 
     public List<String> stopWords(Language language) {
         return data.stopWords().getOrDefault(language.code(), List.of());
+    }
+
+    /**
+     * How the glossary says each stop word of {@code language} in English, keyed by the word in lower case with its
+     * accents; an empty gloss drops the word. Empty for English.
+     */
+    public Map<String, String> stopWordGlosses(Language language) {
+        Map<String, Map<String, String>> glosses = data.stopWordGlosses() == null ? Map.of() : data.stopWordGlosses();
+        return glosses.getOrDefault(language.code(), Map.of());
     }
 
     public Optional<TaxonomyEntry> entry(String token) {

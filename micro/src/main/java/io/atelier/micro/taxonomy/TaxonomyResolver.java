@@ -19,7 +19,7 @@ import java.util.Set;
 public final class TaxonomyResolver {
 
     /** Which canonical tokens a folded term means, and in which languages it is said. */
-    private record Meaning(List<String> tokens, Set<Language> languages) {
+    record Meaning(List<String> tokens, Set<Language> languages) {
     }
 
     private final Taxonomy taxonomy;
@@ -126,10 +126,19 @@ public final class TaxonomyResolver {
         return new ResolvedPrompt(String.join(" ", tokens), tokens, lang, matched, unknown, inapplicable, ignored);
     }
 
-    private record Segment(String surface, Meaning meaning, boolean stopWord, Set<Language> stopIn) {
+    /**
+     * A stretch of the prompt: a term ({@code meaning} set), a stop word, or an unknown word, with where it lies in
+     * the text ({@code end} exclusive; a term of several words spans the characters between them).
+     */
+    record Segment(String surface, Meaning meaning, boolean stopWord, Set<Language> stopIn, int start, int end) {
     }
 
-    private List<Segment> segment(List<TermNormalizer.Word> words) {
+    Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** Longest-match segmentation of words that follow one another in a text (shared with {@link PromptGlossary}). */
+    List<Segment> segment(List<TermNormalizer.Word> words) {
         List<Segment> segments = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
@@ -139,7 +148,8 @@ public final class TaxonomyResolver {
                 Meaning meaning = terms.get(String.join(" ", span.stream().map(TermNormalizer.Word::key).toList()));
                 if (meaning != null) {
                     String surface = String.join(" ", span.stream().map(TermNormalizer.Word::surface).toList());
-                    found = new Segment(surface, meaning, false, Set.of());
+                    found = new Segment(surface, meaning, false, Set.of(), span.get(0).start(),
+                            span.get(n - 1).end());
                     i += n;
                 }
             }
@@ -151,14 +161,14 @@ public final class TaxonomyResolver {
                         stopIn.add(language);
                     }
                 });
-                found = new Segment(word.surface(), null, !stopIn.isEmpty(), stopIn);
+                found = new Segment(word.surface(), null, !stopIn.isEmpty(), stopIn, word.start(), word.end());
             }
             segments.add(found);
         }
         return segments;
     }
 
-    private static Language detect(List<Segment> segments) {
+    static Language detect(List<Segment> segments) {
         Map<Language, Integer> votes = new LinkedHashMap<>();
         for (Segment segment : segments) {
             Set<Language> languages = segment.meaning() != null ? segment.meaning().languages() : segment.stopIn();

@@ -17,8 +17,8 @@ final class TermNormalizer {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
-    /** A word of the text: as written, and folded. */
-    record Word(String surface, String key) {
+    /** A word of the text: as written, folded, and where it lies in the text ({@code end} exclusive). */
+    record Word(String surface, String key, int start, int end) {
     }
 
     private TermNormalizer() {
@@ -28,7 +28,7 @@ final class TermNormalizer {
         List<Word> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(text == null ? "" : text);
         while (matcher.find()) {
-            words.add(new Word(matcher.group(), fold(matcher.group())));
+            words.add(new Word(matcher.group(), fold(matcher.group()), matcher.start(), matcher.end()));
         }
         return words;
     }
