@@ -8,7 +8,6 @@ import io.atelier.engine.sd.Sd1Config;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,8 +36,9 @@ final class CheckpointScan {
     static List<Found> scan(Path modelsDir, List<String> problems) {
         List<Found> found = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(modelsDir,
-                p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
+        // Links are followed: the models folder is the user's own, and sharing one large checkpoint between tools
+        // through a link is common practice.
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(modelsDir, Files::isRegularFile)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
