@@ -55,6 +55,26 @@ public final class Layers {
                 .singletonOrThrow();
     }
 
+    /**
+     * silu(groupNorm(x)), the opening of every res block, keeping at most three activations of x's size alive (the
+     * input, the normalised values and their sigmoid) instead of five: at 512 px the VAE decoder's activations are
+     * 128-256 MB each.
+     */
+    public static NDArray normSilu(NDArray x, Weights w, int groups, float eps, NormConstants constants) {
+        NDArray normal = groupNorm(x, w, groups, eps, constants);
+        NDArray gate = Activation.sigmoid(normal);
+        normal.muli(gate);
+        gate.close();
+        return normal;
+    }
+
+    /** A convolution whose input is a temporary: the input is freed as soon as the output exists. */
+    public static NDArray conv2dConsuming(NDArray temporary, Weights w, int stride, int padding) {
+        NDArray out = conv2d(temporary, w, stride, padding);
+        temporary.close();
+        return out;
+    }
+
     /** SiLU / swish: x * sigmoid(x). */
     public static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));

@@ -37,11 +37,11 @@ final class Autoencoder {
             }
             if (i != 0) {
                 Weights up = d.at("up." + i + ".upsample.conv.");
-                h = replace(h, Scope.run(h, x -> Layers.conv2d(Layers.upsampleNearest2x(x), up, 1, 1)));
+                h = replace(h, Scope.run(h, x -> Layers.conv2dConsuming(Layers.upsampleNearest2x(x), up, 1, 1)));
             }
         }
-        return replace(h, Scope.run(h, x -> Layers.conv2d(Layers.silu(Layers.groupNorm(x, d.at("norm_out."), 32,
-                EPS, norms)), d.at("conv_out."), 1, 1)));
+        return replace(h, Scope.run(h, x -> Layers.conv2dConsuming(Layers.normSilu(x, d.at("norm_out."), 32, EPS,
+                norms), d.at("conv_out."), 1, 1)));
     }
 
     NDArray encodeMean(NDArray image) {
@@ -60,8 +60,8 @@ final class Autoencoder {
         h = middle(h, e.at("mid."));
         int z = config.zChannels();
         return replace(h, Scope.run(h, x -> {
-            NDArray moments = Layers.conv2d(Layers.conv2d(Layers.silu(Layers.groupNorm(x, e.at("norm_out."), 32,
-                    EPS, norms)), e.at("conv_out."), 1, 1), w.at("quant_conv."), 1, 0);
+            NDArray moments = Layers.conv2dConsuming(Layers.conv2dConsuming(Layers.normSilu(x, e.at("norm_out."), 32,
+                    EPS, norms), e.at("conv_out."), 1, 1), w.at("quant_conv."), 1, 0);
             return moments.get(new NDIndex(":, 0:{}", z));
         }));
     }
@@ -74,8 +74,9 @@ final class Autoencoder {
 
     /** ResnetBlock: conv(silu(norm(conv(silu(norm(x)))))) + shortcut(x), shortcut a 1x1 conv when widths differ. */
     private NDArray resnet(NDArray x, Weights b) {
-        NDArray h = Layers.conv2d(Layers.silu(Layers.groupNorm(x, b.at("norm1."), 32, EPS, norms)), b.at("conv1."), 1, 1);
-        h = Layers.conv2d(Layers.silu(Layers.groupNorm(h, b.at("norm2."), 32, EPS, norms)), b.at("conv2."), 1, 1);
+        NDArray first = Layers.conv2dConsuming(Layers.normSilu(x, b.at("norm1."), 32, EPS, norms), b.at("conv1."), 1, 1);
+        NDArray h = Layers.conv2dConsuming(Layers.normSilu(first, b.at("norm2."), 32, EPS, norms), b.at("conv2."), 1, 1);
+        first.close();
         NDArray shortcut = b.has("nin_shortcut.weight") ? Layers.conv2d(x, b.at("nin_shortcut."), 1, 0) : x;
         return h.addi(shortcut);
     }

@@ -18,12 +18,14 @@ final class ResBlock {
     }
 
     NDArray forward(NDArray x, NDArray emb, Weights w) {
-        NDArray h = Layers.conv2d(Layers.silu(Layers.groupNorm(x, w.at("in_layers.0."), 32, EPS, norms)),
+        NDArray h = Layers.conv2dConsuming(Layers.normSilu(x, w.at("in_layers.0."), 32, EPS, norms),
                 w.at("in_layers.2."), 1, 1);
         NDArray shift = Layers.linear(Layers.silu(emb), w.at("emb_layers.1."));
         h.addi(shift.reshape(shift.getShape().get(0), shift.getShape().get(1), 1, 1));
-        h = Layers.conv2d(Layers.silu(Layers.groupNorm(h, w.at("out_layers.0."), 32, EPS, norms)),
+        NDArray first = h;
+        h = Layers.conv2dConsuming(Layers.normSilu(first, w.at("out_layers.0."), 32, EPS, norms),
                 w.at("out_layers.3."), 1, 1);
+        first.close();
         NDArray skip = w.has("skip_connection.weight") ? Layers.conv2d(x, w.at("skip_connection."), 1, 0) : x;
         return h.addi(skip);
     }

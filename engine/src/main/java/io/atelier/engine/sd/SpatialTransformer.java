@@ -53,6 +53,11 @@ final class SpatialTransformer {
         NDArray projected = Layers.linear(x, w.at("net.0.proj."));
         long inner = projected.getShape().get(projected.getShape().dimension() - 1) / 2;
         var halves = projected.split(new long[] {inner}, projected.getShape().dimension() - 1);
-        return Layers.linear(halves.get(0).mul(Layers.gelu(halves.get(1))), w.at("net.2."));
+        NDArray gated = Layers.gelu(halves.get(1)).muli(halves.get(0));
+        projected.close();
+        halves.close();
+        NDArray out = Layers.linear(gated, w.at("net.2."));
+        gated.close();
+        return out;
     }
 }

@@ -95,7 +95,7 @@ final class UNet {
 
         // Step 4: out = conv(silu(norm(h))).
         NDArray last = h;
-        return Scope.run(last, x -> Layers.conv2d(Layers.silu(Layers.groupNorm(x, w.at("out.0."), 32, 1e-5f, norms)),
+        return Scope.run(last, x -> Layers.conv2dConsuming(Layers.normSilu(x, w.at("out.0."), 32, 1e-5f, norms),
                 w.at("out.2."), 1, 1));
     }
 
