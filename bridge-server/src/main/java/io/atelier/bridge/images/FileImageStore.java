@@ -1,5 +1,6 @@
 package io.atelier.bridge.images;
 
+import io.atelier.bridge.security.PrivateFiles;
 import io.atelier.protocol.ImageRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,7 @@ public final class FileImageStore implements ImageStore {
 
     public FileImageStore(Path dir) throws IOException {
         this.dir = dir;
-        Files.createDirectories(dir);
+        PrivateFiles.createPrivateDirectories(dir);
     }
 
     @Override
@@ -37,7 +38,7 @@ public final class FileImageStore implements ImageStore {
             Path file = dir.resolve(id + ".png");
             if (!Files.exists(file)) {
                 // Brand first: an image is never visible without its scope.
-                Files.writeString(dir.resolve(id + ".brand"), brand, StandardCharsets.UTF_8);
+                PrivateFiles.writeAtomically(dir.resolve(id + ".brand"), brand.getBytes(StandardCharsets.UTF_8));
                 Path temp = Files.createTempFile(dir, ".img-", ".part");
                 Files.write(temp, png);
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
