@@ -16,6 +16,7 @@ import io.atelier.bridge.preview.PreviewServiceImpl;
 import io.atelier.bridge.rpc.RpcBinding;
 import io.atelier.bridge.rpc.RpcDispatcher;
 import io.atelier.bridge.rpc.RpcMapper;
+import io.atelier.bridge.security.PrivateFiles;
 import io.atelier.bridge.security.TokenStore;
 import io.atelier.bridge.services.ClientNames;
 import io.atelier.bridge.services.JobsServiceImpl;
@@ -65,6 +66,8 @@ public final class Bridge implements AutoCloseable {
         closeAfter.add(proposer);
         this.brandStore = BrandStore.open(config.home(), proposer, ImageValidator.DEFAULT_MAX_PIXELS);
         this.images = new BrandAwareImageStore(new FileImageStore(config.home().resolve("images")), brandStore.images());
+        // Every prompt, caption and token lives under the home: private from the first start, older homes tightened.
+        PrivateFiles.makePrivate(config.home());
         this.jobs = new JobManager(new InMemoryJobStore(config.jobLimits().keepFinished()), images,
                 config.jobLimits(), Clock.systemUTC());
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {

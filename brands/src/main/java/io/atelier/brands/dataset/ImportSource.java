@@ -3,6 +3,7 @@ package io.atelier.brands.dataset;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -51,17 +52,25 @@ abstract class ImportSource implements AutoCloseable {
         return bytes;
     }
 
+    /**
+     * A folder, read without following symbolic links: a folder someone hands over must not pull in files from
+     * anywhere else (their token, their keys). A link is listed, so that the import reports it, but never read; every
+     * read is checked on the file's real path, which must lie inside the folder's.
+     */
     private static final class Folder extends ImportSource {
         private final Path root;
+        private final Path realRoot;
 
-        Folder(Path root) {
+        Folder(Path root) throws IOException {
             this.root = root;
+            this.realRoot = root.toRealPath();
         }
 
         @Override
         List<String> names() {
             try (Stream<Path> files = Files.walk(root)) {
-                return files.filter(Files::isRegularFile)
+                return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                                || Files.isSymbolicLink(file))
                         .map(file -> root.relativize(file).toString().replace('\\', '/'))
                         .filter(ImportSource::visible)
                         .sorted().toList();
@@ -73,10 +82,19 @@ abstract class ImportSource implements AutoCloseable {
         @Override
         Optional<byte[]> read(String name) throws IOException {
             Path file = root.resolve(name).normalize();
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            if (!file.startsWith(root)) {
                 return Optional.empty();
             }
-            try (InputStream in = Files.newInputStream(file)) {
+            if (Files.isSymbolicLink(file)) {
+                throw new IOException(name + " is a symbolic link; copy the file itself into the folder");
+            }
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            if (!file.toRealPath().startsWith(realRoot)) {
+                throw new IOException(name + " lies outside the folder (through a symbolic link)");
+            }
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(readCapped(in));
             }
         }

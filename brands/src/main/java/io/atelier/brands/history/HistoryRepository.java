@@ -28,6 +28,8 @@ public final class HistoryRepository {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    /** Each word is one LIKE test on three columns; SQLite caps an expression's depth, so the words are capped too. */
+    public static final int MAX_SEARCH_WORDS = 32;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final Pattern ID = Pattern.compile("hist-[0-9a-f]{16}");
@@ -91,7 +93,8 @@ public final class HistoryRepository {
      * @param brandOrNull only this brand (none at all when outside the scope); null for every brand in scope
      * @param textOrNull  words that must all appear in the prompt, resolved prompt or request (case-insensitive)
      * @param limitOrNull at most this many (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT})
-     * @throws InvalidInputException limit out of range (field {@code limit})
+     * @throws InvalidInputException limit out of range (field {@code limit}), more than {@value #MAX_SEARCH_WORDS}
+     *                               words (field {@code text})
      */
     public List<HistoryEntry> search(BrandScope scope, String brandOrNull, String textOrNull, Integer limitOrNull) {
         int limit = limitOrNull == null ? DEFAULT_LIMIT : limitOrNull;
@@ -105,7 +108,11 @@ public final class HistoryRepository {
             args.add(brandOrNull);
         }
         if (textOrNull != null) {
-            for (String word : textOrNull.strip().split("\\s+")) {
+            String[] words = textOrNull.strip().split("\\s+");
+            if (words.length > MAX_SEARCH_WORDS) {
+                throw new InvalidInputException("text", "search with at most " + MAX_SEARCH_WORDS + " words");
+            }
+            for (String word : words) {
                 if (word.isEmpty()) {
                     continue;
                 }

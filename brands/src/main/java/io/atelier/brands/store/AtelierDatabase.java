@@ -42,6 +42,7 @@ public final class AtelierDatabase implements AutoCloseable {
     public static AtelierDatabase open(Path home) {
         try {
             Files.createDirectories(home);
+            createPrivately(home.resolve(FILE_NAME));
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -57,6 +58,23 @@ public final class AtelierDatabase implements AutoCloseable {
             return new AtelierDatabase(dataSource);
         } catch (Exception e) {
             throw new StorageException("cannot open the Atelier database", e);
+        }
+    }
+
+    /**
+     * Creates the database file empty (which SQLite takes as a new database) with mode 0600 where the file system has
+     * POSIX modes: SQLite gives its {@code -wal} and {@code -shm} files the database file's mode, so all three stay
+     * readable by their owner only. Prompts and captions are confidential brand material.
+     */
+    private static void createPrivately(Path file) throws java.io.IOException {
+        if (Files.exists(file) || !file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // Another process created it first; its mode is tightened when a bridge starts on this home.
         }
     }
 

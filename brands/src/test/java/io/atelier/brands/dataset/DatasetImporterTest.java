@@ -123,6 +123,19 @@ class DatasetImporterTest {
     }
 
     @Test
+    void a_sub_folder_linked_from_outside_is_not_walked_into(@TempDir Path outside) throws IOException {
+        Files.write(outside.resolve("private.png"), TestImages.png(8, 8, 7));
+        Files.writeString(outside.resolve("private.txt"), "secret caption");
+        Files.createSymbolicLink(input.resolve("linked"), outside);
+        Files.write(input.resolve("a.png"), TestImages.png(8, 8, 1));
+
+        ImportReport report = importer.importFrom(admin, "maison", input, null);
+
+        assertEquals(1, report.added());
+        assertTrue(datasets.list(admin, "maison").stream().noneMatch(item -> "secret caption".equals(item.caption())));
+    }
+
+    @Test
     void an_unknown_brand_is_not_found_before_anything_is_read() {
         assertThrows(NotFoundException.class, () -> importer.importFrom(admin, "nobody", input, null));
     }

@@ -88,7 +88,7 @@ final class AdapterTrainingJob implements JobHandler {
                     brand.triggerToken());
             store.adapterPublisher().publish(adapter.id(), metadata, trained.tensors());
             byte[] curve = Files.readAllBytes(work.resolve("loss.png"));
-            List<ImageRef> result = List.of(ctx.images().put(curve, brand.id()));
+            List<ImageRef> result = List.of(ctx.images().put(curve, brand.id(), ctx.ownerTokenId()));
             deleteQuietly(work);
             return result;
         } catch (TrainingCancelledException | JobCancelledException e) {

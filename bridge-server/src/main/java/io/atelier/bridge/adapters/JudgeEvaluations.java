@@ -74,7 +74,7 @@ public final class JudgeEvaluations implements EvaluationJobFactory {
             }
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             ImageIO.write(report.contactSheet(), "png", png);
-            ImageRef sheet = ctx.images().put(png.toByteArray(), brand.id());
+            ImageRef sheet = ctx.images().put(png.toByteArray(), brand.id(), ctx.ownerTokenId());
             AdapterEvaluation evaluation = new AdapterEvaluation(report.brandCodeRateWith(),
                     report.brandCodeRateWithout(), report.forgettingPoints(), sheet, Instant.now().toString(),
                     report.plainCodeRateWith(), report.brandDetailRateWith(), report.brandDetailRateWithout());

@@ -25,8 +25,8 @@ public final class BrandAwareImageStore implements ImageStore {
     }
 
     @Override
-    public ImageRef put(byte[] png, String brandOrNull) {
-        return generated.put(png, brandOrNull);
+    public ImageRef put(byte[] png, String brandOrNull, String ownerTokenId) {
+        return generated.put(png, brandOrNull, ownerTokenId);
     }
 
     @Override
@@ -38,7 +38,8 @@ public final class BrandAwareImageStore implements ImageStore {
         try {
             StoredImage image = brandImages.get(BrandScope.admin(), id);
             byte[] bytes = brandImages.bytes(BrandScope.admin(), id);
-            return Optional.of(new io.atelier.bridge.images.StoredImage(ProtocolMapping.image(image), image.brand(), bytes));
+            return Optional.of(new io.atelier.bridge.images.StoredImage(ProtocolMapping.image(image), image.brand(), null,
+                    bytes));
         } catch (NotFoundException e) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import io.atelier.brands.dataset.DatasetRepository;
 import io.atelier.brands.dataset.NewDatasetItem;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.CallContext;
 import io.atelier.protocol.BrandIdParams;
 import io.atelier.protocol.DatasetsAddParams;
 import io.atelier.protocol.DatasetsAddResult;
@@ -37,7 +38,7 @@ public final class DatasetsServiceImpl implements DatasetsService {
     public DatasetsAddResult add(DatasetsAddParams params) {
         return BrandCalls.run(() -> {
             BrandScope scope = BrandCalls.scope();
-            byte[] bytes = bytes(scope, params.image());
+            byte[] bytes = bytes(params.image());
             DatasetAddResult added = datasets.add(scope, params.brand(),
                     new NewDatasetItem(bytes, params.caption(), params.tags(), params.source()));
             return new DatasetsAddResult(added.item().itemId(), added.proposedCaption(), added.duplicate());
@@ -67,12 +68,12 @@ public final class DatasetsServiceImpl implements DatasetsService {
     }
 
     /** The image's bytes: a stored image the caller may see, or decoded base64. */
-    private byte[] bytes(BrandScope scope, ImageInput input) {
+    private byte[] bytes(ImageInput input) {
         if (input == null || (input.id() == null) == (input.base64() == null)) {
             throw AtelierException.invalidParams("image", "Give the image either as {id} or as {base64}.");
         }
         if (input.id() != null) {
-            return images.find(input.id()).filter(image -> scope.allows(image.brand()))
+            return images.find(input.id()).filter(image -> image.visibleTo(CallContext.caller()))
                     .orElseThrow(() -> new NotFoundException("image", "image.id")).png();
         }
         try {

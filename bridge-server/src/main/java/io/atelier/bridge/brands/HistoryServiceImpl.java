@@ -3,6 +3,7 @@ package io.atelier.bridge.brands;
 import io.atelier.brands.BrandScope;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.rpc.CallContext;
 import io.atelier.protocol.HistoryGetParams;
 import io.atelier.protocol.HistoryRecord;
 import io.atelier.protocol.HistorySearchParams;
@@ -39,6 +40,7 @@ public final class HistoryServiceImpl implements HistoryService {
     }
 
     private ImageRef image(BrandScope scope, String id) {
-        return images.find(id).filter(image -> scope.allows(image.brand())).map(image -> image.ref()).orElse(null);
+        return images.find(id).filter(image -> image.visibleTo(CallContext.caller())).map(image -> image.ref())
+                .orElse(null);
     }
 }

@@ -1,5 +1,9 @@
 package io.atelier.bridge.cli;
 
+import io.atelier.brands.BrandScope;
+import io.atelier.brands.BrandStore;
+import io.atelier.brands.InvalidInputException;
+import io.atelier.brands.NotFoundException;
 import io.atelier.bridge.security.IssuedToken;
 import io.atelier.bridge.security.TokenStore;
 import java.util.List;
@@ -8,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code atelier token create --brand ID}: a token that sees only the given brands. */
+/** {@code atelier token create --brand ID}: a token that sees only the given brands, which must exist. */
 @Command(name = "token", mixinStandardHelpOptions = true, description = "Manage tokens.",
         subcommands = {TokenCommand.Create.class})
 final class TokenCommand implements Runnable {
@@ -31,6 +35,17 @@ final class TokenCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            // A token names brands that exist now: one named in advance would silently gain a brand created later.
+            try (BrandStore brandStore = BrandStore.open(home.resolve())) {
+                for (String brand : brands) {
+                    try {
+                        brandStore.brands().get(BrandScope.admin(), brand);
+                    } catch (NotFoundException | InvalidInputException e) {
+                        System.err.println("No brand " + brand + " here: create it first (brands.create), then the token.");
+                        return 2;
+                    }
+                }
+            }
             TokenStore store = TokenStore.open(home.resolve());
             IssuedToken token;
             try {

@@ -60,7 +60,7 @@ final class GenerateJob implements JobHandler {
                 String parameters = plan.embedPrompt()
                         ? ProvenancePng.a1111Parameters(result.settings(), result.seeds().get(i)) : null;
                 refs.add(ctx.images().put(ProvenancePng.write(result.images().get(i), provenance(parameters)),
-                        ctx.brand()));
+                        ctx.brand(), ctx.ownerTokenId()));
             }
             history.save(running.finished("succeeded", refs.stream().map(ImageRef::id).toList(), clock.instant()),
                     ownerToken);

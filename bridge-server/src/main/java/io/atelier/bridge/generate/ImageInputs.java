@@ -12,8 +12,8 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * {@code initImage} and {@code mask} params to pixels: a stored image the caller's scope may see (another brand's reads
- * as not found), or base64 bytes; both decoded by the engine's safe decoder (format from the magic bytes, pixel count
+ * {@code initImage} and {@code mask} params to pixels: a stored image the caller may see (another brand's, or another
+ * token's brand-less one, reads as not found), or base64 bytes; both decoded by the engine's safe decoder (format from the magic bytes, pixel count
  * from the header before any pixel is decoded).
  */
 final class ImageInputs {
@@ -34,7 +34,7 @@ final class ImageInputs {
         byte[] bytes;
         String storedId = null;
         if (input.id() != null) {
-            bytes = images.find(input.id()).filter(image -> caller.canSee(image.brand()))
+            bytes = images.find(input.id()).filter(image -> image.visibleTo(caller))
                     .orElseThrow(() -> new AtelierException(io.atelier.protocol.ErrorCodes.NOT_FOUND,
                             "No image with this id.", field + ".id"))
                     .png();
@@ -57,12 +57,12 @@ final class ImageInputs {
      * Stores an input given as base64 (as PNG: a JPEG is re-encoded losslessly from its decoded pixels) so that the
      * history record can name it by id; returns the id of an input that was already stored.
      */
-    String keep(InputImage input, String brandOrNull) {
+    String keep(InputImage input, String brandOrNull, Caller caller) {
         if (input.storedId() != null) {
             return input.storedId();
         }
         byte[] png = "png".equals(ImageDecoding.formatOf(input.bytes(), "image")) ? input.bytes() : png(input);
-        return images.put(png, brandOrNull).id();
+        return images.put(png, brandOrNull, caller.tokenId()).id();
     }
 
     private static byte[] png(InputImage input) {

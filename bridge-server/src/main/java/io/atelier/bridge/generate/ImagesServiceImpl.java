@@ -134,10 +134,10 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         // The params as sent, images named by the id they are stored under (base64 would bloat every record).
         Map<String, Object> sent = new LinkedHashMap<>(mapper.convertValue(params, MAP));
         if (init != null) {
-            sent.put("initImage", Map.of("id", inputs.keep(init, brandId)));
+            sent.put("initImage", Map.of("id", inputs.keep(init, brandId, caller)));
         }
         if (mask != null) {
-            sent.put("mask", Map.of("id", inputs.keep(mask, brandId)));
+            sent.put("mask", Map.of("id", inputs.keep(mask, brandId, caller)));
         }
         String sourceType = s.redraw() ? Provenance.COMPOSITE : Provenance.TRAINED;
         return new HistoryEntry(HistoryRepository.newId(), null, KIND, brandId, clients.nameOf(caller), "queued",

@@ -3,6 +3,7 @@ package io.atelier.bridge.http;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.images.StoredImage;
 import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.rpc.JsonRpcMessages;
 import io.atelier.bridge.security.TokenGrant;
 import io.atelier.bridge.security.TokenStore;
@@ -18,8 +19,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code GET /images/{id}.png}: a stored image, for a valid token that may see the image's brand. An image of another
- * brand answers 404 exactly like a missing one.
+ * {@code GET /images/{id}.png}: a stored image, for a valid token that may see it ({@link StoredImage#visibleTo}). An
+ * image of another brand, or another token's brand-less image, answers 404 exactly like a missing one.
  */
 final class ImagesHttpHandler extends Handler.Abstract {
     private static final Pattern PATH = Pattern.compile("/images/([0-9a-f]{32})\\.png");
@@ -49,7 +50,8 @@ final class ImagesHttpHandler extends Handler.Abstract {
         }
         Matcher matcher = PATH.matcher(Request.getPathInContext(request));
         Optional<StoredImage> image = matcher.matches() ? images.find(matcher.group(1)) : Optional.empty();
-        if (image.isEmpty() || !(image.get().brand() == null || grant.get().scope().includes(image.get().brand()))) {
+        Caller caller = new Caller(grant.get().tokenId(), grant.get().scope(), null);
+        if (image.isEmpty() || !image.get().visibleTo(caller)) {
             HttpResponses.rpcError(messages, response, callback, 404, AtelierException.notFound("No image with this id."));
             return true;
         }

@@ -35,6 +35,8 @@ public final class JettyServer {
 
     private final Server server;
     private final ServerConnector connector;
+    private final ConnectionDeadlines deadlines;
+    private final ScheduledExecutorService timer;
 
     public JettyServer(BridgeConfig config, RpcDispatcher dispatcher, TokenStore tokens, ImageStore images,
                        ScheduledExecutorService timer) {
@@ -44,7 +46,16 @@ public final class JettyServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        ConnectionLimits limits = config.connectionLimits();
+        this.timer = timer;
+        deadlines = new ConnectionDeadlines(limits.requestHeadTimeout());
+        HttpConnectionFactory http1 = new HttpConnectionFactory(http);
+        http1.addEventListener(deadlines);
+        connector = new ServerConnector(server, 1, 1, http1);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        // A burst of connections (a client reconnecting many at once) must not overflow the OS's default backlog of
+        // 50, where the kernel drops SYNs and every client waits a second for the retry.
+        connector.setAcceptQueueSize(1024);
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
@@ -55,21 +66,24 @@ public final class JettyServer {
 
         PathMappingsHandler paths = new PathMappingsHandler();
         paths.addMapping(PathSpec.from("/rpc"),
-                new RpcHttpHandler(dispatcher, tokens, config.rpcLimits().maxBodyBytes()));
+                new RpcHttpHandler(dispatcher, tokens, config.rpcLimits().maxBodyBytes(), limits));
         paths.addMapping(PathSpec.from("/health"), new HealthHandler());
         paths.addMapping(PathSpec.from("/images/*"), new ImagesHttpHandler(images, tokens, dispatcher.messages()));
         paths.addMapping(PathSpec.from("/plugins/*"), pluginsHandler(config));
 
         Handler sockets = RpcWebSockets.upgradeHandler(server, paths, dispatcher, tokens, timer,
                 config.socketAuthTimeout(), config.maxSocketsPerToken(), config.rpcLimits().maxBodyBytes());
-        server.setHandler(new SecurityGuardHandler(hostCheck, origins, dispatcher.messages(), sockets));
+        server.setHandler(deadlines.watching(
+                new SecurityGuardHandler(hostCheck, origins, dispatcher.messages(), sockets)));
     }
 
     public void start() throws Exception {
         server.start();
+        deadlines.start(timer);
     }
 
     public void stop() throws Exception {
+        deadlines.stop();
         server.stop();
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -21,17 +20,22 @@ import org.eclipse.jetty.util.Callback;
  * {@code POST /rpc}: the HTTP adapter over the {@link RpcDispatcher}. It refuses, before reading any body: other
  * methods (405), a missing or wrong token (401), a body that is not {@code application/json} (415, which also refuses
  * the {@code text/plain} "simple requests" a web page could send without a preflight) and a declared length over the
- * limit (413). The body is then parsed as it streams in, through a counter that stops at the limit.
+ * limit (413), and a body beyond the token's cap of bodies in flight (429, {@code -32006}). The body is then parsed as
+ * it streams in, through a counter that stops at the limit and a pace that must not fall under the minimum rate (408).
  */
 final class RpcHttpHandler extends Handler.Abstract {
     private final RpcDispatcher dispatcher;
     private final TokenStore tokens;
     private final long maxBodyBytes;
+    private final ConnectionLimits connectionLimits;
+    private final BodiesInFlight bodies;
 
-    RpcHttpHandler(RpcDispatcher dispatcher, TokenStore tokens, long maxBodyBytes) {
+    RpcHttpHandler(RpcDispatcher dispatcher, TokenStore tokens, long maxBodyBytes, ConnectionLimits connectionLimits) {
         this.dispatcher = dispatcher;
         this.tokens = tokens;
         this.maxBodyBytes = maxBodyBytes;
+        this.connectionLimits = connectionLimits;
+        this.bodies = new BodiesInFlight(connectionLimits.maxBodiesPerToken());
     }
 
     @Override
@@ -59,13 +63,27 @@ final class RpcHttpHandler extends Handler.Abstract {
             return true;
         }
 
-        // Step 2: parse while reading, never past the limit, and dispatch.
-        Caller caller = new Caller(grant.get().tokenId(), grant.get().scope(), null);
+        String tokenId = grant.get().tokenId();
+        if (!bodies.tryStart(tokenId)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            refuse(response, callback, 429, AtelierException.busy("This token is already sending "
+                    + connectionLimits.maxBodiesPerToken() + " requests; wait for one to finish."));
+            return true;
+        }
+
+        // Step 2: parse while reading, never past the limit nor under the minimum rate, and dispatch.
+        Caller caller = new Caller(tokenId, grant.get().scope(), null);
         JsonNode answer;
-        try (InputStream body = new LimitedInputStream(Content.Source.asInputStream(request), maxBodyBytes)) {
+        try (InputStream body = new LimitedInputStream(
+                new PacedBodyStream(request, connectionLimits, () -> bodies.finish(tokenId)), maxBodyBytes)) {
             answer = dispatcher.dispatch(body, caller);
         } catch (BodyTooLargeException e) {
             refuseTooLarge(response, callback);
+            return true;
+        } catch (SlowBodyException e) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            refuse(response, callback, 408, AtelierException.invalidRequest("The request body arrived too slowly "
+                    + "(under " + connectionLimits.minBodyBytesPerSecond() + " bytes/s); send it at once."));
             return true;
         }
         if (answer == null) {

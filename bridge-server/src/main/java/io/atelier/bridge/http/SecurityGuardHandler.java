@@ -41,8 +41,15 @@ final class SecurityGuardHandler extends Handler.Wrapper {
                     AtelierException.forbidden("The Host header does not name this bridge."));
             return true;
         }
-        // Step 2: a browser's Origin must be ours or allow-listed; only allow-listed ones get CORS headers.
-        String origin = headers.get(HttpHeader.ORIGIN);
+        // Step 2: a browser's Origin must be ours or allow-listed; only allow-listed ones get CORS headers. A browser
+        // sends one Origin; several mean someone hopes we check only the first, so none is trusted.
+        java.util.List<String> origins = headers.getValuesList(HttpHeader.ORIGIN);
+        if (origins.size() > 1) {
+            HttpResponses.rpcError(messages, response, callback, 403,
+                    AtelierException.forbidden("A request carries one Origin header; this one carries several."));
+            return true;
+        }
+        String origin = origins.isEmpty() ? null : origins.get(0);
         OriginPolicy.Decision decision = originPolicy.decide(origin);
         if (decision == OriginPolicy.Decision.REFUSED) {
             HttpResponses.rpcError(messages, response, callback, 403,

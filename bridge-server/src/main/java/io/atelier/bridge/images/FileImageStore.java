@@ -1,5 +1,6 @@
 package io.atelier.bridge.images;
 
+import io.atelier.bridge.security.PrivateFiles;
 import io.atelier.protocol.ImageRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +15,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Keeps images as files under one folder: {@code <id>.png} and {@code <id>.brand} (the brand, empty when none).
- * The id is derived from the brand and the bytes, so the same pixels stored for the same brand get the same id.
+ * Keeps images as files under one folder: {@code <id>.png}, {@code <id>.brand} (the brand, empty when none) and, for a
+ * brand-less image, {@code <id>.owner} (the token that made it). The id is derived from the brand (or, brand-less, the
+ * owner) and the bytes, so the same pixels stored for the same brand get the same id, while two tokens that happen to
+ * make the same brand-less pixels each get their own image.
  */
 public final class FileImageStore implements ImageStore {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
@@ -24,20 +27,25 @@ public final class FileImageStore implements ImageStore {
 
     public FileImageStore(Path dir) throws IOException {
         this.dir = dir;
-        Files.createDirectories(dir);
+        PrivateFiles.createPrivateDirectories(dir);
     }
 
     @Override
-    public ImageRef put(byte[] png, String brandOrNull) {
+    public ImageRef put(byte[] png, String brandOrNull, String ownerTokenId) {
         PngHeader header = PngHeader.read(png);
         String brand = brandOrNull == null ? "" : brandOrNull;
+        String owner = brandOrNull == null && ownerTokenId != null ? ownerTokenId : null;
         String sha256 = HexFormat.of().formatHex(sha256(png));
-        String id = HexFormat.of().formatHex(sha256((brand + "\0" + sha256).getBytes(StandardCharsets.UTF_8)), 0, 16);
+        String scopeKey = owner == null ? brand : "owner:" + owner;
+        String id = HexFormat.of().formatHex(sha256((scopeKey + "\0" + sha256).getBytes(StandardCharsets.UTF_8)), 0, 16);
         try {
             Path file = dir.resolve(id + ".png");
             if (!Files.exists(file)) {
-                // Brand first: an image is never visible without its scope.
-                Files.writeString(dir.resolve(id + ".brand"), brand, StandardCharsets.UTF_8);
+                // Brand and owner first: an image is never visible without its scope.
+                if (owner != null) {
+                    PrivateFiles.writeAtomically(dir.resolve(id + ".owner"), owner.getBytes(StandardCharsets.UTF_8));
+                }
+                PrivateFiles.writeAtomically(dir.resolve(id + ".brand"), brand.getBytes(StandardCharsets.UTF_8));
                 Path temp = Files.createTempFile(dir, ".img-", ".part");
                 Files.write(temp, png);
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -61,10 +69,12 @@ public final class FileImageStore implements ImageStore {
         try {
             byte[] png = Files.readAllBytes(file);
             String brand = Files.readString(brandFile, StandardCharsets.UTF_8);
+            Path ownerFile = dir.resolve(id + ".owner");
+            String owner = Files.exists(ownerFile) ? Files.readString(ownerFile, StandardCharsets.UTF_8) : null;
             PngHeader header = PngHeader.read(png);
             ImageRef ref = new ImageRef(id, header.width(), header.height(), "image/png", "/images/" + id + ".png",
                     HexFormat.of().formatHex(sha256(png)));
-            return Optional.of(new StoredImage(ref, brand.isEmpty() ? null : brand, png));
+            return Optional.of(new StoredImage(ref, brand.isEmpty() ? null : brand, brand.isEmpty() ? owner : null, png));
         } catch (IOException e) {
             return Optional.empty();
         }

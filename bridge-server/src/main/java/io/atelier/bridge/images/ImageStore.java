@@ -5,18 +5,21 @@ import java.util.Optional;
 
 /**
  * Where job results and previews live until a client fetches them from {@code GET /images/{id}.png}. Each image keeps
- * the brand it belongs to, so a scoped token cannot fetch another brand's image (it answers as not found).
+ * the brand it belongs to, or for a brand-less one the token that made it, so that no token fetches what it may not
+ * see (it answers as not found).
  */
 public interface ImageStore {
     /**
      * Stores a PNG.
      *
      * @param png the encoded PNG (its size is read from the header)
-     * @param brandOrNull the brand the image belongs to; null for brand-less images, which every token may fetch
+     * @param brandOrNull the brand the image belongs to; null for a brand-less image
+     * @param ownerTokenId public id of the token it is made for: a brand-less image is visible to that token (and the
+     *     admin) only, see {@link StoredImage#visibleTo}; null for work nobody in particular asked for
      * @return the reference to hand to clients
      * @throws io.atelier.bridge.rpc.AtelierException with {@code -32011} when the bytes are not a PNG
      */
-    ImageRef put(byte[] png, String brandOrNull);
+    ImageRef put(byte[] png, String brandOrNull, String ownerTokenId);
 
     /** The image with this id, or empty when there is none. */
     Optional<StoredImage> find(String id);

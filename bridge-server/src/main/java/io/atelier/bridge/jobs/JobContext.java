@@ -32,4 +32,7 @@ public interface JobContext {
 
     /** The brand the job runs for; null when brand-less. */
     String brand();
+
+    /** Public id of the token that submitted the job: the owner of the brand-less images it stores. */
+    String ownerTokenId();
 }

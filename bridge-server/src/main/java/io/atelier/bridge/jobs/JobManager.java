@@ -267,7 +267,8 @@ public final class JobManager implements AutoCloseable {
         }
 
         private void report(int step, int totalSteps, byte[] previewPngOrNull, Double loss) {
-            ImageRef preview = previewPngOrNull == null ? null : images.put(previewPngOrNull, job.record.brand());
+            ImageRef preview = previewPngOrNull == null ? null : images.put(previewPngOrNull, job.record.brand(),
+                    job.record.ownerTokenId());
             synchronized (job) {
                 if (job.record.status() != JobStatus.RUNNING) {
                     return;
@@ -286,6 +287,11 @@ public final class JobManager implements AutoCloseable {
         @Override
         public String brand() {
             return job.record.brand();
+        }
+
+        @Override
+        public String ownerTokenId() {
+            return job.record.ownerTokenId();
         }
     }
 }

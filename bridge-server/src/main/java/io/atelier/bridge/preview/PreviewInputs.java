@@ -24,7 +24,8 @@ record PreviewInputs(List<BufferedImage> images, String brand) {
     static final int MAX_IMAGES = 8;
 
     /**
-     * Resolves every input: a stored id the caller may see (another brand's reads as not found, {@code -32004}), or
+     * Resolves every input: a stored id the caller may see (another brand's, or another token's brand-less image, reads
+     * as not found, {@code -32004}), or
      * base64 decoded safely ({@link PreviewImageDecoder}).
      */
     static PreviewInputs resolve(List<ImageInput> inputs, Caller caller, ImageStore store) {
@@ -41,7 +42,7 @@ record PreviewInputs(List<BufferedImage> images, String brand) {
                 throw AtelierException.invalidParams(field, "Give each image either as {id} or as {base64}.");
             }
             if (input.id() != null) {
-                StoredImage stored = store.find(input.id()).filter(image -> caller.canSee(image.brand()))
+                StoredImage stored = store.find(input.id()).filter(image -> image.visibleTo(caller))
                         .orElseThrow(() -> new AtelierException(ErrorCodes.NOT_FOUND,
                                 "No image with id '" + input.id() + "'.", field + ".id"));
                 if (stored.brand() != null) {

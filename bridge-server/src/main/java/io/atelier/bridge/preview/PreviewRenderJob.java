@@ -48,7 +48,7 @@ final class PreviewRenderJob implements JobHandler {
         ctx.throwIfCancelled();
         List<ImageRef> results = new ArrayList<>();
         for (byte[] png : pngs) {
-            results.add(ctx.images().put(png, ctx.brand()));
+            results.add(ctx.images().put(png, ctx.brand(), ctx.ownerTokenId()));
         }
         return results;
     }

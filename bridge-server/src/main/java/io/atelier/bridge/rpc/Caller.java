@@ -16,11 +16,6 @@ public record Caller(String tokenId, BrandScope scope, NotificationSink sink) {
         }
     }
 
-    /** True when this caller may see data of {@code brandOrNull} (brand-less data is visible to every token). */
-    public boolean canSee(String brandOrNull) {
-        return brandOrNull == null || scope.includes(brandOrNull);
-    }
-
     public Caller withSink(NotificationSink newSink) {
         return new Caller(tokenId, scope, newSink);
     }

@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * parsed or raw messages plus the {@link Caller}; tests drive it directly in memory.
  *
  * <p>It validates the envelope itself (jsonrpc4j is lenient), caps batches, rewrites the one params object into the
- * one-element positional array that jsonrpc4j binds to the method's params record, and turns Jackson binding failures
- * into {@code -32602} with {@code data.field}. jsonrpc4j then finds the method by namespace, binds and invokes it.
+ * one-element positional array that jsonrpc4j binds to the method's params record, refuses strings over their
+ * {@link TextLimits} before any service runs, and turns Jackson binding failures into {@code -32602} with
+ * {@code data.field}. jsonrpc4j then finds the method by namespace, binds and invokes it.
  */
 public final class RpcDispatcher {
     private static final Pattern PRINTABLE_METHOD = Pattern.compile("[A-Za-z0-9_.]{1,64}");
@@ -175,6 +176,11 @@ public final class RpcDispatcher {
         } else {
             return notification ? null
                     : messages.error(id, AtelierException.invalidParams("params", "params must be one JSON object."));
+        }
+        try {
+            TextLimits.check(paramsObject);
+        } catch (AtelierException e) {
+            return notification ? null : messages.error(id, e);
         }
         ObjectNode rewritten = mapper.createObjectNode();
         rewritten.put("jsonrpc", "2.0");

@@ -3,12 +3,14 @@ package io.atelier.bridge.security;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Writes files only their owner may read (mode 0600; folders 0700) where the file system knows POSIX modes. */
 public final class PrivateFiles {
@@ -59,6 +61,32 @@ public final class PrivateFiles {
         }
         Files.write(target, content);
         return true;
+    }
+
+    /**
+     * Makes everything under {@code home} private (folders 0700, files 0600), for homes created before the bridge
+     * cared, or files another tool wrote there. Symbolic links are left as they are and never followed; a path this
+     * user cannot change (owned by someone else) is skipped. Does nothing where the file system has no POSIX modes.
+     */
+    public static void makePrivate(Path home) throws IOException {
+        if (!Files.isDirectory(home) || !isPosix(home.toAbsolutePath().getRoot())) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(home)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isSymbolicLink(path)) {
+                    continue;
+                }
+                Set<PosixFilePermission> wanted = Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) ? OWNER_DIR : OWNER_FILE;
+                try {
+                    if (!Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS).equals(wanted)) {
+                        Files.setPosixFilePermissions(path, wanted);
+                    }
+                } catch (IOException | SecurityException notOurs) {
+                    // Owned by another user, or gone meanwhile: nothing this process may or need do.
+                }
+            }
+        }
     }
 
     private static boolean isPosix(Path path) {

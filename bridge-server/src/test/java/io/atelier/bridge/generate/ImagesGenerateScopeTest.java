@@ -79,6 +79,35 @@ class ImagesGenerateScopeTest {
     }
 
     @Test
+    void an_unbranded_image_is_invisible_to_another_token_for_fetch_redraw_dataset_and_preview() throws Exception {
+        try (AtelierClient secretOnly = bridge.scoped("secret");
+             AtelierSocket socket = maisonOnly.openSocket(NotificationListener.NONE)) {
+            ImageRef mine = Generation.run(socket, branded(null, "veste brouillon")).get(0);
+            Map<String, Object> asInit = Map.of("prompt", "robe", "initImage", Map.of("id", mine.id()), "seed", 1);
+
+            assertNotFound(() -> secretOnly.fetchImage(mine));
+            assertNotFound(() -> secretOnly.call("images.generate", asInit));
+            assertNotFound(() -> secretOnly.call("datasets.add", Map.of("brand", "secret",
+                    "image", Map.of("id", mine.id()), "caption", "copied")));
+            assertNotFound(() -> secretOnly.call("preview.render", Map.of("scene", "garment",
+                    "images", java.util.List.of(Map.of("id", mine.id())))));
+
+            // Its maker and the admin still see it; the maker may redraw over it.
+            assertTrue(maisonOnly.fetchImage(mine).length > 0);
+            assertTrue(admin.fetchImage(mine).length > 0);
+            assertTrue(maisonOnly.call("images.generate", asInit).has("jobId"));
+
+            // The same request from another token makes that token's own image, visible to it.
+            try (AtelierSocket other = secretOnly.openSocket(NotificationListener.NONE)) {
+                ImageRef theirs = Generation.run(other, branded(null, "veste brouillon")).get(0);
+                assertFalse(mine.id().equals(theirs.id()));
+                assertTrue(secretOnly.fetchImage(theirs).length > 0);
+                assertNotFound(() -> maisonOnly.fetchImage(theirs));
+            }
+        }
+    }
+
+    @Test
     void a_brand_whose_policy_keeps_prompts_private_gets_pngs_without_the_parameters_chunk() throws Exception {
         try (AtelierSocket socket = admin.openSocket(NotificationListener.NONE)) {
             String secret = Generation.chunksText(admin.fetchImage(Generation.run(socket,

@@ -54,7 +54,7 @@ class BrandScopeHttpTest {
 
     @Test
     void images_honour_the_brand_scope() throws Exception {
-        ImageRef rivalImage = bridge.bridge().images().put(Pngs.solid(3, 3), "rival");
+        ImageRef rivalImage = bridge.bridge().images().put(Pngs.solid(3, 3), "rival", null);
         String maison = bridge.scopedToken("maison");
         String rival = bridge.scopedToken("rival");
         assertEquals(404, fetch(maison, rivalImage.url()).code());

@@ -77,6 +77,18 @@ class HttpSecurityTest {
     }
 
     @Test
+    void two_origin_headers_are_refused_whichever_comes_first() throws IOException {
+        for (String[] origins : new String[][] {{"https://www.photopea.com", "https://evil.example"},
+                {"https://evil.example", "https://www.photopea.com"},
+                {"https://www.photopea.com", "https://photopea.com"}}) {
+            Answer answer = bridge.send(post(LIST).addHeader("Origin", origins[0]).addHeader("Origin", origins[1]).build());
+            assertEquals(403, answer.code(), String.join(" + ", origins));
+            assertEquals(-32003, answer.errorCode());
+            assertNull(answer.headers().get("Access-Control-Allow-Origin"));
+        }
+    }
+
+    @Test
     void photopea_origin_gets_cors_headers_on_its_call() throws IOException {
         Answer answer = bridge.send(post(LIST).header("Origin", "https://www.photopea.com").build());
         assertEquals(200, answer.code());

@@ -122,7 +122,7 @@ class PreviewRenderJobTest {
 
     @Test
     void scoped_token_cannot_use_another_brands_image_and_stills_keep_the_images_brand() throws Exception {
-        ImageRef rivalFlat = bridge.bridge().images().put(Pngs.solid(48, 48), "rival");
+        ImageRef rivalFlat = bridge.bridge().images().put(Pngs.solid(48, 48), "rival", null);
         PreviewRenderParams params = new PreviewRenderParams(PreviewScene.GARMENT, List.of(ImageInput.ofId(rivalFlat.id())),
                 null, null, 1, 64, 64);
 

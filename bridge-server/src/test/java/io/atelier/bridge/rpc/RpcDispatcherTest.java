@@ -36,7 +36,7 @@ class RpcDispatcherTest {
     private static final Caller ADMIN = new Caller("tok_admin", BrandScope.ALL, null);
     private static final ImageStore NO_IMAGES = new ImageStore() {
         @Override
-        public ImageRef put(byte[] png, String brandOrNull) {
+        public ImageRef put(byte[] png, String brandOrNull, String ownerTokenId) {
             throw new UnsupportedOperationException("no images in dispatcher tests");
         }
 

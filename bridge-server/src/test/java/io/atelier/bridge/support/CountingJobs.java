@@ -41,7 +41,7 @@ public final class CountingJobs implements TestJobsService {
                 Thread.sleep(stepMillis);
                 ctx.progress(step, steps, previews ? Pngs.solid(2 + step, 2) : null);
             }
-            ImageRef result = ctx.images().put(Pngs.solid(4, 4), ctx.brand());
+            ImageRef result = ctx.images().put(Pngs.solid(4, 4), ctx.brand(), ctx.ownerTokenId());
             return List.of(result);
         };
     }

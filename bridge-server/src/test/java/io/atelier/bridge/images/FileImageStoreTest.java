@@ -1,0 +1,50 @@
+package io.atelier.bridge.images;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.atelier.bridge.rpc.Caller;
+import io.atelier.bridge.security.BrandScope;
+import io.atelier.bridge.support.Pngs;
+import io.atelier.protocol.ImageRef;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileImageStoreTest {
+    private static final Caller ADMIN = new Caller("tok_admin", BrandScope.ALL, null);
+    private static final Caller ALICE = new Caller("tok_alice", BrandScope.only(Set.of("maison")), null);
+    private static final Caller BOB = new Caller("tok_bob", BrandScope.only(Set.of("secret")), null);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void the_same_brandless_bytes_from_two_tokens_are_two_images_each_seen_by_its_maker_only() throws Exception {
+        FileImageStore store = new FileImageStore(dir);
+        byte[] png = Pngs.solid(4, 4);
+        ImageRef alices = store.put(png, null, ALICE.tokenId());
+        ImageRef bobs = store.put(png, null, BOB.tokenId());
+
+        assertNotEquals(alices.id(), bobs.id());
+        StoredImage alicesImage = store.find(alices.id()).orElseThrow();
+        assertTrue(alicesImage.visibleTo(ALICE));
+        assertFalse(alicesImage.visibleTo(BOB));
+        assertTrue(alicesImage.visibleTo(ADMIN));
+        assertTrue(store.find(bobs.id()).orElseThrow().visibleTo(BOB));
+    }
+
+    @Test
+    void a_branded_image_is_seen_by_its_brand_whoever_made_it() throws Exception {
+        FileImageStore store = new FileImageStore(dir);
+        ImageRef ref = store.put(Pngs.solid(4, 4), "maison", BOB.tokenId());
+        StoredImage image = store.find(ref.id()).orElseThrow();
+        assertEquals("maison", image.brand());
+        assertTrue(image.visibleTo(ALICE));
+        assertFalse(image.visibleTo(BOB));
+        assertEquals(ref.id(), store.put(Pngs.solid(4, 4), "maison", ALICE.tokenId()).id(), "same brand, same id");
+    }
+}
