@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /** {@code atelier bench rpc}: prints the bridge's RPC throughput and latency next to a bare Jetty baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class})
+        subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class, BenchCommand.Checkpoint.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,6 +54,24 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             GenerateBench.run(runs, clients, pythonScript, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+            description = "A full-size SD-1.x checkpoint: load time, guided UNet step at 256 and 512 px with FLOP/s"
+                    + " against the matmul peak, share inside forwards, peak RSS (tools/sd/write_full_random_sd15.py"
+                    + " writes a random-weight one).")
+    static final class Checkpoint implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", description = "An SD-1.x .safetensors checkpoint.")
+        java.nio.file.Path file;
+
+        @Option(names = "--steps", defaultValue = "4", description = "Steps of the 512 px generation (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            io.atelier.engine.bench.CheckpointBenchmark.run(file, steps, System.out);
             return 0;
         }
     }
