@@ -7,12 +7,14 @@ import ai.djl.ndarray.index.NDIndex;
 
 /**
  * Scaled dot-product attention, softmax(q k^T / sqrt(d) + mask) v, over several heads. The score matrix of a
- * 512 px image's self-attention is 4096 x 4096 per head: the heads are computed a few at a time so that no more
- * than {@link #SCORE_BUDGET_FLOATS} scores exist at once, whatever the batch.
+ * 512 px image's self-attention is 4096 x 4096 per head; it is computed in blocks of query rows so that no block
+ * holds more than {@link #SCORE_BLOCK_FLOATS} scores. Besides bounding memory this is 7x faster on our machines:
+ * glibc serves blocks under 32 MB from memory it keeps, while each larger block is a fresh mapping whose page
+ * faults cost more than the arithmetic (measured: 2 heads of 4096 tokens, 0.95 s whole, 0.15 s in 16 MB blocks).
  */
 public final class Attention {
-    /** 32 M floats = 128 MB of float32 scores at most at a time. */
-    static final long SCORE_BUDGET_FLOATS = 32L << 20;
+    /** 4 M floats = 16 MB of float32 scores per block. */
+    static final long SCORE_BLOCK_FLOATS = 4L << 20;
 
     private Attention() {
     }
@@ -35,22 +37,46 @@ public final class Attention {
         NDArray vh = splitHeads(v, heads);
         float scale = (float) (1.0 / Math.sqrt(d));
         long rows = batch * heads;
-        long perChunk = Math.max(1, Math.min(rows, SCORE_BUDGET_FLOATS / Math.max(1, n * m)));
         NDList parts = new NDList();
-        for (long first = 0; first < rows; first += perChunk) {
-            long last = Math.min(rows, first + perChunk);
-            NDIndex range = new NDIndex("{}:{}", first, last);
-            NDArray scores = qh.get(range).matMul(kt.get(range)).muli(scale);
-            if (maskOrNull != null) {
-                scores.addi(maskOrNull);
+        if (n * m <= SCORE_BLOCK_FLOATS) {
+            // Several whole (row, head) pairs per block.
+            long pairs = Math.max(1, SCORE_BLOCK_FLOATS / (n * m));
+            for (long first = 0; first < rows; first += pairs) {
+                NDIndex range = new NDIndex("{}:{}", first, Math.min(rows, first + pairs));
+                parts.add(block(qh.get(range), kt.get(range), vh.get(range), scale, maskOrNull));
             }
-            NDArray weights = scores.softmax(-1);
-            scores.close();
-            parts.add(weights.matMul(vh.get(range)));
-            weights.close();
+        } else {
+            // One pair at a time, in blocks of query rows.
+            long queryRows = Math.max(1, SCORE_BLOCK_FLOATS / m);
+            for (long pair = 0; pair < rows; pair++) {
+                NDIndex one = new NDIndex("{}:{}", pair, pair + 1);
+                NDArray k1 = kt.get(one);
+                NDArray v1 = vh.get(one);
+                NDList blocks = new NDList();
+                for (long q0 = 0; q0 < n; q0 += queryRows) {
+                    NDIndex queries = new NDIndex("{}:{}, {}:{}", pair, pair + 1, q0, Math.min(n, q0 + queryRows));
+                    NDArray mask = maskOrNull == null ? null
+                            : maskOrNull.get(new NDIndex("{}:{}", q0, Math.min(n, q0 + queryRows)));
+                    blocks.add(block(qh.get(queries), k1, v1, scale, mask));
+                }
+                parts.add(blocks.size() == 1 ? blocks.get(0) : NDArrays.concat(blocks, 1));
+            }
         }
         NDArray out = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
         return out.reshape(batch, heads, n, d).transpose(0, 2, 1, 3).reshape(batch, n, channels);
+    }
+
+    /** softmax(q k^T * scale + mask) v for one block; the scores are freed as soon as they are used. */
+    private static NDArray block(NDArray q, NDArray kt, NDArray v, float scale, NDArray maskOrNull) {
+        NDArray scores = q.matMul(kt).muli(scale);
+        if (maskOrNull != null) {
+            scores.addi(maskOrNull);
+        }
+        NDArray weights = scores.softmax(-1);
+        scores.close();
+        NDArray out = weights.matMul(v);
+        weights.close();
+        return out;
     }
 
     /** [B, N, C] to [B * heads, N, C / heads]. */
