@@ -11,7 +11,8 @@ public interface ModelsService {
      * {@code <home>/models/} again (file headers only), so a checkpoint dropped in while the bridge runs is listed
      * at once, a removed one disappears, and a file that cannot be used is named in {@code problems} with the reason.
      */
-    @RpcDescription("Lists every installed model (default first) and a sentence for each file under <home>/models that"
-            + " cannot be used; each call rescans that folder, so a checkpoint dropped in while the bridge runs appears.")
+    @RpcDescription("Lists every installed model (default first) and a sentence for each file under <home>/models"
+            + " that cannot be used; each call rescans that folder, so a checkpoint dropped in while the bridge runs"
+            + " appears.")
     ModelsListResult list(Empty params);
 }
