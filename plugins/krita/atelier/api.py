@@ -146,11 +146,14 @@ class ModelInfo:
     nativeWidth: int = 0
     nativeHeight: int = 0
     isDefault: bool = False
+    displayName: Optional[str] = None  # what to show; absent from older bridges
+    family: Optional[str] = None  # atelier-micro or sd1 (Stable Diffusion 1.x); absent from older bridges
 
 
 @dataclass
 class ModelsListResult:
     models: List[ModelInfo] = field(default_factory=list)
+    problems: Optional[List[str]] = None  # one sentence per file in <home>/models that cannot be used
 
 
 # ---- generation ------------------------------------------------------------------------------------------------

@@ -60,12 +60,24 @@ public final class DiffusionEngine implements AutoCloseable {
         return batcher.submit(pipeline(request.model()), request, listener);
     }
 
-    /** The model's pipeline, loading it (hashes, shapes) if needed; null id = the default model. */
+    /**
+     * The model's pipeline, loading it (hashes, shapes) if needed; null id = the default model. A model the registry
+     * no longer lists (its file removed, then a rescan) is unknown even if its pipeline is still loaded: that pipeline
+     * is unloaded once the batch it may be running ends, and a model whose file vanished before a rescan noticed is
+     * unknown too, not a load failure.
+     */
     public synchronized DiffusionPipeline pipeline(String modelIdOrNull) {
         String id = modelIdOrNull != null ? modelIdOrNull : registry.defaultModelId();
+        if (registry.manifest(id).isEmpty()) {
+            DiffusionPipeline vanished = loaded.remove(id);
+            if (vanished != null) {
+                vanished.close(); // waits for a batch in flight on it
+            }
+            throw new UnknownModelException(id);
+        }
         DiffusionPipeline pipeline = loaded.get(id);
         if (pipeline == null) {
-            pipeline = new DiffusionPipeline(LoadedModel.load(registry.source(id)), options.maxLatentPixelsPerForward());
+            pipeline = new DiffusionPipeline(load(id), options.maxLatentPixelsPerForward());
             loaded.put(id, pipeline);
             while (loaded.size() > options.maxLoadedModels()) {
                 String eldest = loaded.keySet().iterator().next();
@@ -73,6 +85,18 @@ public final class DiffusionEngine implements AutoCloseable {
             }
         }
         return pipeline;
+    }
+
+    private LoadedModel load(String id) {
+        try {
+            return LoadedModel.load(registry.source(id));
+        } catch (ModelLoadException e) {
+            registry.rescan(); // the file may have been removed since the last look
+            if (registry.manifest(id).isEmpty()) {
+                throw new UnknownModelException(id);
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param request the params exactly as the client sent them
  * @param resolvedPrompt the prompt the model received: canonical tokens or glossary text (see {@code taxonomy.resolve})
  * @param model model id
- * @param modelSha256 hash of the model's UNet
+ * @param modelSha256 hash of the model's UNet (a package's {@code model.json} declares it); for a checkpoint file, the
+ *                    sha256 of the whole file
  * @param adapter adapter id; null when none applied
  * @param adapterSha256 hash of the adapter file
  * @param adapterWeight weight the adapter was applied with

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param prompt            the designer's own words, as searched by {@link HistoryRepository#search}
  * @param resolvedPrompt    the prompt the model received: canonical tokens, or glossary text for a CLIP model
  * @param model             model id
- * @param modelSha256       hash of the model's UNet
+ * @param modelSha256       hash of the model's UNet as its package declares it; for a checkpoint file, the whole file's
  * @param adapter           adapter id; null when none applied
  * @param adapterSha256     hash of the adapter file
  * @param adapterWeight     weight the adapter was applied with

@@ -59,8 +59,10 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("Atelier bridge " + BridgeVersion.current() + " listening on " + url);
         System.out.println("Token (admin, keep it private): " + bridge.tokens().adminTokenFile());
         bridge.models().models().stream().filter(m -> m.isDefault()).findFirst().ifPresent(m -> System.out.println(
-                "Default model: " + m.id() + " (" + m.nativeWidth() + "x" + m.nativeHeight() + "); more under "
+                "Default model: " + m.id() + " (" + m.nativeWidth() + "x" + m.nativeHeight() + "); add a Stable"
+                        + " Diffusion 1.5 .safetensors checkpoint by dropping it into "
                         + config.home().resolve("models")));
+        bridge.models().problems().forEach(problem -> System.out.println("  Not used: " + problem));
         System.out.println("Connect a plugin: give it the URL " + url + " and the token from that file.");
         System.out.println("  Photopea panel: " + url + "/plugins/photopea/   Health: " + url + "/health");
         System.out.println("  Scoped token for one brand: ./atelier token create --brand <id>");

@@ -11,7 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code models.list} from the engine's registry: re-scans {@code <home>/models} so new folders show up. */
+/**
+ * {@code models.list} from the engine's registry: re-scans {@code <home>/models} (package manifests and checkpoint
+ * headers, nothing more) so that a model dropped in while the bridge runs shows up and a removed one goes. A rescan
+ * only replaces the registry's tables (under its lock); a generation in flight keeps the pipeline it loaded.
+ */
 public final class EngineModelCatalog implements ModelCatalog {
     private final ModelRegistry registry;
 
@@ -25,7 +29,12 @@ public final class EngineModelCatalog implements ModelCatalog {
         List<ModelDescriptor> all = new ArrayList<>(registry.list());
         all.sort(Comparator.comparing((ModelDescriptor d) -> !d.isDefault()).thenComparing(ModelDescriptor::id));
         return all.stream().map(d -> new ModelInfo(d.id(), ModelKind.DIFFUSION, d.nativeWidth(), d.nativeHeight(),
-                d.isDefault())).toList();
+                d.isDefault(), d.displayName(), d.family())).toList();
+    }
+
+    @Override
+    public List<String> problems() {
+        return registry.problems();
     }
 
     @Override

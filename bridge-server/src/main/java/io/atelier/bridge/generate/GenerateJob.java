@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Runs one {@code images.generate} job: the engine with progress and cancel, result PNGs with provenance stored in
@@ -27,11 +28,16 @@ final class GenerateJob implements JobHandler {
     private final Executor progressExecutor;
     private final Clock clock;
     private final String ownerToken;
+    private final Supplier<String> modelSha256;
 
-    /** @param ownerToken public id of the submitting token, recorded with the history entry */
+    /**
+     * @param ownerToken public id of the submitting token, recorded with the history entry
+     * @param modelSha256 the model's weights hash, asked for when the job starts (a checkpoint's file is hashed then)
+     */
     GenerateJob(GenerationPlan plan, DiffusionEngine engine, HistoryRepository history, Executor progressExecutor,
-                Clock clock, String ownerToken) {
+                Clock clock, String ownerToken, Supplier<String> modelSha256) {
         this.ownerToken = ownerToken;
+        this.modelSha256 = modelSha256;
         this.plan = plan;
         this.engine = engine;
         this.history = history;
@@ -41,7 +47,9 @@ final class GenerateJob implements JobHandler {
 
     @Override
     public List<ImageRef> run(JobContext ctx) {
-        HistoryEntry running = withJob(plan.history(), ctx.jobId(), "running");
+        HistoryEntry accepted = plan.history();
+        HistoryEntry running = withJob(accepted, ctx.jobId(), "running",
+                accepted.modelSha256() != null ? accepted.modelSha256() : modelSha256.get());
         history.save(running, ownerToken);
         ProgressRelay progress = new ProgressRelay(ctx, provenance(null), progressExecutor);
         try {
@@ -78,9 +86,9 @@ final class GenerateJob implements JobHandler {
                 plan.settings().redraw(), parameters);
     }
 
-    private static HistoryEntry withJob(HistoryEntry e, String jobId, String status) {
+    private static HistoryEntry withJob(HistoryEntry e, String jobId, String status, String modelSha256) {
         return new HistoryEntry(e.id(), jobId, e.kind(), e.brand(), e.client(), status, e.request(), e.prompt(),
-                e.resolvedPrompt(), e.model(), e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(),
+                e.resolvedPrompt(), e.model(), modelSha256, e.adapter(), e.adapterSha256(), e.adapterWeight(),
                 e.datasetSha256(), e.width(), e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(),
                 e.imageIds(), e.digitalSourceType(), e.createdAt(), null);
     }

@@ -45,6 +45,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     private final ClientNames clients;
     private final ImageInputs inputs;
     private final PromptResolution prompts;
+    private final ModelHashes hashes;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService progressExecutor = Executors.newCachedThreadPool(runnable -> {
@@ -64,6 +65,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         this.clients = clients;
         this.inputs = new ImageInputs(images);
         this.prompts = new PromptResolution(brands);
+        this.hashes = new ModelHashes(engine.models());
     }
 
     @Override
@@ -109,7 +111,8 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         boolean embedPrompt = brand == null || brand.policy() == null || brand.policy().embedPrompt();
         GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record);
         return new JobSubmitted(jobs.submit(KIND, caller, brandId,
-                new GenerateJob(plan, engine, brands.history(), progressExecutor, clock, caller.tokenId())));
+                new GenerateJob(plan, engine, brands.history(), progressExecutor, clock, caller.tokenId(),
+                        () -> hashes.of(manifest))));
     }
 
     @Override
@@ -142,7 +145,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         String sourceType = s.redraw() ? Provenance.COMPOSITE : Provenance.TRAINED;
         return new HistoryEntry(HistoryRepository.newId(), null, KIND, brandId, clients.nameOf(caller), "queued",
                 sent, params.prompt(), resolvedPrompt, manifest.id(),
-                manifest.components().get(ModelManifest.UNET).sha256(), adapter == null ? null : adapter.record().id(),
+                ModelHashes.declared(manifest), adapter == null ? null : adapter.record().id(),
                 adapter == null ? null : adapter.record().fileSha256(),
                 adapter == null ? null : adapter.spec().weight(),
                 adapter == null ? null : adapter.record().spec().datasetSha256(), s.width(), s.height(),

@@ -21,6 +21,14 @@ public interface ModelCatalog {
         return Optional.empty();
     }
 
+    /**
+     * One sentence per file or folder under {@code <home>/models/} that could not be used when {@link #models} last
+     * looked, naming it (never by its full path) and saying why.
+     */
+    default List<String> problems() {
+        return List.of();
+    }
+
     /** A catalog with no model: what a bridge without an engine offers. */
     static ModelCatalog empty() {
         return List::of;

@@ -5,7 +5,7 @@ import io.atelier.protocol.Empty;
 import io.atelier.protocol.ModelsListResult;
 import io.atelier.protocol.service.ModelsService;
 
-/** {@code models.list} over a {@link ModelCatalog}. */
+/** {@code models.list} over a {@link ModelCatalog}: the models, then the problems met while finding them. */
 public final class ModelsServiceImpl implements ModelsService {
     private final ModelCatalog catalog;
 
@@ -15,6 +15,6 @@ public final class ModelsServiceImpl implements ModelsService {
 
     @Override
     public ModelsListResult list(Empty params) {
-        return new ModelsListResult(catalog.models());
+        return new ModelsListResult(catalog.models(), catalog.problems());
     }
 }

@@ -87,6 +87,20 @@ final class GenerationTestBridge implements AutoCloseable {
         json.writeValue(folder.resolve("model.json").toFile(), manifest);
     }
 
+    /**
+     * The engine's scaled-down SD-1.5-layout checkpoint (real key names, random weights, 16 MB; made by tools/sd/). It
+     * is a test resource of the engine, which publishes no test jar, so it is read from the source tree; Maven runs
+     * the tests in the module folder.
+     */
+    static Path tinyCheckpoint() {
+        Path file = Path.of("..", "engine", "src", "test", "resources", "io", "atelier", "engine", "sd",
+                "tiny-sd15.safetensors");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file.toAbsolutePath() + " is missing (tools/sd/ makes it)");
+        }
+        return file;
+    }
+
     /** Copies the engine's embedded tiny package into {@code folder} under another id. */
     static void copyTiny(Path folder, String id) throws IOException {
         Files.createDirectories(folder);
