@@ -185,11 +185,15 @@ public final class SafeTensorsFile implements AutoCloseable {
     }
 
     /**
-     * The tensor as an NDArray of its stored type on {@code manager}'s device. On a CPU it shares the mapped pages:
+     * The tensor as an NDArray of its stored type (bfloat16 widened to float32) on {@code manager}'s device. On a CPU
+     * it shares the mapped pages:
      * never write into it (convert with {@code toType}/{@code toDevice}, which copy, before changing values).
      */
     public NDArray array(NDManager manager, String name) throws IOException {
         TensorInfo info = info(name);
+        if (info.type() == TensorType.BF16) {
+            return convertedArray(manager, name, DataType.FLOAT32, manager.getDevice());
+        }
         Shape shape = new Shape(info.shape());
         if (info.byteLength() == 0) {
             return manager.create(shape, info.type().dataType());
@@ -206,8 +210,15 @@ public final class SafeTensorsFile implements AutoCloseable {
         ByteBuffer mapped = bytes(name);
         TensorInfo info = info(name);
         try (NDManager staging = NDManager.newBaseManager(Device.cpu())) {
-            NDArray view = info.byteLength() == 0 ? staging.create(new Shape(info.shape()), info.type().dataType())
-                    : staging.create(mapped, new Shape(info.shape()), info.type().dataType());
+            NDArray view;
+            if (info.byteLength() == 0) {
+                view = staging.create(new Shape(info.shape()), DataType.FLOAT32);
+            } else if (info.type() == TensorType.BF16) {
+                // libtorch 2.7.1 through DJL aborts the process on a bfloat16 tensor made from a buffer: widen it here.
+                view = staging.create(bfloat16ToFloat32(mapped), new Shape(info.shape()), DataType.FLOAT32);
+            } else {
+                view = staging.create(mapped, new Shape(info.shape()), info.type().dataType());
+            }
             NDArray converted = view.toType(type, true).toDevice(device, false);
             converted.attach(target);
             view.close();
@@ -215,6 +226,16 @@ public final class SafeTensorsFile implements AutoCloseable {
         } finally {
             Unmapping.unmap(mapped);
         }
+    }
+
+    /** bfloat16 is the upper half of a float32: widening is a shift. */
+    private static ByteBuffer bfloat16ToFloat32(ByteBuffer half) {
+        int count = half.remaining() / 2;
+        ByteBuffer wide = ByteBuffer.allocateDirect(4 * count).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < count; i++) {
+            wide.putInt(4 * i, (half.getShort(2 * i) & 0xffff) << 16);
+        }
+        return wide;
     }
 
     /** A floating point tensor's values as float32 (F32, F16 and BF16 converted in Java), for small tensors. */
