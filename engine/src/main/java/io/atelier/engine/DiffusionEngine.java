@@ -22,6 +22,7 @@ public final class DiffusionEngine implements AutoCloseable {
     private final EngineOptions options;
     private final GenerationBatcher batcher;
     private final Map<String, DiffusionPipeline> loaded = new LinkedHashMap<>(4, 0.75f, true);
+    private final Map<String, String> loadedRevisions = new java.util.HashMap<>();
 
     public DiffusionEngine(ModelRegistry registry, EngineOptions options) {
         this.registry = registry;
@@ -76,9 +77,16 @@ public final class DiffusionEngine implements AutoCloseable {
             throw new UnknownModelException(id);
         }
         DiffusionPipeline pipeline = loaded.get(id);
+        String revision = registry.revision(id);
+        if (pipeline != null && !revision.equals(loadedRevisions.get(id))) {
+            // The file was replaced under the same name: its new weights are another model.
+            loaded.remove(id).close();
+            pipeline = null;
+        }
         if (pipeline == null) {
             pipeline = new DiffusionPipeline(load(id), options.maxLatentPixelsPerForward());
             loaded.put(id, pipeline);
+            loadedRevisions.put(id, revision);
             while (loaded.size() > options.maxLoadedModels()) {
                 String eldest = loaded.keySet().iterator().next();
                 loaded.remove(eldest).close();

@@ -60,8 +60,9 @@ final class CheckpointScan {
                         continue;
                     }
                     String displayName = name.substring(0, name.length() - ".safetensors".length());
+                    String revision = Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
                     found.add(new Found(new CheckpointFile(CheckpointManifests.sd1(id, displayName, config),
-                            file, config)));
+                            file, config, revision)));
                 } catch (SafeTensorsFormatException | LayoutException e) {
                     problems.add("Model file '" + name + "' cannot be used: " + e.getMessage() + ".");
                     LOG.warn("Skipping model file {}: {}", name, e.getMessage());

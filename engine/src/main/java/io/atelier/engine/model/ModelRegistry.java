@@ -135,6 +135,18 @@ public final class ModelRegistry {
         return Optional.ofNullable(embedded.get(id)).map(Embedded::manifest);
     }
 
+    /**
+     * What identifies the weights a model id stands for now: a checkpoint's size and modification time, a package's
+     * manifest (which holds every component's sha256). A loaded model whose revision changed is stale.
+     */
+    public synchronized String revision(String id) {
+        CheckpointFile checkpoint = checkpoints.get(id);
+        if (checkpoint != null) {
+            return checkpoint.revision();
+        }
+        return manifest(id).map(Object::toString).orElse("");
+    }
+
     /** Problems met while scanning, one user-readable sentence each. */
     public synchronized List<String> problems() {
         return List.copyOf(problems);
