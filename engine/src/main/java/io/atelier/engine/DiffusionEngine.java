@@ -40,7 +40,7 @@ public final class DiffusionEngine implements AutoCloseable {
     public GenerationSettings validate(GenerationRequest request) {
         String id = request.model() != null ? request.model() : registry.defaultModelId();
         ModelManifest manifest = registry.manifest(id).orElseThrow(() -> new UnknownModelException(id));
-        return RequestResolver.resolve(request, manifest);
+        return RequestResolver.resolve(request, manifest, registry.loras());
     }
 
     /** Generates, blocking the caller; batched with compatible concurrent requests. */
@@ -65,7 +65,8 @@ public final class DiffusionEngine implements AutoCloseable {
         String id = modelIdOrNull != null ? modelIdOrNull : registry.defaultModelId();
         DiffusionPipeline pipeline = loaded.get(id);
         if (pipeline == null) {
-            pipeline = new DiffusionPipeline(LoadedModel.load(registry.source(id)), options.maxLatentPixelsPerForward());
+            pipeline = new DiffusionPipeline(LoadedModel.load(registry.source(id)), options.maxLatentPixelsPerForward(),
+                    registry.loras());
             loaded.put(id, pipeline);
             while (loaded.size() > options.maxLoadedModels()) {
                 String eldest = loaded.keySet().iterator().next();
