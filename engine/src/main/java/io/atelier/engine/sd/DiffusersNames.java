@@ -16,7 +16,9 @@ import java.util.Set;
  *
  * <p>Entries are leaf modules (those holding a {@code weight}); a parameter maps by its suffix
  * ({@code .weight}, {@code .bias}) unchanged. One known shape difference: the VAE's mid-block attention projections
- * are linear in diffusers ([c, c]) and 1x1 convolutions in the checkpoint ([c, c, 1, 1]).
+ * are linear in diffusers ([c, c]) and 1x1 convolutions in the checkpoint ([c, c, 1, 1]); they carry diffusers'
+ * current names ({@code to_q}, {@code to_k}, {@code to_v}, {@code to_out.0}, {@code group_norm}; folders written
+ * before diffusers 0.14 say {@code query}, {@code key}, {@code value}, {@code proj_attn}).
  */
 public final class DiffusersNames {
     /** kohya's prefixes: the UNet's modules and the (only) text encoder's, dots turned into underscores. */
