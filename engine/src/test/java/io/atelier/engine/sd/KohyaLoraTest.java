@@ -9,6 +9,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import io.atelier.engine.model.Sha256;
 import io.atelier.engine.safetensors.SafeTensorsFile;
 import io.atelier.engine.safetensors.SafeTensorsWriter;
 import java.io.IOException;
@@ -119,6 +120,38 @@ class KohyaLoraTest {
         }
         before.forEach((name, values) -> assertArrayEquals(values, model.parameter(name).toFloatArray(), name));
         assertArrayEquals(unetBefore, unet(model));
+    }
+
+    @Test
+    void a_float32_checkpoint_stays_the_files_own_mapping_and_the_file_is_unchanged() throws Exception {
+        // Step 1: a float32 copy of the tiny checkpoint, which the CPU uses in place (zero copy) rather than converted.
+        Path float32 = dir.resolve("tiny-f32.safetensors");
+        SafeTensorsWriter writer = new SafeTensorsWriter();
+        try (SafeTensorsFile half = SafeTensorsFile.open(TinyCheckpoint.path())) {
+            for (var tensor : half.tensors().values()) {
+                if (tensor.type().isFloat()) {
+                    writer.addFloats(tensor.name(), tensor.shape(), half.floats(tensor.name()));
+                } else {
+                    byte[] raw = new byte[(int) tensor.byteLength()];
+                    half.bytes(tensor.name()).get(raw);
+                    writer.add(tensor.name(), tensor.type(), tensor.shape(), raw);
+                }
+            }
+        }
+        writer.write(float32);
+        String sha256 = Sha256.of(float32);
+        // Step 2: a LoRA request on it, then the base again.
+        try (SafeTensorsFile file = SafeTensorsFile.open(float32);
+             Sd1Model mapped = Sd1Model.load(file, CheckpointInspector.inspect(file), Device.cpu(), DataType.FLOAT32)) {
+            float[] before = unet(mapped);
+            assertArrayEquals(unet(model), before, "float32 and upcast float16 weights are the same values");
+            try (LoraPatch patch = LoraPatch.merge(mapped, List.of(new LoraPatch.Entry(lora(TinyCheckpoint.loraA()),
+                    1.0)))) {
+                assertClose("a.unet.out", unet(mapped.withReplaced(patch.tensors())), before);
+            }
+            assertArrayEquals(before, unet(mapped), "the base forward is bit-identical after the LoRA");
+        }
+        assertEquals(sha256, Sha256.of(float32), "the checkpoint file is untouched");
     }
 
     @Test
