@@ -35,11 +35,6 @@ final class LoraSlots implements BatchAdapters {
     private final Map<String, LoraFile> files = new LinkedHashMap<>(8, 0.75f, true);
     private String applied = "";
 
-    /** A model without slots: every adapter is refused with a clear message. */
-    static LoraSlots none(String modelId) {
-        return new LoraSlots(modelId, Map.of());
-    }
-
     /** @param parameters the UNet's parameters by state_dict name, live */
     LoraSlots(String modelId, Map<String, NDArray> parameters) {
         this.modelId = modelId;

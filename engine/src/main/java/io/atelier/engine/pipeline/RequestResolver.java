@@ -110,8 +110,8 @@ public final class RequestResolver {
         // Step 6: kohya LoRAs, listed then tagged; files are checked for fit when the batch runs.
         List<AdapterSpec> loras = new ArrayList<>();
         for (AdapterSpec lora : r.loras()) {
-            check(lora != null && Files.isRegularFile(lora.file()), "loras",
-                    "LoRA file " + (lora == null ? "null" : lora.file().getFileName()) + " does not exist");
+            check(Files.isRegularFile(lora.file()), "loras", "LoRA file " + lora.file().getFileName()
+                    + " does not exist");
             loras.add(checkLoraWeight(lora, "loras"));
         }
         for (LoraTags.Tag tag : tagged.tags()) {
