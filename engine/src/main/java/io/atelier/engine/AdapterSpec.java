@@ -6,11 +6,14 @@ import java.util.Objects;
 /**
  * A low-rank adapter to apply to one generation: a safetensors file with kohya-style keys
  * ({@code lora_unet_<module>.lora_down.weight}, {@code .lora_up.weight}, {@code .alpha}) and the weight it is applied
- * with. The UNet's LoRA slots take the file's projections scaled by {@code weight * alpha / rank} for the requests of
- * one batch only; requests with different adapters never share a batch.
+ * with, scaled by {@code weight * alpha / rank}, for the requests of one batch only; requests with different adapters
+ * never share a batch. An atelier package copies the file's projections into its UNet's LoRA slots; an SD-1.x
+ * checkpoint merges them into copies of the tensors they change (kohya LoRAs, see
+ * {@link GenerationRequest#loras()}).
  *
  * @param file the adapter file (the bridge resolves ids to files; the engine never sees ids)
- * @param weight 0 (no effect: the output is the base model's, bit for bit) to {@link #MAX_WEIGHT}
+ * @param weight as the {@code adapter}: 0 (no effect: the output is the base model's, bit for bit) to
+ *     {@link #MAX_WEIGHT}; as one of {@code loras}: {@code -MAX_WEIGHT} to {@code MAX_WEIGHT}
  */
 public record AdapterSpec(Path file, double weight) {
     public static final double MAX_WEIGHT = 2.0;

@@ -41,7 +41,7 @@ public final class DiffusionEngine implements AutoCloseable {
     public GenerationSettings validate(GenerationRequest request) {
         String id = request.model() != null ? request.model() : registry.defaultModelId();
         ModelManifest manifest = registry.manifest(id).orElseThrow(() -> new UnknownModelException(id));
-        return RequestResolver.resolve(request, manifest);
+        return RequestResolver.resolve(request, manifest, registry.loras());
     }
 
     /** Generates, blocking the caller; batched with compatible concurrent requests. */
@@ -84,7 +84,7 @@ public final class DiffusionEngine implements AutoCloseable {
             pipeline = null;
         }
         if (pipeline == null) {
-            pipeline = new DiffusionPipeline(load(id), options.maxLatentPixelsPerForward());
+            pipeline = new DiffusionPipeline(load(id), options.maxLatentPixelsPerForward(), registry.loras());
             loaded.put(id, pipeline);
             loadedRevisions.put(id, revision);
             while (loaded.size() > options.maxLoadedModels()) {

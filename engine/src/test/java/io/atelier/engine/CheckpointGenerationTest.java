@@ -134,7 +134,7 @@ class CheckpointGenerationTest {
     }
 
     @Test
-    void an_adapter_on_a_checkpoint_is_refused_by_name() {
+    void an_unreadable_adapter_on_a_checkpoint_is_refused_by_name() {
         InvalidGenerationParameterException e = assertThrows(InvalidGenerationParameterException.class,
                 () -> engine.generate(request("dress").withAdapter(new AdapterSpec(home.resolve("x"),
                         1.0)), GenerationListener.NONE));

@@ -1,9 +1,11 @@
 package io.atelier.engine.image;
 
+import io.atelier.engine.AdapterSpec;
 import io.atelier.engine.GenerationSettings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -68,9 +70,16 @@ public final class ProvenancePng {
     /**
      * AUTOMATIC1111's parameters text, which most image tools read:
      * {@code prompt \n Negative prompt: … \n Steps: 20, Sampler: DDIM, CFG scale: 5.0, Seed: 42, Size: 128x128, Model: …}.
+     * The LoRAs applied go back into the prompt as A1111 writes them ({@code <lora:name:0.8>}, name = file name
+     * without {@code .safetensors}), so the text pasted into A1111 asks for them again.
      */
     public static String a1111Parameters(GenerationSettings s, long seed) {
         StringBuilder text = new StringBuilder(s.prompt());
+        for (AdapterSpec lora : s.loras()) {
+            String name = lora.file().getFileName().toString().replaceFirst("(?i)\\.safetensors$", "");
+            text.append(text.length() == 0 ? "" : " ").append("<lora:").append(name).append(':')
+                    .append(BigDecimal.valueOf(lora.weight()).stripTrailingZeros().toPlainString()).append('>');
+        }
         if (!s.negativePrompt().isEmpty()) {
             text.append("\nNegative prompt: ").append(s.negativePrompt());
         }

@@ -31,6 +31,7 @@ public final class ModelRegistry {
     }
 
     private final Path modelsDir;
+    private final LoraFolder loras;
     private final Path cacheDir;
     private final Map<String, Embedded> embedded = new LinkedHashMap<>();
     private final Map<String, ModelManifest> onDisk = new LinkedHashMap<>();
@@ -41,11 +42,12 @@ public final class ModelRegistry {
     private String explicitDefault;
 
     /**
-     * @param home the Atelier home; packages are read from {@code home/models}
+     * @param home the Atelier home; packages are read from {@code home/models}, LoRAs from {@code home/loras}
      * @param cacheDir where embedded packages are copied before loading
      */
     public ModelRegistry(Path home, Path cacheDir) {
         this.modelsDir = home.resolve("models");
+        this.loras = new LoraFolder(home.resolve("loras"));
         this.cacheDir = cacheDir;
         registerEmbedded(ModelRegistry.class.getClassLoader(), TINY_MODEL_FOLDER, false);
         rescan();
@@ -58,6 +60,11 @@ public final class ModelRegistry {
         if (makeDefault) {
             embeddedDefault = manifest.id();
         }
+    }
+
+    /** The installation's kohya LoRAs, {@code <home>/loras/}. */
+    public LoraFolder loras() {
+        return loras;
     }
 
     public synchronized void setDefault(String id) {

@@ -14,13 +14,29 @@ import java.util.function.Function;
 
 /**
  * A checkpoint's networks seen as the pipeline's four components. They share one {@link Sd1Model}, which this
- * object owns: the components' own close does nothing, closing this frees the weights.
+ * object owns: the components' own close does nothing, closing this frees the weights. For a batch with LoRAs the
+ * components run over a view of it with merged tensors ({@link #use}), and over the base again after.
  */
 final class CheckpointComponents implements AutoCloseable {
-    private final Sd1Model model;
+    private final Sd1Model base;
+    private volatile Sd1Model model;
 
-    private CheckpointComponents(Sd1Model model) {
-        this.model = model;
+    private CheckpointComponents(Sd1Model base) {
+        this.base = base;
+        this.model = base;
+    }
+
+    Sd1Model base() {
+        return base;
+    }
+
+    /** Runs the following forwards over {@code view} (a {@link Sd1Model#withReplaced} of the base). */
+    void use(Sd1Model view) {
+        model = view;
+    }
+
+    void useBase() {
+        model = base;
     }
 
     static CheckpointComponents load(CheckpointFile checkpoint, DeviceChoice device) {
@@ -51,7 +67,7 @@ final class CheckpointComponents implements AutoCloseable {
 
             @Override
             public DataType dataType() {
-                return model.dataType();
+                return base.dataType();
             }
 
             @Override
@@ -63,6 +79,6 @@ final class CheckpointComponents implements AutoCloseable {
 
     @Override
     public void close() {
-        model.close();
+        base.close();
     }
 }

@@ -12,6 +12,7 @@ import io.atelier.engine.ModelFailureException;
 import io.atelier.engine.image.ImagePadding;
 import io.atelier.engine.image.PixelTensors;
 import io.atelier.engine.image.SelectionMask;
+import io.atelier.engine.model.LoraFolder;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.sampler.PredictionType;
 import io.atelier.engine.text.PromptEmphasis;
@@ -39,6 +40,7 @@ public final class DiffusionPipeline implements AutoCloseable {
     private final LoadedModel model;
     private final ModelManifest manifest;
     private final long maxLatentPixelsPerForward;
+    private final LoraFolder loraFolder;
     private final PredictionType predictionType;
     private final AtomicLong modelNanos = new AtomicLong();
     private final AtomicLong unetForwards = new AtomicLong();
@@ -49,7 +51,13 @@ public final class DiffusionPipeline implements AutoCloseable {
      *     several forwards (bounds memory, e.g. 4 x 64 x 64 for SD 1.5 at 512 px on a CPU)
      */
     public DiffusionPipeline(LoadedModel model, long maxLatentPixelsPerForward) {
+        this(model, maxLatentPixelsPerForward, LoraFolder.NONE);
+    }
+
+    /** @param loraFolder where a prompt's {@code <lora:name:weight>} tags find their files */
+    public DiffusionPipeline(LoadedModel model, long maxLatentPixelsPerForward, LoraFolder loraFolder) {
         this.model = model;
+        this.loraFolder = loraFolder;
         this.manifest = model.manifest;
         this.maxLatentPixelsPerForward = maxLatentPixelsPerForward;
         this.predictionType = PredictionType.fromManifest(manifest.predictionType());
@@ -74,7 +82,7 @@ public final class DiffusionPipeline implements AutoCloseable {
     }
 
     public GenerationSettings resolve(GenerationRequest request) {
-        return RequestResolver.resolve(request, manifest);
+        return RequestResolver.resolve(request, manifest, loraFolder);
     }
 
     /**
@@ -126,37 +134,37 @@ public final class DiffusionPipeline implements AutoCloseable {
         int latentW = workW / scale;
         int latentSize = manifest.latentChannels() * latentH * latentW;
 
-        // Step 0: the batch's adapter (or the shipped slots) into the UNet's LoRA slots.
-        model.loraSlots.use(key.adapter());
+        // Step 0: the batch's adapter and LoRAs in place (slots filled, or merged tensors swapped in) until it ends.
+        try (BatchAdapters.Applied adapters = model.adapters.apply(key.adapter(), key.loras())) {
+            // Step 1: text conditioning and init latents, then one trajectory per image.
+            List<Trajectory> active = prepare(manager, batch, latentH, latentW, latentSize);
+            int start = key.startLevel();
+            int steps = key.steps();
+            active.forEach(t -> t.start(start));
 
-        // Step 1: text conditioning and init latents, then one trajectory per image.
-        List<Trajectory> active = prepare(manager, batch, latentH, latentW, latentSize);
-        int start = key.startLevel();
-        int steps = key.steps();
-        active.forEach(t -> t.start(start));
-
-        // Step 2: sample, one batched UNet pass per step, cancellation checked before each step.
-        for (int i = start; i < steps; i++) {
+            // Step 2: sample, one batched UNet pass per step, cancellation checked before each step.
+            for (int i = start; i < steps; i++) {
+                active = withoutCancelled(active);
+                if (active.isEmpty()) {
+                    return;
+                }
+                float[] output = unet(manager, active, i, key, latentH, latentW, latentSize);
+                int rows = key.usesGuidance() ? 2 : 1;
+                for (int t = 0; t < active.size(); t++) {
+                    Trajectory trajectory = active.get(t);
+                    float[] guided = guide(output, t, active.size(), rows, latentSize, key.guidance());
+                    trajectory.denoised = trajectory.sampler.denoised(i, trajectory.latent, guided, predictionType);
+                    trajectory.latent = trajectory.sampler.step(i, trajectory.latent, trajectory.denoised,
+                            trajectory.noise);
+                    trajectory.keepOutsideMask(i + 1);
+                }
+                notifyProgress(active, i - start + 1, steps - start, latentH, latentW);
+            }
             active = withoutCancelled(active);
-            if (active.isEmpty()) {
-                return;
-            }
-            float[] output = unet(manager, active, i, key, latentH, latentW, latentSize);
-            int rows = key.usesGuidance() ? 2 : 1;
-            for (int t = 0; t < active.size(); t++) {
-                Trajectory trajectory = active.get(t);
-                float[] guided = guide(output, t, active.size(), rows, latentSize, key.guidance());
-                trajectory.denoised = trajectory.sampler.denoised(i, trajectory.latent, guided, predictionType);
-                trajectory.latent = trajectory.sampler.step(i, trajectory.latent, trajectory.denoised,
-                        trajectory.noise);
-                trajectory.keepOutsideMask(i + 1);
-            }
-            notifyProgress(active, i - start + 1, steps - start, latentH, latentW);
-        }
-        active = withoutCancelled(active);
 
-        // Step 3: decode, composite selections, hand each request its images.
-        decodeAndComplete(manager, active, key, latentH, latentW, latentSize);
+            // Step 3: decode, composite selections, hand each request its images.
+            decodeAndComplete(manager, active, key, latentH, latentW, latentSize);
+        }
     }
 
     private List<Trajectory> prepare(NDManager manager, List<PendingGeneration> batch, int latentH, int latentW,

@@ -27,19 +27,19 @@ public final class LoadedModel implements AutoCloseable {
     final ImageDecoder imageDecoder;
     final ImageEncoder imageEncoder;
     final NoiseSchedule schedule;
-    final LoraSlots loraSlots;
+    final BatchAdapters adapters;
     private final AutoCloseable weights;
     LatentPreview preview;
 
     /** The four sub-models in contract order: text encoder, UNet, VAE decoder, VAE encoder. */
     private LoadedModel(ModelManifest manifest, DeviceChoice device, PromptTokenizer tokenizer,
-                        List<? extends ModelComponent> modules, LoraSlots loraSlots, AutoCloseable weights) {
+                        List<? extends ModelComponent> modules, BatchAdapters adapters, AutoCloseable weights) {
         this.manifest = manifest;
         this.device = device;
         this.tokenizer = tokenizer;
         this.textEncoder = new TextEncoder(modules.get(0));
         this.denoiser = new Denoiser(modules.get(1));
-        this.loraSlots = loraSlots;
+        this.adapters = adapters;
         this.imageDecoder = new ImageDecoder(modules.get(2), manifest.latentScalingFactor());
         this.imageEncoder = new ImageEncoder(modules.get(3), manifest.latentScalingFactor());
         this.weights = weights;
@@ -62,8 +62,13 @@ public final class LoadedModel implements AutoCloseable {
         DeviceChoice device = DeviceChoice.forCheckpoint();
         CheckpointComponents components = CheckpointComponents.load(checkpoint, device);
         try {
+            CheckpointLoras loras = new CheckpointLoras(m.id(), components);
+            AutoCloseable weights = () -> {
+                loras.close();
+                components.close();
+            };
             LoadedModel model = new LoadedModel(m, device, new ClipPromptTokenizer(m.text().maxLength()),
-                    components.inContractOrder(), LoraSlots.none(m.id()), components);
+                    components.inContractOrder(), loras, weights);
             model.probe();
             return model;
         } catch (RuntimeException e) {

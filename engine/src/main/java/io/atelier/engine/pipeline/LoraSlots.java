@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code weight * alpha / rank}; {@code null} copies the shipped values back, so the base model's output is
  * bit-identical to a model that never saw an adapter.
  */
-final class LoraSlots {
+final class LoraSlots implements BatchAdapters {
     static final String UNET_PREFIX = "lora_unet_";
     private static final int CACHED_FILES = 4;
 
@@ -34,11 +34,6 @@ final class LoraSlots {
     private final List<Slot> slots = new ArrayList<>();
     private final Map<String, LoraFile> files = new LinkedHashMap<>(8, 0.75f, true);
     private String applied = "";
-
-    /** A model without slots: every adapter is refused with a clear message. */
-    static LoraSlots none(String modelId) {
-        return new LoraSlots(modelId, Map.of());
-    }
 
     /** @param parameters the UNet's parameters by state_dict name, live */
     LoraSlots(String modelId, Map<String, NDArray> parameters) {
@@ -59,6 +54,20 @@ final class LoraSlots {
 
     boolean isEmpty() {
         return slots.isEmpty();
+    }
+
+    /**
+     * The adapter stays in the slots after the batch (the next batch with the same adapter copies nothing); kohya
+     * LoRAs are for checkpoints and are refused here.
+     */
+    @Override
+    public Applied apply(AdapterSpec adapter, List<AdapterSpec> loras) {
+        if (!loras.isEmpty()) {
+            throw new InvalidGenerationParameterException("loras", "Model '" + modelId + "' takes no kohya LoRAs:"
+                    + " they apply to SD-1.x checkpoints (this model's own adapters go in 'adapter').");
+        }
+        use(adapter);
+        return () -> { };
     }
 
     /** Puts {@code adapter}'s projections in the slots, or the shipped ones for {@code null}. */

@@ -5,8 +5,13 @@ import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationSettings;
 import io.atelier.engine.InvalidGenerationParameterException;
 import io.atelier.engine.image.ImagePadding;
+import io.atelier.engine.model.LoraFolder;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.sampler.SamplerKind;
+import io.atelier.engine.text.LoraTags;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fills a request's defaults from the model and checks every range, naming the field at fault. */
@@ -17,17 +22,34 @@ public final class RequestResolver {
     public static final int MAX_PROMPT_CHARS = 4000;
     /** Default strength of a redraw without a mask (diffusers' img2img default). */
     public static final double DEFAULT_REDRAW_STRENGTH = 0.75;
+    /** kohya LoRAs merged into one batch's weights at most. */
+    public static final int MAX_LORAS = 8;
 
     private RequestResolver() {
     }
 
+    /** Without a LoRA folder: a prompt's {@code <lora:...>} tags name unknown LoRAs. */
     public static GenerationSettings resolve(GenerationRequest r, ModelManifest m) {
-        // Step 1: texts.
+        return resolve(r, m, LoraFolder.NONE);
+    }
+
+    /** @param loraFolder where the prompt's {@code <lora:name:weight>} tags find their files */
+    public static GenerationSettings resolve(GenerationRequest r, ModelManifest m, LoraFolder loraFolder) {
+        // Step 1: texts; the prompt's LoRA tags are taken out of it.
         String prompt = r.prompt() == null ? "" : r.prompt();
         String negative = r.negativePrompt() == null ? "" : r.negativePrompt();
         check(prompt.length() <= MAX_PROMPT_CHARS, "prompt", "prompt is longer than " + MAX_PROMPT_CHARS + " characters");
         check(negative.length() <= MAX_PROMPT_CHARS, "negativePrompt",
                 "negativePrompt is longer than " + MAX_PROMPT_CHARS + " characters");
+        check(!LoraTags.hasTag(negative), "negativePrompt", "<lora:...> tags belong in the prompt, not the"
+                + " negativePrompt (a negative weight in the prompt pushes away from a LoRA)");
+        LoraTags.Parsed tagged;
+        try {
+            tagged = LoraTags.parse(prompt);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidGenerationParameterException("prompt", e.getMessage());
+        }
+        prompt = tagged.prompt();
 
         // Step 2: size, from the request, else the init image, else the model's native size. A text-to-image size
         // must suit the model; an init image may have any size (the pipeline pads it and crops the result).
@@ -85,8 +107,29 @@ public final class RequestResolver {
             }
         }
 
+        // Step 6: kohya LoRAs, listed then tagged; files are checked for fit when the batch runs.
+        List<AdapterSpec> loras = new ArrayList<>();
+        for (AdapterSpec lora : r.loras()) {
+            check(Files.isRegularFile(lora.file()), "loras", "LoRA file " + lora.file().getFileName()
+                    + " does not exist");
+            loras.add(checkLoraWeight(lora, "loras"));
+        }
+        for (LoraTags.Tag tag : tagged.tags()) {
+            loras.add(checkLoraWeight(new AdapterSpec(loraFolder.resolve(tag.name(), "prompt"), tag.weight()),
+                    "prompt"));
+        }
+        loras.removeIf(AdapterSpec::isNeutral);
+        check(loras.size() <= MAX_LORAS, "loras", "at most " + MAX_LORAS + " LoRAs apply at once");
+
         return new GenerationSettings(m.id(), prompt, negative, width, height, steps, guidance, sampler, seed, count,
-                strength, redraw, masked, adapter);
+                strength, redraw, masked, adapter, loras);
+    }
+
+    private static AdapterSpec checkLoraWeight(AdapterSpec lora, String field) {
+        check(Math.abs(lora.weight()) <= AdapterSpec.MAX_WEIGHT && !Double.isNaN(lora.weight()), field,
+                "LoRA " + lora.file().getFileName() + ": the weight must be between -" + AdapterSpec.MAX_WEIGHT
+                        + " and " + AdapterSpec.MAX_WEIGHT);
+        return lora;
     }
 
     private static void checkSize(String field, int value, ModelManifest m) {

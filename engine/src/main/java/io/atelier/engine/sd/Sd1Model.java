@@ -22,16 +22,23 @@ import java.util.Map;
 public final class Sd1Model implements AutoCloseable {
     private final Sd1Config config;
     private final NDManager manager;
+    private final boolean ownsWeights;
     private final DataType type;
+    private final Map<String, NDArray> parameters;
+    private final NormConstants norms;
     private final ClipTextModel text;
     private final UNet unet;
     private final Autoencoder vae;
 
-    private Sd1Model(Sd1Config config, NDManager manager, DataType type, Weights weights) {
+    private Sd1Model(Sd1Config config, NDManager manager, boolean ownsWeights, DataType type,
+                     Map<String, NDArray> parameters, NormConstants norms) {
         this.config = config;
         this.manager = manager;
+        this.ownsWeights = ownsWeights;
         this.type = type;
-        NormConstants norms = new NormConstants(manager);
+        this.parameters = parameters;
+        this.norms = norms;
+        Weights weights = new Weights(parameters);
         this.text = new ClipTextModel(config.text(), weights);
         this.unet = new UNet(config.unet(), weights, norms);
         this.vae = new Autoencoder(config.vae(), weights, norms);
@@ -47,7 +54,7 @@ public final class Sd1Model implements AutoCloseable {
                 arrays.put(expected.getKey(), tensor(file, manager, expected.getKey(), expected.getValue(), device,
                         type));
             }
-            return new Sd1Model(config, manager, type, new Weights(arrays));
+            return new Sd1Model(config, manager, true, type, arrays, new NormConstants(manager));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -69,6 +76,41 @@ public final class Sd1Model implements AutoCloseable {
 
     public DataType dataType() {
         return type;
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    /**
+     * A parameter by its checkpoint name, as the forwards use it. On a CPU in float32 it is the file's read-only
+     * mapping: never write into it.
+     */
+    public NDArray parameter(String name) {
+        NDArray array = parameters.get(name);
+        if (array == null) {
+            throw new IllegalArgumentException("no parameter " + name);
+        }
+        return array;
+    }
+
+    /**
+     * The same networks with some parameters replaced (merged LoRA weights, say), sharing every other one. Nothing
+     * of this model changes; closing the view frees nothing (the replacements belong to the caller).
+     *
+     * @param replaced parameters by checkpoint name, each shaped and typed as the one it replaces
+     */
+    public Sd1Model withReplaced(Map<String, NDArray> replaced) {
+        Map<String, NDArray> view = new HashMap<>(parameters);
+        replaced.forEach((name, array) -> {
+            NDArray original = parameter(name);
+            if (!original.getShape().equals(array.getShape()) || original.getDataType() != array.getDataType()) {
+                throw new IllegalArgumentException(name + " is " + original.getShape() + " " + original.getDataType()
+                        + "; its replacement is " + array.getShape() + " " + array.getDataType());
+            }
+            view.put(name, array);
+        });
+        return new Sd1Model(config, manager, false, type, view, norms);
     }
 
     /** Token ids int64 [B, L] to the last hidden state [B, L, width]. */
@@ -93,6 +135,8 @@ public final class Sd1Model implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        if (ownsWeights) {
+            manager.close();
+        }
     }
 }

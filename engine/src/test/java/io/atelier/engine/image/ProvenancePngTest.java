@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atelier.engine.AdapterSpec;
 import io.atelier.engine.GenerationSettings;
 import io.atelier.engine.sampler.SamplerKind;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -63,6 +66,16 @@ class ProvenancePngTest {
                 + " Size: 128x128, Model: atelier-micro", chunks.get("tEXt:parameters"));
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(png));
         assertArrayEquals(image.getRGB(0, 0, 8, 8, null, 0, 8), back.getRGB(0, 0, 8, 8, null, 0, 8));
+    }
+
+    @Test
+    void applied_loras_go_back_into_the_a1111_prompt() {
+        GenerationSettings withLoras = new GenerationSettings("house-sd", "red dress", "", 512, 512, 20, 7.0,
+                SamplerKind.DDIM, 1L, 1, 1.0, false, false, null, List.of(
+                        new AdapterSpec(Path.of("/h/loras/house.safetensors"), 0.8),
+                        new AdapterSpec(Path.of("/h/loras/slider.safetensors"), -1.0)));
+        assertEquals("red dress <lora:house:0.8> <lora:slider:-1>\nSteps: 20, Sampler: DDIM, CFG scale: 7.0, Seed: 1,"
+                + " Size: 512x512, Model: house-sd", ProvenancePng.a1111Parameters(withLoras, 1L));
     }
 
     @Test

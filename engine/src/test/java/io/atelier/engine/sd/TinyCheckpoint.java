@@ -16,6 +16,21 @@ public final class TinyCheckpoint {
         return resource("tiny-sd15-fixtures.safetensors");
     }
 
+    /** kohya LoRA A for the tiny checkpoint (F16, rank 4, alpha 2), tools/sd/make_tiny_lora.py. */
+    public static Path loraA() {
+        return resource("tiny-lora-a.safetensors");
+    }
+
+    /** kohya LoRA B (BF16, rank 2, alpha on some modules only), overlapping A. */
+    public static Path loraB() {
+        return resource("tiny-lora-b.safetensors");
+    }
+
+    /** The reference outputs with A, A at 0.5 and A + B merged into the weights. */
+    public static Path loraFixtures() {
+        return resource("tiny-lora-fixtures.safetensors");
+    }
+
     private static Path resource(String name) {
         try {
             return Path.of(TinyCheckpoint.class.getResource("/io/atelier/engine/sd/" + name).toURI());

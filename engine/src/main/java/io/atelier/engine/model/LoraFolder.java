@@ -1,0 +1,72 @@
+package io.atelier.engine.model;
+
+import io.atelier.engine.InvalidGenerationParameterException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The kohya LoRAs of an installation, {@code <home>/loras/<name>.safetensors}, found by name as the A1111
+ * {@code <lora:name:weight>} prompt syntax names them. The folder is read at each lookup, so a file dropped in is
+ * usable at once.
+ */
+public final class LoraFolder {
+    public static final String EXTENSION = ".safetensors";
+    /** No folder: every name is unknown (an engine built without a home, as in some tests). */
+    public static final LoraFolder NONE = new LoraFolder(null);
+
+    private final Path folder;
+
+    public LoraFolder(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The folder; null for {@link #NONE}. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** The names of the LoRAs present, sorted. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return names;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + EXTENSION)) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file)) {
+                    String name = file.getFileName().toString();
+                    names.add(name.substring(0, name.length() - EXTENSION.length()));
+                }
+            }
+        } catch (IOException e) {
+            return names;
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    /**
+     * The file of the LoRA named {@code name}.
+     *
+     * @param field the request field the name came from, for the error
+     * @throws InvalidGenerationParameterException when there is no such LoRA (the message lists what there is)
+     */
+    public Path resolve(String name, String field) {
+        boolean plain = !name.isEmpty() && !name.contains("/") && !name.contains("\\") && !name.startsWith(".");
+        Path file = plain && folder != null ? folder.resolve(name + EXTENSION) : null;
+        if (file == null || !Files.isRegularFile(file)) {
+            List<String> known = names();
+            String where = folder == null ? "this engine has no LoRA folder" : "there is no " + name + EXTENSION
+                    + " in " + folder + (known.isEmpty() ? " (it holds no LoRAs)"
+                    : " (it holds: " + String.join(", ", known.subList(0, Math.min(10, known.size())))
+                            + (known.size() > 10 ? ", …" : "") + ")");
+            throw new InvalidGenerationParameterException(field, "Unknown LoRA '" + name + "': " + where + ".");
+        }
+        return file;
+    }
+}
