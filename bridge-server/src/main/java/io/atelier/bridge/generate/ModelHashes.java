@@ -48,7 +48,9 @@ final class ModelHashes {
             if (!(registry.source(manifest.id()) instanceof CheckpointFile checkpoint)) {
                 return null;
             }
-            Path file = checkpoint.file();
+            // A diffusers folder is hashed by its UNet's file, as a package declares its UNet's hash.
+            Path file = Files.isDirectory(checkpoint.file())
+                    ? io.atelier.engine.sd.DiffusersFolder.weightFiles(checkpoint.file()).get(0) : checkpoint.file();
             FileVersion version = new FileVersion(file, Files.size(file), Files.getLastModifiedTime(file));
             String known = hashed.get(version);
             if (known == null) {

@@ -19,7 +19,8 @@ public final class CheckpointManifests {
 
     /** A model id from a file name: lowercase letters, digits, '.', '_' and '-', at most 64 characters. */
     public static String idFor(String fileName) {
-        String stem = fileName.replaceFirst("\\.[^.]*$", "").toLowerCase(Locale.ROOT);
+        String stem = (fileName.toLowerCase(Locale.ROOT).endsWith(".safetensors")
+                ? fileName.substring(0, fileName.length() - ".safetensors".length()) : fileName).toLowerCase(Locale.ROOT);
         String safe = stem.replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
         safe = safe.isEmpty() ? "checkpoint" : safe;
         return safe.length() > 64 ? safe.substring(0, 64) : safe;

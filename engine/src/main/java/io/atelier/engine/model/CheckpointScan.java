@@ -1,6 +1,8 @@
 package io.atelier.engine.model;
 
-import io.atelier.engine.safetensors.SafeTensorsFile;
+import io.atelier.engine.safetensors.TensorSource;
+import io.atelier.engine.sd.CheckpointSources;
+import io.atelier.engine.sd.DiffusersFolder;
 import io.atelier.engine.safetensors.SafeTensorsFormatException;
 import io.atelier.engine.sd.CheckpointInspector;
 import io.atelier.engine.sd.LayoutException;
@@ -36,6 +38,7 @@ final class CheckpointScan {
     static List<Found> scan(Path modelsDir, List<String> problems) {
         List<Found> found = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        scanDiffusersFolders(modelsDir, problems, found, ids);
         // Links are followed: the models folder is the user's own, and sharing one large checkpoint between tools
         // through a link is common practice.
         try (DirectoryStream<Path> files = Files.newDirectoryStream(modelsDir, Files::isRegularFile)) {
@@ -51,24 +54,8 @@ final class CheckpointScan {
                 if (!lower.endsWith(".safetensors")) {
                     continue;
                 }
-                String id = CheckpointManifests.idFor(name);
-                try {
-                    Sd1Config config = inspect(file);
-                    if (!ids.add(id)) {
-                        problems.add("Model file '" + name + "' has the same id '" + id + "' as another file;"
-                                + " rename one of them.");
-                        continue;
-                    }
-                    String displayName = name.substring(0, name.length() - ".safetensors".length());
-                    String revision = Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
-                    found.add(new Found(new CheckpointFile(CheckpointManifests.sd1(id, displayName, config),
-                            file, config, revision)));
-                } catch (SafeTensorsFormatException | LayoutException e) {
-                    problems.add("Model file '" + name + "' cannot be used: " + e.getMessage() + ".");
-                    LOG.warn("Skipping model file {}: {}", name, e.getMessage());
-                } catch (IOException e) {
-                    problems.add("Model file '" + name + "' cannot be read.");
-                }
+                add(file, name.substring(0, name.length() - ".safetensors".length()), "Model file '" + name + "'",
+                        problems, found, ids);
             }
         } catch (IOException e) {
             problems.add("The models folder cannot be listed.");
@@ -76,9 +63,41 @@ final class CheckpointScan {
         return found;
     }
 
-    private static Sd1Config inspect(Path file) throws IOException {
-        try (SafeTensorsFile tensors = SafeTensorsFile.open(file)) {
-            return CheckpointInspector.inspect(tensors);
+    /** Folders with unet/, vae/ and text_encoder/ (and no model.json, which makes an atelier package). */
+    private static void scanDiffusersFolders(Path modelsDir, List<String> problems, List<Found> found,
+                                             Set<String> ids) {
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(modelsDir, Files::isDirectory)) {
+            for (Path folder : folders) {
+                if (DiffusersFolder.looksLikeOne(folder)
+                        && !Files.exists(folder.resolve(ModelPackageReader.MANIFEST))) {
+                    String name = folder.getFileName().toString();
+                    add(folder, name, "Model folder '" + name + "'", problems, found, ids);
+                }
+            }
+        } catch (IOException e) {
+            problems.add("The models folder cannot be listed.");
+        }
+    }
+
+    private static void add(Path source, String displayName, String what, List<String> problems, List<Found> found,
+                            Set<String> ids) {
+        String id = CheckpointManifests.idFor(source.getFileName().toString());
+        try {
+            Sd1Config config;
+            try (TensorSource tensors = CheckpointSources.open(source)) {
+                config = CheckpointInspector.inspect(tensors);
+            }
+            if (!ids.add(id)) {
+                problems.add(what + " has the same id '" + id + "' as another model; rename one of them.");
+                return;
+            }
+            found.add(new Found(new CheckpointFile(CheckpointManifests.sd1(id, displayName, config), source, config,
+                    CheckpointSources.revision(source))));
+        } catch (SafeTensorsFormatException | LayoutException e) {
+            problems.add(what + " cannot be used: " + e.getMessage() + ".");
+            LOG.warn("Skipping {}: {}", what, e.getMessage());
+        } catch (IOException e) {
+            problems.add(what + " cannot be read.");
         }
     }
 }

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.atelier.engine.ModelLoadException;
 import io.atelier.engine.model.CheckpointFile;
-import io.atelier.engine.safetensors.SafeTensorsFile;
+import io.atelier.engine.safetensors.TensorSource;
+import io.atelier.engine.sd.CheckpointSources;
 import io.atelier.engine.sd.Sd1Model;
 import java.io.IOException;
 import java.util.List;
@@ -41,7 +42,7 @@ final class CheckpointComponents implements AutoCloseable {
 
     static CheckpointComponents load(CheckpointFile checkpoint, DeviceChoice device) {
         String id = checkpoint.id();
-        try (SafeTensorsFile file = SafeTensorsFile.open(checkpoint.file())) {
+        try (TensorSource file = CheckpointSources.open(checkpoint.file())) {
             return new CheckpointComponents(Sd1Model.load(file, checkpoint.config(), device.device(),
                     device.dataType()));
         } catch (IOException | RuntimeException e) {

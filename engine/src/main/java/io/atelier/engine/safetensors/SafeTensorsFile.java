@@ -31,7 +31,7 @@ import java.util.Map;
  * NDArray made from a mapping shares the mapped pages (DJL's PyTorch engine wraps a direct buffer without copying),
  * so a 4 GB float32 checkpoint is never held twice. The file is never executed or unpickled: it is only data.
  */
-public final class SafeTensorsFile implements AutoCloseable {
+public final class SafeTensorsFile implements TensorSource {
     /** Real SD-1.5 headers are ~160 KB; anything near this bound is not a model. */
     private static final long MAX_HEADER_BYTES = 100L << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -158,10 +158,12 @@ public final class SafeTensorsFile implements AutoCloseable {
     }
 
     /** Every tensor by name, in header order. */
+    @Override
     public Map<String, TensorInfo> tensors() {
         return tensors;
     }
 
+    @Override
     public TensorInfo info(String name) {
         TensorInfo info = tensors.get(name);
         if (info == null) {
@@ -189,6 +191,7 @@ public final class SafeTensorsFile implements AutoCloseable {
      * it shares the mapped pages:
      * never write into it (convert with {@code toType}/{@code toDevice}, which copy, before changing values).
      */
+    @Override
     public NDArray array(NDManager manager, String name) throws IOException {
         TensorInfo info = info(name);
         if (info.type() == TensorType.BF16) {
@@ -206,6 +209,7 @@ public final class SafeTensorsFile implements AutoCloseable {
      * mapping that is unmapped as soon as the copy exists, so a float16 file loaded as float32 does not keep the
      * file's pages resident beside the converted weights.
      */
+    @Override
     public NDArray convertedArray(NDManager target, String name, DataType type, Device device) throws IOException {
         ByteBuffer mapped = bytes(name);
         TensorInfo info = info(name);

@@ -1,6 +1,6 @@
 package io.atelier.engine.sd;
 
-import io.atelier.engine.safetensors.SafeTensorsFile;
+import io.atelier.engine.safetensors.TensorSource;
 import io.atelier.engine.safetensors.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +24,7 @@ public final class CheckpointInspector {
     }
 
     /** @throws LayoutException with the reason when the file is not a runnable SD-1.x checkpoint */
-    public static Sd1Config inspect(SafeTensorsFile file) {
+    public static Sd1Config inspect(TensorSource file) {
         return inspect(file.tensors());
     }
 

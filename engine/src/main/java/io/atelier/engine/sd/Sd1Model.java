@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.atelier.engine.nn.NormConstants;
 import io.atelier.engine.nn.Weights;
-import io.atelier.engine.safetensors.SafeTensorsFile;
+import io.atelier.engine.safetensors.TensorSource;
 import io.atelier.engine.safetensors.TensorInfo;
 import java.io.IOException;
 import java.util.HashMap;
@@ -45,7 +45,7 @@ public final class Sd1Model implements AutoCloseable {
     }
 
     /** Loads every tensor of the architecture (the file was checked by {@link CheckpointInspector}). */
-    public static Sd1Model load(SafeTensorsFile file, Sd1Config config, Device device, DataType type)
+    public static Sd1Model load(TensorSource file, Sd1Config config, Device device, DataType type)
             throws IOException {
         NDManager manager = NDManager.newBaseManager(device);
         try {
@@ -61,7 +61,7 @@ public final class Sd1Model implements AutoCloseable {
         }
     }
 
-    private static NDArray tensor(SafeTensorsFile file, NDManager manager, String name, long[] shape, Device device,
+    private static NDArray tensor(TensorSource file, NDManager manager, String name, long[] shape, Device device,
                                   DataType type) throws IOException {
         TensorInfo info = file.info(name);
         // A float32 tensor on the CPU is used in place from the mapping; anything else is converted one at a time.
