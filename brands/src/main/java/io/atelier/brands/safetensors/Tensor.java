@@ -1,5 +1,6 @@
 package io.atelier.brands.safetensors;
 
+import io.atelier.engine.safetensors.TensorType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import java.util.Arrays;
  * @param shape dimensions; empty for a scalar
  * @param data  {@code numel × dtype.bytes()} little-endian bytes
  */
-public record Tensor(String name, DType dtype, long[] shape, byte[] data) {
+public record Tensor(String name, TensorType dtype, long[] shape, byte[] data) {
 
     public Tensor {
         shape = shape.clone();
@@ -26,12 +27,12 @@ public record Tensor(String name, DType dtype, long[] shape, byte[] data) {
     public static Tensor ofFloats(String name, long[] shape, float[] values) {
         ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(values);
-        return new Tensor(name, DType.F32, shape, buffer.array());
+        return new Tensor(name, TensorType.F32, shape, buffer.array());
     }
 
     /** The values of a float32 tensor in row-major order. */
     public float[] floats() {
-        if (dtype != DType.F32) {
+        if (dtype != TensorType.F32) {
             throw new IllegalStateException("tensor " + name + " is " + dtype + ", not F32");
         }
         float[] values = new float[data.length / 4];

@@ -5,23 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,9 +22,6 @@ import java.util.Map;
  * so a 4 GB float32 checkpoint is never held twice. The file is never executed or unpickled: it is only data.
  */
 public final class SafeTensorsFile implements TensorSource {
-    /** Real SD-1.5 headers are ~160 KB; anything near this bound is not a model. */
-    private static final long MAX_HEADER_BYTES = 100L << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileChannel channel;
     private final long dataStart;
@@ -58,92 +45,19 @@ public final class SafeTensorsFile implements TensorSource {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             long size = channel.size();
-            if (size < 8) {
-                throw new SafeTensorsFormatException("the file is too short to be safetensors (" + size + " bytes)");
-            }
             ByteBuffer lengthBytes = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(channel, lengthBytes, 0);
-            long headerLength = lengthBytes.getLong(0);
-            if (headerLength <= 1 || headerLength > MAX_HEADER_BYTES || headerLength > size - 8) {
-                throw new SafeTensorsFormatException("the header length " + Long.toUnsignedString(headerLength)
-                        + " is impossible for a file of " + size + " bytes: not safetensors, or truncated");
+            if (size >= 8) {
+                readFully(channel, lengthBytes, 0);
             }
+            long headerLength = SafeTensorsHeader.headerLength(lengthBytes, size);
             ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
             readFully(channel, headerBytes, 8);
-            JsonNode header;
-            try {
-                header = JSON.readTree(new String(headerBytes.array(), StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                throw new SafeTensorsFormatException("the header is not valid JSON");
-            }
-            if (header == null || !header.isObject()) {
-                throw new SafeTensorsFormatException("the header is not a JSON object");
-            }
-            long dataStart = 8 + headerLength;
-            Map<String, String> metadata = new LinkedHashMap<>();
-            Map<String, TensorInfo> tensors = parseTensors(header, size - dataStart, metadata);
-            return new SafeTensorsFile(channel, dataStart, Collections.unmodifiableMap(tensors),
-                    Collections.unmodifiableMap(metadata));
+            SafeTensorsHeader header = SafeTensorsHeader.parse(headerBytes.array(), size - 8 - headerLength);
+            return new SafeTensorsFile(channel, 8 + headerLength, header.tensors(), header.metadata());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
-    }
-
-    private static Map<String, TensorInfo> parseTensors(JsonNode header, long dataLength,
-                                                        Map<String, String> metadata) {
-        Map<String, TensorInfo> tensors = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            String name = entry.getKey();
-            JsonNode t = entry.getValue();
-            if (name.equals("__metadata__")) {
-                t.fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
-                continue;
-            }
-            TensorType type = TensorType.byWireName(t.path("dtype").asText()).orElseThrow(() ->
-                    new SafeTensorsFormatException("tensor '" + name + "' has an unsupported dtype '"
-                            + t.path("dtype").asText() + "'"));
-            JsonNode shapeNode = t.path("shape");
-            JsonNode offsets = t.path("data_offsets");
-            if (!shapeNode.isArray() || !offsets.isArray() || offsets.size() != 2) {
-                throw new SafeTensorsFormatException("tensor '" + name + "' lacks a shape or data_offsets");
-            }
-            long[] shape = new long[shapeNode.size()];
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeNode.get(i).canConvertToLong() ? shapeNode.get(i).asLong() : -1;
-                if (shape[i] < 0) {
-                    throw new SafeTensorsFormatException("tensor '" + name + "' has a negative or invalid shape");
-                }
-            }
-            long begin = offsets.get(0).canConvertToLong() ? offsets.get(0).asLong() : -1;
-            long end = offsets.get(1).canConvertToLong() ? offsets.get(1).asLong() : -1;
-            TensorInfo info = new TensorInfo(name, type, shape, begin, end);
-            if (begin < 0 || end < begin) {
-                throw new SafeTensorsFormatException("tensor '" + name + "' has invalid data_offsets");
-            }
-            if (info.elementCount() * type.bytes() != info.byteLength()) {
-                throw new SafeTensorsFormatException("tensor '" + name + "' says " + info.byteLength()
-                        + " bytes but its shape " + info.shapeText() + " of " + type.wireName() + " needs "
-                        + info.elementCount() * type.bytes());
-            }
-            if (end > dataLength) {
-                throw new SafeTensorsFormatException("the file is truncated or its header lies: tensor '" + name
-                        + "' ends at byte " + end + " of the data but the file holds only " + dataLength);
-            }
-            tensors.put(name, info);
-        }
-        List<TensorInfo> byOffset = new ArrayList<>(tensors.values());
-        byOffset.sort(Comparator.comparingLong(TensorInfo::begin).thenComparingLong(TensorInfo::end));
-        for (int i = 1; i < byOffset.size(); i++) {
-            TensorInfo before = byOffset.get(i - 1);
-            TensorInfo after = byOffset.get(i);
-            if (after.begin() < before.end()) {
-                throw new SafeTensorsFormatException("the header lies: tensors '" + before.name() + "' and '"
-                        + after.name() + "' overlap");
-            }
-        }
-        return tensors;
     }
 
     private static void readFully(FileChannel channel, ByteBuffer target, long position) throws IOException {

@@ -3,7 +3,6 @@ package io.atelier.engine.safetensors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -25,6 +24,9 @@ public final class SafeTensorsWriter {
     private final Map<String, String> metadata = new LinkedHashMap<>();
 
     public SafeTensorsWriter add(String name, TensorType type, long[] shape, byte[] littleEndianData) {
+        if (name.equals("__metadata__") || tensors.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate or reserved tensor name: " + name);
+        }
         tensors.put(name, new Pending(type, shape.clone(), littleEndianData));
         return this;
     }
@@ -43,6 +45,11 @@ public final class SafeTensorsWriter {
     }
 
     public void write(Path file) throws IOException {
+        Files.write(file, toBytes());
+    }
+
+    /** The whole file's bytes. */
+    public byte[] toBytes() {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject("__metadata__");
@@ -62,17 +69,19 @@ public final class SafeTensorsWriter {
             offsets.add(offset + t.data().length);
             offset += t.data().length;
         }
-        byte[] json = JSON.writeValueAsBytes(header);
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(header);
+        } catch (IOException e) {
+            throw new IllegalStateException("header cannot be serialised", e);
+        }
         int padded = (json.length + 7) / 8 * 8;
         byte[] headerBytes = new byte[padded];
         java.util.Arrays.fill(headerBytes, (byte) ' ');
         System.arraycopy(json, 0, headerBytes, 0, json.length);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded).array());
-            out.write(headerBytes);
-            for (Pending t : tensors.values()) {
-                out.write(t.data());
-            }
-        }
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(8 + padded + offset)).order(ByteOrder.LITTLE_ENDIAN);
+        out.putLong(padded).put(headerBytes);
+        tensors.values().forEach(t -> out.put(t.data()));
+        return out.array();
     }
 }
