@@ -3,7 +3,7 @@ package io.atelier.brands.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.atelier.brands.safetensors.KohyaKeys;
+import io.atelier.engine.lora.KohyaKeys;
 import io.atelier.brands.safetensors.Tensor;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelPackage;

@@ -6,7 +6,7 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.BrandRepository;
 import io.atelier.brands.brand.NewBrand;
 import io.atelier.brands.safetensors.AdapterMetadata;
-import io.atelier.brands.safetensors.KohyaKeys;
+import io.atelier.engine.lora.KohyaKeys;
 import io.atelier.brands.safetensors.SafeTensorsFile;
 import io.atelier.brands.safetensors.Tensor;
 import io.atelier.brands.store.AtelierDatabase;

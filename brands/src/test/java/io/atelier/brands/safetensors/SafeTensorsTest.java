@@ -1,5 +1,7 @@
 package io.atelier.brands.safetensors;
 
+import io.atelier.engine.lora.KohyaKeys;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.atelier.brands.safetensors.KohyaKeys;
+import io.atelier.engine.lora.KohyaKeys;
 import io.atelier.brands.safetensors.SafeTensors;
 import io.atelier.brands.safetensors.Tensor;
 import io.atelier.engine.AdapterSpec;

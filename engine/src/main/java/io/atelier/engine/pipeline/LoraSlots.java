@@ -3,6 +3,7 @@ package io.atelier.engine.pipeline;
 import ai.djl.ndarray.NDArray;
 import io.atelier.engine.AdapterSpec;
 import io.atelier.engine.InvalidGenerationParameterException;
+import io.atelier.engine.lora.KohyaKeys;
 import io.atelier.engine.lora.LoraFile;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -20,7 +21,7 @@ import java.util.Map;
  * bit-identical to a model that never saw an adapter.
  */
 final class LoraSlots implements BatchAdapters {
-    static final String UNET_PREFIX = "lora_unet_";
+    static final String UNET_PREFIX = KohyaKeys.UNET_PREFIX;
     private static final int CACHED_FILES = 4;
 
     private record Slot(String module, NDArray down, NDArray up, NDArray scale, float[] baseDown, float[] baseUp,

@@ -1,6 +1,7 @@
 package io.atelier.engine.sd;
 
 import io.atelier.engine.safetensors.TensorSource;
+import io.atelier.engine.lora.KohyaKeys;
 import io.atelier.engine.safetensors.TensorInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +38,7 @@ public final class CheckpointInspector {
         if (anyStartsWith(tensors, "cond_stage_model.model.")) {
             throw new LayoutException("it is an SD-2.x checkpoint (OpenCLIP text encoder); this version runs SD-1.x");
         }
-        if (anyStartsWith(tensors, "lora_unet_") || anyStartsWith(tensors, "lora_te_")) {
+        if (anyStartsWith(tensors, KohyaKeys.UNET_PREFIX) || anyStartsWith(tensors, KohyaKeys.TEXT_PREFIX)) {
             throw new LayoutException("it is a LoRA, not a checkpoint");
         }
         for (String prefix : List.of(Sd1Layout.UNET, Sd1Layout.TEXT, Sd1Layout.VAE)) {

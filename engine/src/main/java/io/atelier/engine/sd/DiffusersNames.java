@@ -1,5 +1,6 @@
 package io.atelier.engine.sd;
 
+import io.atelier.engine.lora.KohyaKeys;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.Set;
  */
 public final class DiffusersNames {
     /** kohya's prefixes: the UNet's modules and the (only) text encoder's, dots turned into underscores. */
-    public static final String KOHYA_UNET = "lora_unet_";
-    public static final String KOHYA_TEXT = "lora_te_";
+    public static final String KOHYA_UNET = KohyaKeys.UNET_PREFIX;
+    public static final String KOHYA_TEXT = KohyaKeys.TEXT_PREFIX;
 
     /** The parts of a diffusers folder and the checkpoint prefix their names hang under. */
     public enum Part {

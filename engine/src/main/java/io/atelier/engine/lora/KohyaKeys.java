@@ -1,7 +1,7 @@
-package io.atelier.brands.safetensors;
+package io.atelier.engine.lora;
 
 /**
- * LoRA tensor names in the kohya convention that A1111, ComfyUI and diffusers' loaders read:
+ * LoRA tensor names in the kohya convention (the one home of its prefixes and suffixes) that A1111, ComfyUI and diffusers' loaders read:
  * {@code lora_unet_<module path with dots as underscores>.lora_down.weight}, {@code .lora_up.weight} and
  * {@code .alpha} (a scalar; the applied scale is {@code alpha / rank}).
  *
@@ -9,7 +9,9 @@ package io.atelier.brands.safetensors;
  */
 public record KohyaKeys(String prefix) {
 
+    /** kohya's prefixes: the UNet's modules and the (only, in SD-1.x) text encoder's. */
     public static final String UNET_PREFIX = "lora_unet_";
+    public static final String TEXT_PREFIX = "lora_te_";
 
     /** Keys for the UNet module at {@code modulePath} ({@code down_blocks.0.attentions.0.to_q}). */
     public static KohyaKeys forUnetModule(String modulePath) {
