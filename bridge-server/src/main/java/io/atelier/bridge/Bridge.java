@@ -56,6 +56,7 @@ public final class Bridge implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private RpcDispatcher dispatcher;
     private JettyServer server;
+    private JobManager.Resumed resumed = new JobManager.Resumed(List.of(), 0);
 
     private Bridge(BridgeConfig config, ModelCatalog models) throws IOException {
         this.config = config;
@@ -125,13 +126,16 @@ public final class Bridge implements AutoCloseable {
      */
     private void resumeJobs() {
         long started = System.nanoTime();
-        List<String> resumed = jobs.resume(tokens::scopeOf);
-        int orphans = brandStore.history().failUnfinishedExcept(resumed, Clock.systemUTC().instant());
-        if (!resumed.isEmpty() || orphans > 0) {
-            LOG.info("Resumed {} jobs, marked {} unfinished history records failed, in {} ms", resumed.size(), orphans,
-                    (System.nanoTime() - started) / 1_000_000);
-        }
+        resumed = jobs.resume(tokens::scopeOf);
+        int orphans = brandStore.history().failUnfinishedExcept(resumed.jobIds(), Clock.systemUTC().instant());
+        LOG.debug("Resumed {} jobs ({} not), marked {} unfinished history records failed, in {} ms",
+                resumed.jobIds().size(), resumed.failed(), orphans, (System.nanoTime() - started) / 1_000_000);
         timer.scheduleAtFixedRate(jobs::forgetExpired, 1, 1, java.util.concurrent.TimeUnit.HOURS);
+    }
+
+    /** What the start found left over by the last stop: jobs queued again, jobs failed. */
+    public JobManager.Resumed resumedJobs() {
+        return resumed;
     }
 
     public void join() throws InterruptedException {

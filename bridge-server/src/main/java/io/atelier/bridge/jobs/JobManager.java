@@ -144,11 +144,12 @@ public final class JobManager implements AutoCloseable {
      * failed with the reason. Also forgets finished jobs past the retention period.
      *
      * @param owners the scope of a token by its public id; empty when the token no longer exists
-     * @return the ids of the jobs resumed
+     * @return the jobs resumed, and how many could not be
      */
-    public List<String> resume(Function<String, Optional<io.atelier.bridge.security.BrandScope>> owners) {
+    public Resumed resume(Function<String, Optional<io.atelier.bridge.security.BrandScope>> owners) {
         forgetExpired();
         List<String> resumed = new ArrayList<>();
+        int notResumed = 0;
         for (JobRecord record : store.unfinished()) {
             String reason = null;
             JobHandler handler = null;
@@ -175,6 +176,7 @@ public final class JobManager implements AutoCloseable {
                 JobRecord failed = record.finished(JobStatus.FAILED, List.of(), new RpcError(ErrorCodes.MODEL_FAILURE,
                         "Not resumed", new ErrorData(reason, null)), clock.instant());
                 store.save(failed);
+                notResumed++;
                 LOG.info("Job {} ({}) not resumed: {}", record.jobId(), record.kind(), reason);
                 continue;
             }
@@ -186,7 +188,16 @@ public final class JobManager implements AutoCloseable {
             enqueue(job);
             resumed.add(job.jobId());
         }
-        return resumed;
+        return new Resumed(List.copyOf(resumed), notResumed);
+    }
+
+    /**
+     * What {@link #resume} did.
+     *
+     * @param jobIds jobs queued again
+     * @param failed jobs failed with the reason they could not resume
+     */
+    public record Resumed(List<String> jobIds, int failed) {
     }
 
     /** Forgets finished jobs past the retention period; returns how many. */

@@ -97,7 +97,7 @@ class JobResumeTest {
         store.save(leftBehind("job_queued", "test.count", "tok_alice", JobStatus.QUEUED, 0, Map.of("steps", 3)));
         store.save(leftBehind("job_running", "test.count", "tok_alice", JobStatus.RUNNING, 1, Map.of("steps", 3)));
 
-        assertEquals(List.of("job_queued", "job_running"), jobs.resume(OWNERS));
+        assertEquals(List.of("job_queued", "job_running"), jobs.resume(OWNERS).jobIds());
 
         for (String id : List.of("job_queued", "job_running")) {
             JobRecord done = awaitFinal(id, ALICE);
@@ -112,7 +112,7 @@ class JobResumeTest {
     void a_job_the_bridge_died_during_three_times_is_failed_with_the_reason_kept() {
         store.save(leftBehind("job_crashy", "test.count", "tok_alice", JobStatus.RUNNING, 3, Map.of("steps", 3)));
 
-        assertEquals(List.of(), jobs.resume(OWNERS));
+        assertEquals(new JobManager.Resumed(List.of(), 1), jobs.resume(OWNERS));
 
         JobRecord failed = jobs.get("job_crashy", ALICE);
         assertEquals(JobStatus.FAILED, failed.status());
@@ -125,7 +125,7 @@ class JobResumeTest {
         store.save(leftBehind("job_train", "adapters.train", "tok_alice", JobStatus.RUNNING, 1, null));
         store.save(leftBehind("job_orphan", "test.count", "tok_gone", JobStatus.QUEUED, 0, Map.of("steps", 3)));
 
-        assertEquals(List.of(), jobs.resume(OWNERS));
+        assertEquals(new JobManager.Resumed(List.of(), 2), jobs.resume(OWNERS));
 
         assertTrue(jobs.get("job_train", ALICE).error().data().reason()
                 .contains("a adapters.train job cannot be resumed: submit it again"));
