@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code atelier bench rpc}: prints the bridge's RPC throughput and latency next to a bare Jetty baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class, BenchCommand.Checkpoint.class,
-                BenchCommand.Durability.class})
+                BenchCommand.Durability.class, BenchCommand.BatchDurability.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -100,6 +100,29 @@ final class BenchCommand implements Runnable {
                     rounds, jobs, killWindowMillis, seed, System.out);
             boolean ok = result.lost() == 0 && result.duplicated() == 0 && result.historyDisagreements() == 0
                     && result.stuckHistoryRows() == 0 && "ok".equals(result.integrityCheck());
+            return ok ? 0 : 1;
+        }
+    }
+
+    @Command(name = "batch", mixinStandardHelpOptions = true,
+            description = "atelier batch of N lines against a bridge in a child JVM killed with SIGKILL during it; "
+                    + "prints failed lines, what a re-run skips, duplicated jobs and images/s.")
+    static final class BatchDurability implements Callable<Integer> {
+        @Option(names = "--lines", defaultValue = "200", description = "Lines (default: ${DEFAULT-VALUE}).")
+        int lines;
+
+        @Option(names = "--kills", defaultValue = "2", description = "Kills during the batch (default: ${DEFAULT-VALUE}).")
+        int kills;
+
+        @Option(names = "--parallel", defaultValue = "8", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+        int parallel;
+
+        @Override
+        public Integer call() throws Exception {
+            io.atelier.bridge.bench.BatchDurabilityBench.Result result =
+                    io.atelier.bridge.bench.BatchDurabilityBench.run(lines, kills, parallel, 13, System.out);
+            boolean ok = result.failedLines() == 0 && result.skippedOnRerun() == lines
+                    && result.duplicatedJobs() == 0 && result.jobs() == lines;
             return ok ? 0 : 1;
         }
     }

@@ -53,6 +53,7 @@ public final class JobManager implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
     private final Map<String, JobReplayer> replayers = new ConcurrentHashMap<>();
+    private final Map<String, String> notResumedReasons = new ConcurrentHashMap<>();
 
     public JobManager(JobStore store, ImageStore images, JobLimits limits, Clock clock) {
         this.store = store;
@@ -138,6 +139,14 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
+     * What a job of {@code kind} left unfinished by a restart says instead of the generic "submit it again", for a
+     * kind that carries on its own way (adapter training continues from its checkpoint as a new job).
+     */
+    public void explainNotResumed(String kind, String reason) {
+        notResumedReasons.put(kind, reason);
+    }
+
+    /**
      * After a start on an existing home: jobs left queued or running run again from their start, unless they cannot
      * (no replayer for their kind, their token gone, their inputs gone, or the bridge died during
      * {@link JobLimits#maxAttempts()} runs of it: likely the job itself kills the engine), in which case they are
@@ -159,8 +168,8 @@ public final class JobManager implements AutoCloseable {
                 reason = "The bridge stopped " + record.attempts() + " times while running this job (a crash in the"
                         + " engine?); it is not run again.";
             } else if (record.replay() == null || replayer == null) {
-                reason = "The bridge restarted before this job finished, and a " + record.kind()
-                        + " job cannot be resumed: submit it again.";
+                reason = notResumedReasons.getOrDefault(record.kind(), "The bridge restarted before this job "
+                        + "finished, and this kind of job (" + record.kind() + ") cannot be resumed: submit it again.");
             } else if (scope.isEmpty()) {
                 reason = "The bridge restarted before this job finished, and the token that submitted it no longer "
                         + "exists.";

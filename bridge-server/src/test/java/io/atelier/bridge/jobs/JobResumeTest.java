@@ -128,7 +128,7 @@ class JobResumeTest {
         assertEquals(new JobManager.Resumed(List.of(), 2), jobs.resume(OWNERS));
 
         assertTrue(jobs.get("job_train", ALICE).error().data().reason()
-                .contains("a adapters.train job cannot be resumed: submit it again"));
+                .contains("this kind of job (adapters.train) cannot be resumed: submit it again"));
         JobRecord orphan = store.find("job_orphan").orElseThrow();
         assertEquals(JobStatus.FAILED, orphan.status());
         assertTrue(orphan.error().data().reason().contains("token that submitted it no longer exists"));
