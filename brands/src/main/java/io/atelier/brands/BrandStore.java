@@ -98,6 +98,11 @@ public final class BrandStore implements AutoCloseable {
         return blobs;
     }
 
+    /** The database itself, for stores of the bridge that keep their rows beside the brands' (the job journal). */
+    public AtelierDatabase database() {
+        return db;
+    }
+
     @Override
     public void close() {
         db.close();

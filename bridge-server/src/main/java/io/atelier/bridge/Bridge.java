@@ -9,8 +9,8 @@ import io.atelier.bridge.brands.BrandServices;
 import io.atelier.bridge.http.JettyServer;
 import io.atelier.bridge.images.FileImageStore;
 import io.atelier.bridge.images.ImageStore;
-import io.atelier.bridge.jobs.InMemoryJobStore;
 import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.jobs.SqliteJobStore;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.preview.PreviewServiceImpl;
 import io.atelier.bridge.rpc.RpcBinding;
@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * services that submit work ({@link #addService}, e.g. {@code images.*} from the engine), then {@link #start()}.
  */
 public final class Bridge implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bridge.class);
     private final BridgeConfig config;
     private final ObjectMapper mapper;
     private final TokenStore tokens;
@@ -55,6 +56,7 @@ public final class Bridge implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private RpcDispatcher dispatcher;
     private JettyServer server;
+    private JobManager.Resumed resumed = new JobManager.Resumed(List.of(), 0);
 
     private Bridge(BridgeConfig config, ModelCatalog models) throws IOException {
         this.config = config;
@@ -68,8 +70,9 @@ public final class Bridge implements AutoCloseable {
         this.images = new BrandAwareImageStore(new FileImageStore(config.home().resolve("images")), brandStore.images());
         // Every prompt, caption and token lives under the home: private from the first start, older homes tightened.
         PrivateFiles.makePrivate(config.home());
-        this.jobs = new JobManager(new InMemoryJobStore(config.jobLimits().keepFinished()), images,
-                config.jobLimits(), Clock.systemUTC());
+        // Jobs are journalled beside history, so that nothing accepted is lost to a crash (see start()).
+        this.jobs = new JobManager(new SqliteJobStore(brandStore.database()), images, config.jobLimits(),
+                Clock.systemUTC());
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "atelier-timer");
             thread.setDaemon(true);
@@ -109,10 +112,30 @@ public final class Bridge implements AutoCloseable {
         bindings.add(RpcBinding.of(PreviewService.class, new PreviewServiceImpl(jobs, images)));
         bindings.addAll(extraServices);
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
+        resumeJobs();
         built.set(dispatcher);
         server = new JettyServer(config, dispatcher, tokens, images, timer);
         server.start();
         return this;
+    }
+
+    /**
+     * Jobs a crash left queued or running run again (or fail with a reason), and history rows of jobs that will never
+     * finish say failed instead of running for ever. Then finished jobs past the retention period are forgotten,
+     * hourly.
+     */
+    private void resumeJobs() {
+        long started = System.nanoTime();
+        resumed = jobs.resume(tokens::scopeOf);
+        int orphans = brandStore.history().failUnfinishedExcept(resumed.jobIds(), Clock.systemUTC().instant());
+        LOG.debug("Resumed {} jobs ({} not), marked {} unfinished history records failed, in {} ms",
+                resumed.jobIds().size(), resumed.failed(), orphans, (System.nanoTime() - started) / 1_000_000);
+        timer.scheduleAtFixedRate(jobs::forgetExpired, 1, 1, java.util.concurrent.TimeUnit.HOURS);
+    }
+
+    /** What the start found left over by the last stop: jobs queued again, jobs failed. */
+    public JobManager.Resumed resumedJobs() {
+        return resumed;
     }
 
     public void join() throws InterruptedException {

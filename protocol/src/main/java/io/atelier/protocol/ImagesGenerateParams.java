@@ -27,6 +27,10 @@ import java.util.List;
  * @param strength 0 keeps the init image, 1 ignores it
  * @param mask white/opaque = regenerate; same size as initImage
  * @param palette named or #rrggbb colours to favour
+ * @param clientRequestId the client's idempotency key (at most 256 characters, e.g. a UUID or a hash of the request):
+ *     a submission carrying a key this token already used answers the first job's {@code jobId} and runs nothing
+ *     new, for as long as the bridge keeps that job (7 days by default), across restarts. Retry a submission whose
+ *     answer was lost with the same key. Null: every submission is a new job.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImagesGenerateParams(
@@ -47,5 +51,21 @@ public record ImagesGenerateParams(
         ImageInput initImage,
         Double strength,
         ImageInput mask,
-        List<String> palette) {
+        List<String> palette,
+        String clientRequestId) {
+
+    /** Without an idempotency key. */
+    public ImagesGenerateParams(String prompt, String negativePrompt, String lang, String brand, String adapter,
+                                Double adapterWeight, String model, Integer width, Integer height, Integer steps,
+                                Double guidance, String sampler, Long seed, Integer count, ImageInput initImage,
+                                Double strength, ImageInput mask, List<String> palette) {
+        this(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width, height, steps, guidance,
+                sampler, seed, count, initImage, strength, mask, palette, null);
+    }
+
+    /** The same request under the idempotency key {@code key}. */
+    public ImagesGenerateParams withClientRequestId(String key) {
+        return new ImagesGenerateParams(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width,
+                height, steps, guidance, sampler, seed, count, initImage, strength, mask, palette, key);
+    }
 }

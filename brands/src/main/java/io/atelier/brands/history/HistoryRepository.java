@@ -76,6 +76,22 @@ public final class HistoryRepository {
                 + ")", args));
     }
 
+    /**
+     * Marks {@code failed} every record still {@code queued} or {@code running} whose job is not among
+     * {@code resumedJobIds}: after a crash, those jobs will never finish, and history must not say they run for ever.
+     *
+     * @return how many records changed
+     */
+    public int failUnfinishedExcept(java.util.Collection<String> resumedJobIds, Instant at) {
+        List<Object> args = new ArrayList<>(List.of(at.toString()));
+        args.addAll(resumedJobIds);
+        String notIn = resumedJobIds.isEmpty() ? ""
+                : " AND job_id NOT IN (" + String.join(",", java.util.Collections.nCopies(resumedJobIds.size(), "?"))
+                + ")";
+        return db.write(c -> Sql.update(c, "UPDATE history SET status='failed', finished_at=? WHERE status IN "
+                + "('queued','running')" + notIn, args));
+    }
+
     /** @throws NotFoundException absent or of a brand outside the scope (field {@code id}) */
     public HistoryEntry get(BrandScope scope, String id) {
         if (id == null || !ID.matcher(id).matches()) {

@@ -58,6 +58,8 @@ public final class AdapterServices {
         Supplier<ModelPackage> micro = () -> registry.open(AtelierMicroModel.ID);
         AdapterServices services = new AdapterServices(bridge, micro, evaluations, template);
         BrandStore store = bridge.brandStore();
+        bridge.jobs().explainNotResumed(AdaptersServiceImpl.TRAIN_KIND, "The bridge restarted during this training; "
+                + "it continues from its last checkpoint as a new job (adapters.list shows the adapter's status).");
         bridge.addService(RpcBinding.of(AdaptersService.class,
                 new AdaptersServiceImpl(store, bridge.jobs(), micro, bridge.config().home(), evaluations, template)));
         return services;

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** {@code atelier bench rpc}: prints the bridge's RPC throughput and latency next to a bare Jetty baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
-        subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class, BenchCommand.Checkpoint.class})
+        subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class, BenchCommand.Checkpoint.class,
+                BenchCommand.Durability.class, BenchCommand.BatchDurability.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -73,6 +74,56 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             io.atelier.engine.bench.CheckpointBenchmark.run(file, steps, System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "durability", mixinStandardHelpOptions = true,
+            description = "Submits jobs from 3 tokens to a bridge in a child JVM, kills it with SIGKILL at a random "
+                    + "moment and restarts it, round after round; prints accepted/completed/lost/duplicated jobs.")
+    static final class Durability implements Callable<Integer> {
+        @Option(names = "--rounds", defaultValue = "20", description = "Kills (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--jobs", defaultValue = "30", description = "Jobs per round (default: ${DEFAULT-VALUE}).")
+        int jobs;
+
+        @Option(names = "--kill-window-ms", defaultValue = "12000",
+                description = "The kill falls within this long after a round starts (default: ${DEFAULT-VALUE}).")
+        long killWindowMillis;
+
+        @Option(names = "--seed", defaultValue = "13", description = "Random seed of the kill moments (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            io.atelier.bridge.bench.DurabilityBench.Result result = io.atelier.bridge.bench.DurabilityBench.run(
+                    rounds, jobs, killWindowMillis, seed, System.out);
+            boolean ok = result.lost() == 0 && result.duplicated() == 0 && result.historyDisagreements() == 0
+                    && result.stuckHistoryRows() == 0 && "ok".equals(result.integrityCheck());
+            return ok ? 0 : 1;
+        }
+    }
+
+    @Command(name = "batch", mixinStandardHelpOptions = true,
+            description = "atelier batch of N lines against a bridge in a child JVM killed with SIGKILL during it; "
+                    + "prints failed lines, what a re-run skips, duplicated jobs and images/s.")
+    static final class BatchDurability implements Callable<Integer> {
+        @Option(names = "--lines", defaultValue = "200", description = "Lines (default: ${DEFAULT-VALUE}).")
+        int lines;
+
+        @Option(names = "--kills", defaultValue = "2", description = "Kills during the batch (default: ${DEFAULT-VALUE}).")
+        int kills;
+
+        @Option(names = "--parallel", defaultValue = "8", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+        int parallel;
+
+        @Override
+        public Integer call() throws Exception {
+            io.atelier.bridge.bench.BatchDurabilityBench.Result result =
+                    io.atelier.bridge.bench.BatchDurabilityBench.run(lines, kills, parallel, 13, System.out);
+            boolean ok = result.failedLines() == 0 && result.skippedOnRerun() == lines
+                    && result.duplicatedJobs() == 0 && result.jobs() == lines;
+            return ok ? 0 : 1;
         }
     }
 }

@@ -6,6 +6,7 @@ import io.atelier.bridge.BridgeVersion;
 import io.atelier.bridge.adapters.AdapterServices;
 import io.atelier.bridge.adapters.JudgeEvaluations;
 import io.atelier.bridge.generate.GeneratingBridge;
+import io.atelier.bridge.jobs.JobManager;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
         AdapterServices[] adapters = new AdapterServices[1];
         Bridge bridge = GeneratingBridge.create(config, model, (b, engine) -> adapters[0] = AdapterServices.install(b,
                 engine.models(), new JudgeEvaluations(b.brandStore(), () -> engine, config.home()))).start();
+        JobManager.Resumed resumed = bridge.resumedJobs();
+        if (!resumed.jobIds().isEmpty() || resumed.failed() > 0) {
+            System.out.println("Resumed " + resumed.jobIds().size() + " jobs left queued or running by the last stop"
+                    + (resumed.failed() > 0 ? "; " + resumed.failed() + " could not resume (jobs.get says why)" : ""));
+        }
         adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -15,7 +15,7 @@ public final class GeneratingBridge {
      * worker thread, which batches concurrent compatible requests through shared UNet forwards (one job at a time
      * would never batch). The engine, not the job count, bounds the CPU.
      */
-    public static final JobLimits JOB_LIMITS = new JobLimits(8, 16, 256, 1000);
+    public static final JobLimits JOB_LIMITS = new JobLimits(8, 16, 256, 1000, JobLimits.DEFAULT_RETENTION, JobLimits.DEFAULT_MAX_ATTEMPTS);
 
     private GeneratingBridge() {
     }
@@ -49,6 +49,7 @@ public final class GeneratingBridge {
     public static Bridge install(Bridge bridge, DiffusionEngine engine) {
         ImagesServiceImpl images = new ImagesServiceImpl(engine, bridge.jobs(), bridge.images(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
+        bridge.jobs().registerReplayer(ImagesServiceImpl.KIND, images::replay);
         return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
     }
 }

@@ -9,7 +9,9 @@ import io.atelier.brands.brand.Brand;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.jobs.JobHandler;
 import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.jobs.JobRecord;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
@@ -74,6 +76,32 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         if (params == null || params.prompt() == null) {
             throw AtelierException.invalidParams("prompt", "Give a prompt.");
         }
+        // A retried submission (same token, same key) answers the job it already made, before any work.
+        var earlier = jobs.submittedAs(caller, params.clientRequestId());
+        if (earlier.isPresent()) {
+            return new JobSubmitted(earlier.get());
+        }
+        Accepted accepted = accept(params, caller, HistoryRepository.newId(), clients.nameOf(caller));
+        return new JobSubmitted(jobs.submit(KIND, caller, accepted.plan().brand(), params.clientRequestId(),
+                accepted.replay(), accepted.job()));
+    }
+
+    /**
+     * Rebuilds a job after a restart from what {@link #generate} journalled: the params with images by stored id and
+     * the seed, model and adapter fixed at submit, checked again (a brand, image or model may have gone), under the
+     * same history record id, so the images come back the same and history keeps one record.
+     */
+    JobHandler replay(JobRecord record, Caller owner) {
+        Map<String, Object> replay = record.replay();
+        ImagesGenerateParams params = mapper.convertValue(replay.get("params"), ImagesGenerateParams.class);
+        return accept(params, owner, (String) replay.get("historyId"), (String) replay.get("client")).job();
+    }
+
+    /** A validated request: its job, and what a restart needs to run it again. */
+    private record Accepted(GenerationPlan plan, GenerateJob job, Map<String, Object> replay) {
+    }
+
+    private Accepted accept(ImagesGenerateParams params, Caller caller, String historyId, String clientName) {
         // Step 1: brand, adapter, model: each must exist and be visible, else not found.
         Brand brand = prompts.brand(caller, params.brand());
         ModelManifest manifest = manifest(params.model());
@@ -106,13 +134,24 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
 
         // Step 5: the job, with its history record.
         String brandId = brand == null ? null : brand.id();
-        HistoryEntry record = historyEntry(params, brandId, caller, prompt.prompt(), manifest, settings, init, mask,
-                adapter);
+        HistoryEntry record = historyEntry(historyId, clientName, params, brandId, caller, prompt.prompt(), manifest,
+                settings, init, mask, adapter);
         boolean embedPrompt = brand == null || brand.policy() == null || brand.policy().embedPrompt();
         GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record);
-        return new JobSubmitted(jobs.submit(KIND, caller, brandId,
-                new GenerateJob(plan, engine, brands.history(), progressExecutor, clock, caller.tokenId(),
-                        () -> hashes.of(manifest))));
+        // Step 6: what a restart needs: the params as history keeps them (images by id), with the choices made now
+        // (seed, model, adapter) written in, so that a re-run draws the same pixels.
+        Map<String, Object> again = new LinkedHashMap<>(record.request());
+        again.put("seed", settings.firstSeed());
+        again.put("model", manifest.id());
+        if (adapter != null) {
+            again.put("adapter", adapter.record().id());
+        }
+        Map<String, Object> replay = new LinkedHashMap<>();
+        replay.put("params", again);
+        replay.put("historyId", historyId);
+        replay.put("client", clientName);
+        return new Accepted(plan, new GenerateJob(plan, engine, brands.history(), progressExecutor, clock,
+                caller.tokenId(), () -> hashes.of(manifest)), replay);
     }
 
     @Override
@@ -131,7 +170,8 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
                 "No model named '" + id + "' is installed.", "model"));
     }
 
-    private HistoryEntry historyEntry(ImagesGenerateParams params, String brandId, Caller caller,
+    private HistoryEntry historyEntry(String historyId, String clientName, ImagesGenerateParams params,
+                                      String brandId, Caller caller,
                                       String resolvedPrompt, ModelManifest manifest, GenerationSettings s,
                                       InputImage init, InputImage mask, AdapterResolver.Choice adapter) {
         // The params as sent, images named by the id they are stored under (base64 would bloat every record).
@@ -143,7 +183,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
             sent.put("mask", Map.of("id", inputs.keep(mask, brandId, caller)));
         }
         String sourceType = s.redraw() ? Provenance.COMPOSITE : Provenance.TRAINED;
-        return new HistoryEntry(HistoryRepository.newId(), null, KIND, brandId, clients.nameOf(caller), "queued",
+        return new HistoryEntry(historyId, null, KIND, brandId, clientName, "queued",
                 sent, params.prompt(), resolvedPrompt, manifest.id(),
                 ModelHashes.declared(manifest), adapter == null ? null : adapter.record().id(),
                 adapter == null ? null : adapter.record().fileSha256(),

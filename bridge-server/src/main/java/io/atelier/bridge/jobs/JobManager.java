@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +35,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Limits: a token may have {@link JobLimits#maxActivePerToken()} jobs queued or running; beyond that, submit
  * answers busy. Cancel stops a queued job at once and a running one at its next step.
+ *
+ * <p>Durability: every status change is saved to the {@link JobStore} before it is told to anyone (the record of a
+ * new job before its id is returned); progress lives in memory only. After a crash, {@link #resume} runs the jobs
+ * left queued or running again from their start through their kind's {@link JobReplayer}, or fails them with a
+ * reason. A client's {@code clientRequestId} maps to one job per token, so a retried submission gets the same id.
  */
 public final class JobManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
+    /** Records {@code jobs.list} looks through, newest first, before filtering by visibility and status. */
+    private static final int MAX_LISTED = 5000;
 
     private final JobStore store;
     private final ImageStore images;
@@ -43,6 +52,8 @@ public final class JobManager implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService workers;
     private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
+    private final Map<String, JobReplayer> replayers = new ConcurrentHashMap<>();
+    private final Map<String, String> notResumedReasons = new ConcurrentHashMap<>();
 
     public JobManager(JobStore store, ImageStore images, JobLimits limits, Clock clock) {
         this.store = store;
@@ -70,11 +81,28 @@ public final class JobManager implements AutoCloseable {
      *     the brand is outside the caller's scope
      */
     public String submit(String kind, Caller caller, String brandOrNull, JobHandler handler) {
+        return submit(kind, caller, brandOrNull, null, null, handler);
+    }
+
+    /**
+     * As {@link #submit(String, Caller, String, JobHandler)}, for a job that can run again after a restart and may
+     * carry the client's idempotency key.
+     *
+     * @param clientRequestIdOrNull when the caller's token already submitted a job with this key (and it is still
+     *     kept), that job's id is returned and nothing new runs
+     * @param replayOrNull what this kind's {@link JobReplayer} needs to run the job again; null: a restart fails it
+     */
+    public String submit(String kind, Caller caller, String brandOrNull, String clientRequestIdOrNull,
+                         Map<String, Object> replayOrNull, JobHandler handler) {
         if (brandOrNull != null && !caller.scope().includes(brandOrNull)) {
             throw AtelierException.notFound("No brand named '" + brandOrNull + "'.");
         }
         LiveJob job;
         synchronized (this) {
+            Optional<String> earlier = submittedAs(caller, clientRequestIdOrNull);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             long mine = live.values().stream().filter(j -> j.record.ownerTokenId().equals(caller.tokenId())).count();
             if (mine >= limits.maxActivePerToken()) {
                 throw AtelierException.busy("You already have " + mine
@@ -84,30 +112,131 @@ public final class JobManager implements AutoCloseable {
                 throw AtelierException.busy("The bridge has " + live.size() + " jobs waiting; try again shortly.");
             }
             String jobId = "job_" + UUID.randomUUID().toString().replace("-", "");
-            JobRecord record = JobRecord.queued(jobId, kind, caller.tokenId(), brandOrNull, clock.instant());
+            JobRecord record = JobRecord.queued(jobId, kind, caller.tokenId(), brandOrNull, clock.instant(),
+                    replayOrNull, clientRequestIdOrNull);
             job = new LiveJob(record, handler, caller.sink());
             store.save(record);
             live.put(jobId, job);
         }
+        enqueue(job);
+        return job.jobId();
+    }
+
+    /**
+     * The id of the job the caller's token submitted with this idempotency key, if any is kept: a service checks it
+     * before any costly validation, and {@link #submit} again under its lock.
+     */
+    public Optional<String> submittedAs(Caller caller, String clientRequestIdOrNull) {
+        if (clientRequestIdOrNull == null) {
+            return Optional.empty();
+        }
+        return store.findByClientRequest(caller.tokenId(), clientRequestIdOrNull).map(JobRecord::jobId);
+    }
+
+    /** How a kind's jobs are rebuilt after a restart; register before {@link #resume}. */
+    public void registerReplayer(String kind, JobReplayer replayer) {
+        replayers.put(kind, replayer);
+    }
+
+    /**
+     * What a job of {@code kind} left unfinished by a restart says instead of the generic "submit it again", for a
+     * kind that carries on its own way (adapter training continues from its checkpoint as a new job).
+     */
+    public void explainNotResumed(String kind, String reason) {
+        notResumedReasons.put(kind, reason);
+    }
+
+    /**
+     * After a start on an existing home: jobs left queued or running run again from their start, unless they cannot
+     * (no replayer for their kind, their token gone, their inputs gone, or the bridge died during
+     * {@link JobLimits#maxAttempts()} runs of it: likely the job itself kills the engine), in which case they are
+     * failed with the reason. Also forgets finished jobs past the retention period.
+     *
+     * @param owners the scope of a token by its public id; empty when the token no longer exists
+     * @return the jobs resumed, and how many could not be
+     */
+    public Resumed resume(Function<String, Optional<io.atelier.bridge.security.BrandScope>> owners) {
+        forgetExpired();
+        List<String> resumed = new ArrayList<>();
+        int notResumed = 0;
+        for (JobRecord record : store.unfinished()) {
+            String reason = null;
+            JobHandler handler = null;
+            JobReplayer replayer = replayers.get(record.kind());
+            var scope = owners.apply(record.ownerTokenId());
+            if (record.status() == JobStatus.RUNNING && record.attempts() >= limits.maxAttempts()) {
+                reason = "The bridge stopped " + record.attempts() + " times while running this job (a crash in the"
+                        + " engine?); it is not run again.";
+            } else if (record.replay() == null || replayer == null) {
+                reason = notResumedReasons.getOrDefault(record.kind(), "The bridge restarted before this job "
+                        + "finished, and this kind of job (" + record.kind() + ") cannot be resumed: submit it again.");
+            } else if (scope.isEmpty()) {
+                reason = "The bridge restarted before this job finished, and the token that submitted it no longer "
+                        + "exists.";
+            } else {
+                try {
+                    handler = replayer.replay(record, new Caller(record.ownerTokenId(), scope.get(), null));
+                } catch (AtelierException e) {
+                    reason = "The bridge restarted before this job finished, and it can no longer run: "
+                            + e.getMessage();
+                }
+            }
+            if (handler == null) {
+                JobRecord failed = record.finished(JobStatus.FAILED, List.of(), new RpcError(ErrorCodes.MODEL_FAILURE,
+                        "Not resumed", new ErrorData(reason, null)), clock.instant());
+                store.save(failed);
+                notResumed++;
+                LOG.info("Job {} ({}) not resumed: {}", record.jobId(), record.kind(), reason);
+                continue;
+            }
+            LiveJob job = new LiveJob(record.requeued(), handler, null);
+            synchronized (this) {
+                store.save(job.record);
+                live.put(job.jobId(), job);
+            }
+            enqueue(job);
+            resumed.add(job.jobId());
+        }
+        return new Resumed(List.copyOf(resumed), notResumed);
+    }
+
+    /**
+     * What {@link #resume} did.
+     *
+     * @param jobIds jobs queued again
+     * @param failed jobs failed with the reason they could not resume
+     */
+    public record Resumed(List<String> jobIds, int failed) {
+    }
+
+    /** Forgets finished jobs past the retention period; returns how many. */
+    public int forgetExpired() {
+        return store.forgetFinishedBefore(clock.instant().minus(limits.retention()));
+    }
+
+    private void enqueue(LiveJob job) {
         synchronized (job) {
             job.future = workers.submit(() -> run(job));
         }
-        return job.jobId();
     }
 
     /** A job's state, or not found when absent or invisible to the caller. */
     public JobRecord get(String jobId, Caller caller) {
-        return store.find(jobId).filter(record -> JobVisibility.canSee(caller, record))
+        LiveJob job = live.get(jobId);
+        Optional<JobRecord> found = job != null ? Optional.of(job.record) : store.find(jobId);
+        return found.filter(record -> JobVisibility.canSee(caller, record))
                 .orElseThrow(() -> AtelierException.notFound("No job with this id."));
     }
 
     /** The caller's visible jobs, newest first, optionally only those in {@code statusOrNull}. */
     public List<JobRecord> list(Caller caller, JobStatus statusOrNull, int limit) {
         List<JobRecord> out = new ArrayList<>();
-        for (JobRecord record : store.newestFirst()) {
+        for (JobRecord stored : store.newestFirst(MAX_LISTED)) {
             if (out.size() >= limit) {
                 break;
             }
+            LiveJob job = live.get(stored.jobId());
+            JobRecord record = job != null ? job.record : stored;
             if (JobVisibility.canSee(caller, record) && (statusOrNull == null || record.status() == statusOrNull)) {
                 out.add(record);
             }
@@ -273,8 +402,8 @@ public final class JobManager implements AutoCloseable {
                 if (job.record.status() != JobStatus.RUNNING) {
                     return;
                 }
+                // In memory only: a resumed job starts again from step 0 anyway.
                 job.record = job.record.withProgress(new JobProgress(step, totalSteps));
-                store.save(job.record);
             }
             job.notifySinks(Notifications.JOBS_PROGRESS, new JobsProgressNotification(job.jobId(), step, totalSteps, preview, loss));
         }

@@ -7,10 +7,11 @@ import io.atelier.protocol.JobStatus;
 import io.atelier.protocol.RpcError;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job's state as plain data: everything a {@link JobStore} keeps, nothing that only lives in memory (handlers,
- * sockets). A journal can write these as they change and read them back after a crash.
+ * sockets). The journal writes these as they change and reads them back after a crash.
  *
  * @param jobId the id
  * @param kind the submitting method, e.g. {@code images.generate}
@@ -22,6 +23,9 @@ import java.util.List;
  * @param error why it failed or was cancelled; null otherwise
  * @param createdAt when it was accepted
  * @param finishedAt when it reached a final status; null before
+ * @param attempts how many times a worker started it (a crash during a run leaves it {@code running} with this count)
+ * @param replay what its kind's {@link JobReplayer} needs to run it again after a restart; null when it cannot
+ * @param clientRequestId the client's idempotency key; null when none was sent
  */
 public record JobRecord(
         String jobId,
@@ -33,30 +37,41 @@ public record JobRecord(
         List<ImageRef> results,
         RpcError error,
         Instant createdAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        int attempts,
+        Map<String, Object> replay,
+        String clientRequestId) {
 
     public JobRecord {
         results = results == null ? List.of() : List.copyOf(results);
     }
 
-    static JobRecord queued(String jobId, String kind, String ownerTokenId, String brand, Instant now) {
+    static JobRecord queued(String jobId, String kind, String ownerTokenId, String brand, Instant now,
+                            Map<String, Object> replay, String clientRequestId) {
         return new JobRecord(jobId, kind, ownerTokenId, brand, JobStatus.QUEUED, new JobProgress(0, 0), List.of(),
-                null, now, null);
+                null, now, null, 0, replay, clientRequestId);
     }
 
+    /** Started by a worker: one more attempt. */
     JobRecord running() {
-        return new JobRecord(jobId, kind, ownerTokenId, brand, JobStatus.RUNNING, progress, results, error, createdAt,
-                null);
+        return new JobRecord(jobId, kind, ownerTokenId, brand, JobStatus.RUNNING, new JobProgress(0, 0), results,
+                error, createdAt, null, attempts + 1, replay, clientRequestId);
+    }
+
+    /** Back in the queue after a restart, its progress reset (it runs again from its start). */
+    JobRecord requeued() {
+        return new JobRecord(jobId, kind, ownerTokenId, brand, JobStatus.QUEUED, new JobProgress(0, 0), List.of(),
+                null, createdAt, null, attempts, replay, clientRequestId);
     }
 
     JobRecord withProgress(JobProgress newProgress) {
         return new JobRecord(jobId, kind, ownerTokenId, brand, status, newProgress, results, error, createdAt,
-                finishedAt);
+                finishedAt, attempts, replay, clientRequestId);
     }
 
     JobRecord finished(JobStatus finalStatus, List<ImageRef> finalResults, RpcError finalError, Instant now) {
         return new JobRecord(jobId, kind, ownerTokenId, brand, finalStatus, progress, finalResults, finalError,
-                createdAt, now);
+                createdAt, now, attempts, replay, clientRequestId);
     }
 
     /** The wire view of this job. */

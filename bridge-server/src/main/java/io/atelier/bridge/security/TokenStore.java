@@ -95,6 +95,13 @@ public final class TokenStore {
         return found;
     }
 
+    /** The scope of the token with this public id, or empty when no such token exists (any more). */
+    public Optional<BrandScope> scopeOf(String tokenId) {
+        refreshIfDue(false);
+        return snapshot.tokens().stream().map(Known::grant).filter(g -> g.tokenId().equals(tokenId))
+                .map(TokenGrant::scope).findFirst();
+    }
+
     private static Optional<TokenGrant> match(Snapshot current, byte[] hash) {
         TokenGrant matched = null;
         for (Known known : current.tokens()) {
