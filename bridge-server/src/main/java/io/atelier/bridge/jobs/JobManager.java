@@ -290,8 +290,9 @@ public final class JobManager implements AutoCloseable {
             if (job.record.status() != JobStatus.QUEUED) {
                 return;
             }
-            job.record = job.record.running();
-            store.save(job.record);
+            JobRecord running = job.record.running();
+            store.save(running);
+            job.record = running;
         }
         // Step 2: run the handler outside any lock; cancel only raises a flag it checks between steps.
         JobStatus outcome;
@@ -334,8 +335,10 @@ public final class JobManager implements AutoCloseable {
         if (job.record.status().isFinal()) {
             return;
         }
-        job.record = job.record.finished(status, results, error, clock.instant());
-        store.save(job.record);
+        // Saved before it is visible: a caller who sees the job final finds it final after a restart too.
+        JobRecord finished = job.record.finished(status, results, error, clock.instant());
+        store.save(finished);
+        job.record = finished;
         synchronized (this) {
             live.remove(job.jobId());
         }
