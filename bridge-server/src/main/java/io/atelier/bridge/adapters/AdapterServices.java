@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class AdapterServices {
     private static final Logger LOG = LoggerFactory.getLogger(AdapterServices.class);
     /** Jobs the bridge queues itself (resumed trainings) run under this token id, seeing every brand. */
-    static final Caller BRIDGE = new Caller("bridge", io.atelier.bridge.security.BrandScope.ALL, null);
+    static final Caller BRIDGE = new Caller("bridge", io.atelier.bridge.security.TokenScope.ALL, null);
 
     private final Bridge bridge;
     private final Supplier<ModelPackage> model;
@@ -86,9 +86,5 @@ public final class AdapterServices {
 
     public AdapterResolver resolver() {
         return new AdapterResolver(bridge.brandStore(), bridge.config().home());
-    }
-
-    public static BrandScope scopeOf(Caller caller) {
-        return caller.scope().allBrands() ? BrandScope.admin() : BrandScope.of(caller.scope().brands());
     }
 }

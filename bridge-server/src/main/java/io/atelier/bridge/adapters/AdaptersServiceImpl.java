@@ -54,7 +54,7 @@ final class AdaptersServiceImpl implements AdaptersService {
     @Override
     public JobSubmitted train(AdaptersTrainParams params) {
         Caller caller = CallContext.caller();
-        BrandScope scope = AdapterServices.scopeOf(caller);
+        BrandScope scope = caller.brandScope();
         AdapterTrainingOptions defaults = template;
         AdapterRecord adapter = run(() -> {
             store.brands().get(scope, params.brand());
@@ -84,7 +84,7 @@ final class AdaptersServiceImpl implements AdaptersService {
 
     @Override
     public AdaptersListResult list(BrandIdParams params) {
-        BrandScope scope = AdapterServices.scopeOf(CallContext.caller());
+        BrandScope scope = CallContext.caller().brandScope();
         return new AdaptersListResult(run(() -> store.adapters().list(scope, params.brand())).stream()
                 .filter(a -> a.status() == AdapterStatus.READY).map(AdaptersServiceImpl::info).toList());
     }
@@ -92,7 +92,7 @@ final class AdaptersServiceImpl implements AdaptersService {
     @Override
     public JobSubmitted evaluate(AdaptersEvaluateParams params) {
         Caller caller = CallContext.caller();
-        BrandScope scope = AdapterServices.scopeOf(caller);
+        BrandScope scope = caller.brandScope();
         AdapterRecord adapter = run(() -> store.adapters().get(scope, params.adapter()));
         if (!adapter.brand().equals(params.brand()) || adapter.status() != AdapterStatus.READY) {
             throw new AtelierException(ErrorCodes.NOT_FOUND, "Adapter not found.", "adapter");

@@ -13,8 +13,8 @@ import io.atelier.protocol.ErrorCodes;
 import java.util.function.Supplier;
 
 /**
- * The seam between the RPC services and the brands module: the caller's token scope as the module's
- * {@link BrandScope}, and the module's typed errors as protocol errors with stable codes and no internals.
+ * The seam between the RPC services and the brands module: the caller's {@link BrandScope} (see
+ * {@link Caller#brandScope()}), and the module's typed errors as protocol errors with stable codes and no internals.
  */
 final class BrandCalls {
 
@@ -23,12 +23,7 @@ final class BrandCalls {
 
     /** The scope of the caller of the RPC call being served. */
     static BrandScope scope() {
-        return scopeOf(CallContext.caller());
-    }
-
-    static BrandScope scopeOf(Caller caller) {
-        return caller.scope().allBrands() ? BrandScope.admin()
-                : BrandScope.of(caller.scope().brands()).ownedBy(caller.tokenId());
+        return CallContext.caller().brandScope();
     }
 
     /** Runs {@code call}, turning the brands module's errors into protocol errors. */

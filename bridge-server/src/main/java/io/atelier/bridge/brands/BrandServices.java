@@ -22,7 +22,7 @@ public final class BrandServices {
 
     /** The ids of the registered brands a caller may use, for {@code session.initialize}. */
     public static Function<Caller, List<String>> brandIdsVisibleTo(BrandStore store) {
-        return caller -> store.brands().list(BrandCalls.scopeOf(caller)).stream().map(Brand::id).toList();
+        return caller -> store.brands().list(caller.brandScope()).stream().map(Brand::id).toList();
     }
 
     /** @param models the installed models, whose family decides how {@code taxonomy.resolve} writes a prompt */

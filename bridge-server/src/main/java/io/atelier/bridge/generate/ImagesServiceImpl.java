@@ -112,7 +112,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         Brand brand = prompts.brand(caller, params.brand());
         ModelManifest manifest = manifest(params.model());
         // With a brand, its current adapter (or the one named) at adapterWeight; without a brand, none.
-        AdapterResolver.Choice adapter = adapters.choose(AdapterServices.scopeOf(caller),
+        AdapterResolver.Choice adapter = adapters.choose(caller.brandScope(),
                 brand == null ? null : brand.id(), params.adapter(), params.adapterWeight(), manifest.id());
 
         // Step 2: images, safely decoded against the model's pixel limit.

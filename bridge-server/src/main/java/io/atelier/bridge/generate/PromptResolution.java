@@ -32,7 +32,7 @@ final class PromptResolution {
         if (brandOrNull == null) {
             return null;
         }
-        BrandScope scope = caller.scope().allBrands() ? BrandScope.admin() : BrandScope.of(caller.scope().brands());
+        BrandScope scope = caller.brandScope();
         try {
             return brands.brands().get(scope, brandOrNull);
         } catch (NotFoundException e) {

@@ -155,7 +155,7 @@ public final class JobManager implements AutoCloseable {
      * @param owners the scope of a token by its public id; empty when the token no longer exists
      * @return the jobs resumed, and how many could not be
      */
-    public Resumed resume(Function<String, Optional<io.atelier.bridge.security.BrandScope>> owners) {
+    public Resumed resume(Function<String, Optional<io.atelier.bridge.security.TokenScope>> owners) {
         forgetExpired();
         List<String> resumed = new ArrayList<>();
         int notResumed = 0;

@@ -96,7 +96,7 @@ public final class TokenStore {
     }
 
     /** The scope of the token with this public id, or empty when no such token exists (any more). */
-    public Optional<BrandScope> scopeOf(String tokenId) {
+    public Optional<TokenScope> scopeOf(String tokenId) {
         refreshIfDue(false);
         return snapshot.tokens().stream().map(Known::grant).filter(g -> g.tokenId().equals(tokenId))
                 .map(TokenGrant::scope).findFirst();
@@ -167,10 +167,10 @@ public final class TokenStore {
         FileTime scopedModified = modified(scopedTokensFile());
         List<Known> tokens = new ArrayList<>();
         byte[] adminHash = TokenHashing.sha256(readAdminToken());
-        tokens.add(new Known(adminHash, new TokenGrant(TokenHashing.idOf(adminHash), BrandScope.ALL)));
+        tokens.add(new Known(adminHash, new TokenGrant(TokenHashing.idOf(adminHash), TokenScope.ALL)));
         for (ScopedTokenEntry entry : readScopedFile().tokens()) {
             byte[] hash = HexFormat.of().parseHex(entry.sha256());
-            tokens.add(new Known(hash, new TokenGrant(entry.id(), BrandScope.only(entry.brands()))));
+            tokens.add(new Known(hash, new TokenGrant(entry.id(), TokenScope.only(entry.brands()))));
         }
         return new Snapshot(List.copyOf(tokens), adminModified, scopedModified);
     }

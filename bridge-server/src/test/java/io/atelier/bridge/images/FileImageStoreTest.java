@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atelier.bridge.rpc.Caller;
-import io.atelier.bridge.security.BrandScope;
+import io.atelier.bridge.security.TokenScope;
 import io.atelier.bridge.support.Pngs;
 import io.atelier.protocol.ImageRef;
 import java.nio.file.Path;
@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileImageStoreTest {
-    private static final Caller ADMIN = new Caller("tok_admin", BrandScope.ALL, null);
-    private static final Caller ALICE = new Caller("tok_alice", BrandScope.only(Set.of("maison")), null);
-    private static final Caller BOB = new Caller("tok_bob", BrandScope.only(Set.of("secret")), null);
+    private static final Caller ADMIN = new Caller("tok_admin", TokenScope.ALL, null);
+    private static final Caller ALICE = new Caller("tok_alice", TokenScope.only(Set.of("maison")), null);
+    private static final Caller BOB = new Caller("tok_bob", TokenScope.only(Set.of("secret")), null);
 
     @TempDir
     Path dir;

@@ -9,7 +9,7 @@ import io.atelier.bridge.images.FileImageStore;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.rpc.NotificationSink;
-import io.atelier.bridge.security.BrandScope;
+import io.atelier.bridge.security.TokenScope;
 import io.atelier.bridge.support.CountingJobs;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.JobStatus;
@@ -68,7 +68,7 @@ class JobManagerTest {
     void start() throws Exception {
         jobs = new JobManager(new InMemoryJobStore(100), new FileImageStore(home.resolve("images")),
                 new JobLimits(1, 2, 10, 100), Clock.systemUTC());
-        alice = new Caller("tok_alice", BrandScope.only(List.of("maison")), sink);
+        alice = new Caller("tok_alice", TokenScope.only(List.of("maison")), sink);
     }
 
     @AfterEach
@@ -103,7 +103,7 @@ class JobManagerTest {
                     () -> jobs.submit("test.block", alice, null, blocking));
             assertEquals(ErrorCodes.BUSY, busy.code());
             // Another token has its own allowance.
-            Caller bob = new Caller("tok_bob", BrandScope.ALL, null);
+            Caller bob = new Caller("tok_bob", TokenScope.ALL, null);
             jobs.submit("test.block", bob, null, blocking);
         } finally {
             release.countDown();
@@ -170,7 +170,7 @@ class JobManagerTest {
 
     @Test
     void other_brands_job_is_not_found_for_a_scoped_token() {
-        Caller admin = new Caller("tok_admin", BrandScope.ALL, null);
+        Caller admin = new Caller("tok_admin", TokenScope.ALL, null);
         String id = jobs.submit("test.count", admin, "rival", CountingJobs.handler(1, 1, 0, false));
         AtelierException notFound = assertThrows(AtelierException.class, () -> jobs.get(id, alice));
         assertEquals(ErrorCodes.NOT_FOUND, notFound.code());
@@ -188,7 +188,7 @@ class JobManagerTest {
 
     @Test
     void subscribing_to_a_finished_job_sends_its_outcome_at_once() throws Exception {
-        Caller quiet = new Caller("tok_alice", BrandScope.only(List.of("maison")), null);
+        Caller quiet = new Caller("tok_alice", TokenScope.only(List.of("maison")), null);
         String id = jobs.submit("test.count", quiet, null, CountingJobs.handler(1, 1, 0, false));
         while (!jobs.get(id, quiet).status().isFinal()) {
             Thread.sleep(5);

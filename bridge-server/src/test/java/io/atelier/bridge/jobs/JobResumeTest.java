@@ -9,7 +9,7 @@ import io.atelier.brands.store.AtelierDatabase;
 import io.atelier.bridge.images.FileImageStore;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
-import io.atelier.bridge.security.BrandScope;
+import io.atelier.bridge.security.TokenScope;
 import io.atelier.bridge.support.CountingJobs;
 import io.atelier.protocol.JobProgress;
 import io.atelier.protocol.JobStatus;
@@ -34,10 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A crash is staged by writing the record a killed bridge leaves behind (the real kill -9 is DurabilityTest's).
  */
 class JobResumeTest {
-    private static final Caller ALICE = new Caller("tok_alice", BrandScope.only(List.of("maison")), null);
-    private static final Caller BOB = new Caller("tok_bob", BrandScope.only(List.of("maison")), null);
-    private static final Function<String, Optional<BrandScope>> OWNERS =
-            id -> id.equals("tok_gone") ? Optional.empty() : Optional.of(BrandScope.only(List.of("maison")));
+    private static final Caller ALICE = new Caller("tok_alice", TokenScope.only(List.of("maison")), null);
+    private static final Caller BOB = new Caller("tok_bob", TokenScope.only(List.of("maison")), null);
+    private static final Function<String, Optional<TokenScope>> OWNERS =
+            id -> id.equals("tok_gone") ? Optional.empty() : Optional.of(TokenScope.only(List.of("maison")));
 
     @TempDir
     Path home;

@@ -11,7 +11,7 @@ import io.atelier.bridge.jobs.InMemoryJobStore;
 import io.atelier.bridge.jobs.JobLimits;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.models.ModelCatalog;
-import io.atelier.bridge.security.BrandScope;
+import io.atelier.bridge.security.TokenScope;
 import io.atelier.bridge.services.JobsServiceImpl;
 import io.atelier.bridge.services.ModelsServiceImpl;
 import io.atelier.bridge.services.RpcDiscoverServiceImpl;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dispatcher driven in memory: no socket, no Jetty. */
 class RpcDispatcherTest {
-    private static final Caller ADMIN = new Caller("tok_admin", BrandScope.ALL, null);
+    private static final Caller ADMIN = new Caller("tok_admin", TokenScope.ALL, null);
     private static final ImageStore NO_IMAGES = new ImageStore() {
         @Override
         public ImageRef put(byte[] png, String brandOrNull, String ownerTokenId) {

@@ -11,18 +11,18 @@ import java.util.TreeSet;
  * @param allBrands true for the admin token
  * @param brands the brands of a scoped token; empty for the admin token
  */
-public record BrandScope(boolean allBrands, Set<String> brands) {
-    public static final BrandScope ALL = new BrandScope(true, Set.of());
+public record TokenScope(boolean allBrands, Set<String> brands) {
+    public static final TokenScope ALL = new TokenScope(true, Set.of());
 
-    public BrandScope {
+    public TokenScope {
         brands = Set.copyOf(brands);
     }
 
-    public static BrandScope only(Collection<String> brands) {
+    public static TokenScope only(Collection<String> brands) {
         if (brands.isEmpty()) {
             throw new IllegalArgumentException("a scoped token needs at least one brand");
         }
-        return new BrandScope(false, Set.copyOf(brands));
+        return new TokenScope(false, Set.copyOf(brands));
     }
 
     public boolean includes(String brand) {
