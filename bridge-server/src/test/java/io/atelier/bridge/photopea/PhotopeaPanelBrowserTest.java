@@ -1,0 +1,390 @@
+package io.atelier.bridge.photopea;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.atelier.bridge.Bridge;
+import io.atelier.bridge.BridgeConfig;
+import io.atelier.bridge.generate.GeneratingBridge;
+import io.atelier.bridge.security.OriginPolicy;
+import io.atelier.client.AtelierClient;
+import io.atelier.protocol.ImageRef;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The Photopea panel in real headless Chromium against a real bridge on atelier-micro, inside a STAND-IN for Photopea
+ * (photopea-stand-in.html: Photopea's plugin protocol played by a test page, traps included; Photopea itself cannot
+ * be loaded here). The stand-in is served from another port than the bridge and allow-listed as photopea.com is, so
+ * the panel lives in a cross-origin iframe as it does in Photopea. The steps run in order on one session, as a
+ * designer would: connect, generate with progress, cancel, apply as a layer, regenerate a selection, add to a dataset.
+ * Screenshots of each step go to target/photopea-screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PhotopeaPanelBrowserTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Path SHOTS = Path.of("target", "photopea-screenshots");
+    // The stand-in's document (photopea-stand-in.html) and the selection the test makes in it.
+    private static final int DOC_W = 256;
+    private static final int DOC_H = 192;
+    private static final int[] SELECTION = {64, 48, 160, 128};
+
+    private Path home;
+    private Path profile;
+    private StandInHost standIn;
+    private StandInHost refusedHost;
+    private Bridge bridge;
+    private AtelierClient admin;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        profile = Files.createTempDirectory("atelier-chromium-");
+        browser = HeadlessChromium.start(profile);  // skips the class when chromium is absent
+        standIn = new StandInHost();
+        refusedHost = new StandInHost();  // another origin, not allow-listed
+        home = Files.createTempDirectory("atelier-photopea-test-");
+        Set<String> origins = new HashSet<>(OriginPolicy.DEFAULT_ALLOWED);
+        origins.add(standIn.origin());  // as `serve --allow-origin` does
+        bridge = GeneratingBridge.create(BridgeConfig.defaults(home).withPort(0).withAllowedOrigins(origins)
+                .withJobLimits(GeneratingBridge.JOB_LIMITS), null).start();  // null: the embedded atelier-micro
+        admin = AtelierClient.create(bridge.baseUri().toString(), bridge.tokens().readAdminToken());
+        admin.call("brands.create", Map.of("id", "maison", "displayName", "Maison Exemple"));
+        Files.createDirectories(SHOTS);
+        browser.get(standIn.linkFor(bridge.baseUri().toString()));
+        inPanel();
+        waitFor(() -> browser.findElement(By.id("connect")).isEnabled(), "the panel to load");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        if (bridge != null) {
+            bridge.close();
+        }
+        for (AutoCloseable host : new AutoCloseable[] {standIn, refusedHost}) {
+            if (host != null) {
+                host.close();
+            }
+        }
+        for (Path dir : new Path[] {home, profile}) {
+            if (dir != null) {
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void the_allow_listed_origin_gets_cors_answers_and_another_origin_is_refused() throws Exception {
+        inHost();
+        String bridgeUrl = bridge.baseUri().toString();
+        // Photopea's Add-plugin dialog reads the descriptor from its own origin: CORS must let it.
+        Object descriptor = fetchFromPage("return fetch(arguments[0] + '/plugins/photopea/plugin.json')"
+                + ".then(r => r.json()).then(j => j.name + ' ' + j.url)", bridgeUrl);
+        assertEquals("Atelier " + bridgeUrl + "/plugins/photopea/", descriptor);
+        // A call with a token is preflighted (Authorization, JSON): the bridge answers the preflight for this origin.
+        Object version = fetchFromPage("return fetch(arguments[0] + '/rpc', {method: 'POST', headers: {'Content-Type':"
+                + " 'application/json', 'Authorization': 'Bearer ' + arguments[1]}, body: JSON.stringify({jsonrpc:"
+                + " '2.0', id: 1, method: 'session.initialize', params: {clientName: 'cors-test'}})})"
+                + ".then(r => r.json()).then(j => j.result.protocolVersion)", bridgeUrl, token());
+        assertTrue(String.valueOf(version).matches("\\d+\\.\\d+\\.\\d+"), "protocolVersion over CORS: " + version);
+        browser.get(refusedHost.origin() + "/#" + PhotopeaPlugin.encodeUri("{\"environment\":{\"plugins\":[{\"name\":"
+                + "\"x\",\"url\":\"" + bridgeUrl + "/plugins/photopea/\"}]}}"));
+        Object refused = fetchFromPage("return fetch(arguments[0] + '/plugins/photopea/plugin.json')"
+                + ".then(r => 'answered ' + r.status, e => 'refused')", bridgeUrl);
+        assertEquals("refused", refused);
+        browser.get(standIn.linkFor(bridgeUrl));
+        inPanel();
+        waitFor(() -> browser.findElement(By.id("connect")).isEnabled(), "the panel to load again");
+    }
+
+    @Test
+    @Order(2)
+    void connect_says_in_a_sentence_why_a_token_is_refused_then_connects() throws Exception {
+        inPanel();
+        type("token", "not-the-token");
+        click("connect");
+        waitFor(() -> message().contains("refused the token"), "a sentence about the token");
+        type("token", token());
+        click("connect");
+        waitFor(() -> message().startsWith("Connected to Atelier"), "the connection");
+        assertEquals("atelier-micro", script("return document.getElementById('model').value"));
+        // This bridge has no upscaler model: the button stays hidden.
+        assertFalse(browser.findElement(By.id("upscale")).isDisplayed());
+        type("prompt", "robe rouge à rayures");
+        waitFor(() -> !text("understood").equals("—"), "taxonomy.resolve's reading of the prompt");
+        assertTrue(text("understood").contains("red"), "understood as: " + text("understood"));
+        screenshot("01-connected");
+    }
+
+    @Test
+    @Order(3)
+    void generate_shows_live_progress_and_puts_the_result_in_the_strip() throws Exception {
+        inPanel();
+        watchProgress();
+        click("generate");
+        waitFor(() -> results() == 1, "one result in the strip");
+        List<?> seen = (List<?>) script("return window.progressSeen");
+        assertTrue(seen.stream().anyMatch(s -> String.valueOf(s).matches("step \\d+ / \\d+")),
+                "jobs.progress shown while generating: " + seen);
+        screenshot("02-generated");
+    }
+
+    @Test
+    @Order(4)
+    void cancel_stops_a_long_generation_and_says_so() throws Exception {
+        inPanel();
+        browser.findElement(By.cssSelector("details summary")).click();
+        type("steps", "150");
+        type("count", "2");
+        watchProgress();
+        click("generate");
+        waitFor(() -> text("progress-text").matches("step ([3-9]|\\d\\d+) / 150"), "a few steps of progress");
+        waitFor(() -> browser.findElement(By.id("preview")).isDisplayed(), "a live preview");
+        screenshot("03-progress");
+        click("cancel");
+        waitFor(() -> message().equals("Cancelled."), "the cancellation");
+        assertEquals(1, results(), "a cancelled job adds nothing to the strip");
+        JsonNode cancelled = admin.call("jobs.list", Map.of("status", "cancelled")).path("jobs");
+        assertEquals(1, cancelled.size(), "one cancelled job: " + cancelled);
+        type("steps", "0");
+        type("count", "1");
+    }
+
+    @Test
+    @Order(5)
+    void apply_adds_a_layer_holding_the_result_fitted_to_the_canvas() throws Exception {
+        inPanel();
+        String resultId = (String) script("return atelierPanel.results[0].ref.id");
+        click("apply");
+        waitFor(() -> message().equals("Placed as a new layer."), "the layer to be placed");
+        inHost();
+        assertEquals(2, ((List<?>) script("return standIn.layerNames()")).size());
+        BufferedImage layer = png((String) script("return standIn.layerPng(0)"));
+        // atelier-micro draws 128×128; contained in 256×192 it is 192×192 at x = 32, with transparent margins.
+        byte[] result;
+        // A client of its own: the shared one's pooled connection may have been closed by the bridge's idle timeout.
+        try (AtelierClient fresh = AtelierClient.create(bridge.baseUri().toString(), token())) {
+            result = fresh.fetchImage(new ImageRef(resultId, 128, 128, "image/png", "/images/" + resultId + ".png", null));
+        }
+        BufferedImage expected = scaled(ImageIO.read(new ByteArrayInputStream(result)), 192, 192);
+        assertEquals(0, layer.getRGB(10, 100) >>> 24, "left margin transparent");
+        assertEquals(0, layer.getRGB(240, 100) >>> 24, "right margin transparent");
+        double difference = meanDifference(layer, 32, 0, expected);
+        assertTrue(difference < 10, "the layer holds the result's pixels (mean difference " + difference + ")");
+        assertTrue(((List<?>) script("return standIn.errors")).isEmpty(), "no script failed in the stand-in");
+        screenshot("04-applied");
+    }
+
+    @Test
+    @Order(6)
+    void regenerate_selection_changes_nothing_outside_the_selection() throws Exception {
+        inHost();
+        script("standIn.select(arguments[0], arguments[1], arguments[2], arguments[3])",
+                SELECTION[0], SELECTION[1], SELECTION[2], SELECTION[3]);
+        BufferedImage before = png((String) script("return standIn.compositePng()"));
+        inPanel();
+        click("regenerate-selection");
+        waitFor(() -> results() == 2, "the selection's result");
+        click("apply");
+        waitFor(() -> message().equals("Placed as a new layer."), "the selection's layer");
+        inHost();
+        BufferedImage after = png((String) script("return standIn.compositePng()"));
+        int changedOutside = 0;
+        long changeInside = 0;
+        for (int y = 0; y < DOC_H; y++) {
+            for (int x = 0; x < DOC_W; x++) {
+                boolean inside = x >= SELECTION[0] && x < SELECTION[2] && y >= SELECTION[1] && y < SELECTION[3];
+                int d = channelDifference(before.getRGB(x, y), after.getRGB(x, y));
+                if (inside) {
+                    changeInside += d;
+                } else if (d != 0) {
+                    changedOutside++;
+                }
+            }
+        }
+        assertEquals(0, changedOutside, "pixels changed outside the selection");
+        assertTrue(changeInside > 0, "the selection was redrawn");
+        assertEquals(3, ((List<?>) script("return standIn.layerNames()")).size());
+        screenshot("05-selection");
+    }
+
+    @Test
+    @Order(7)
+    void add_to_dataset_sends_the_selection_with_the_edited_caption() throws Exception {
+        inPanel();
+        choose("brand", "maison");
+        click("propose-caption");
+        waitFor(() -> !browser.findElement(By.id("caption")).getAttribute("value").isBlank(), "a proposed caption");
+        String caption = browser.findElement(By.id("caption")).getAttribute("value") + ", archive piece";
+        type("caption", caption);
+        click("add-dataset");
+        waitFor(() -> message().startsWith("Added to the maison dataset"), "the dataset addition");
+        JsonNode items = admin.call("datasets.list", Map.of("brand", "maison")).path("items");
+        assertEquals(1, items.size());
+        assertEquals(caption, items.get(0).path("caption").asText());
+        assertEquals("photopea", items.get(0).path("source").asText());
+        // The selection, not the whole layer, is what was added.
+        assertEquals(SELECTION[2] - SELECTION[0], items.get(0).path("image").path("width").asInt());
+        screenshot("06-dataset");
+        inHost();
+        assertTrue(((Number) script("return standIn.strays")).intValue() > 10, "the stand-in sent its stray messages");
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private String token() throws Exception {
+        return bridge.tokens().readAdminToken();
+    }
+
+    private void inPanel() {
+        browser.switchTo().defaultContent();
+        browser.switchTo().frame(browser.findElement(By.id("plugin")));
+    }
+
+    private void inHost() {
+        browser.switchTo().defaultContent();
+    }
+
+    private Object script(String code, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(code, args);
+    }
+
+    private Object fetchFromPage(String promiseCode, Object... args) {
+        String wrapped = "var done = arguments[arguments.length - 1]; var args = Array.prototype.slice.call(arguments, 0,"
+                + " -1); (function () { " + promiseCode + "; }).apply(null, args).then(done, e => done('error ' + e));";
+        return ((JavascriptExecutor) browser).executeAsyncScript(wrapped, args);
+    }
+
+    /** Records every text the progress line shows, from now on (what the designer sees, not the model's state). */
+    private void watchProgress() {
+        script("window.progressSeen = []; new MutationObserver(() => window.progressSeen.push("
+                + "document.getElementById('progress-text').textContent)).observe("
+                + "document.getElementById('progress-text'), {childList: true, characterData: true, subtree: true});");
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+        script("arguments[0].dispatchEvent(new Event('change'))", field);
+    }
+
+    private void choose(String selectId, String value) {
+        script("var s = document.getElementById(arguments[0]); s.value = arguments[1];"
+                + " s.dispatchEvent(new Event('change'));", selectId, value);
+    }
+
+    private void click(String id) {
+        waitFor(() -> browser.findElement(By.id(id)).isEnabled(), id + " to be enabled");
+        browser.findElement(By.id(id)).click();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private String message() {
+        return text("message");
+    }
+
+    private int results() {
+        return browser.findElements(By.cssSelector("#results img")).size();
+    }
+
+    private void waitFor(Supplier<Boolean> condition, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Boolean.TRUE.equals(condition.get())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what + "; the panel says: " + safeMessage());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted");
+            }
+        }
+    }
+
+    private String safeMessage() {
+        try {
+            inPanel();
+            return message();
+        } catch (RuntimeException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static BufferedImage png(String dataUrl) throws Exception {
+        byte[] bytes = Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+        return ImageIO.read(new ByteArrayInputStream(bytes));
+    }
+
+    private static BufferedImage scaled(BufferedImage image, int width, int height) {
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, width, height, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Mean absolute RGB difference between `expected` and the region of `image` at (x0, y0) of its size. */
+    private static double meanDifference(BufferedImage image, int x0, int y0, BufferedImage expected) {
+        long total = 0;
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                total += channelDifference(image.getRGB(x0 + x, y0 + y), expected.getRGB(x, y));
+            }
+        }
+        return total / (3.0 * expected.getWidth() * expected.getHeight());
+    }
+
+    private static int channelDifference(int a, int b) {
+        int sum = 0;
+        for (int shift = 0; shift <= 24; shift += 8) {
+            sum += Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff));
+        }
+        return sum;
+    }
+}
