@@ -88,6 +88,7 @@ say "installed $(basename "$ZIP") into $PYKRITA"
 
 # Step 4a: the scenario, headless.
 export ATELIER_HOME="$BRIDGE_HOME" ATELIER_E2E_URL="http://127.0.0.1:$PORT" ATELIER_E2E_RESULT="$WORK/result.json"
+export ATELIER_E2E_OUT="$WORK/applied"
 export QT_QPA_PLATFORM=offscreen
 export PYTHONPATH="$PYKRITA:$HERE/e2e"   # kritarunner does not put the pykrita folder on sys.path itself
 say "running the scenario in kritarunner"
@@ -97,6 +98,16 @@ set -e
 unset QT_QPA_PLATFORM
 if [[ ! -s "$ATELIER_E2E_RESULT" ]] || ! $PY -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1]))["passed"] else 1)' "$ATELIER_E2E_RESULT"; then
   say "FAILED: the scenario in Krita failed (see above)"; tail -20 "$WORK/bridge.log"; exit 1
+fi
+
+# Step 4a': on the A4 and 1024x1024 canvases, the judge must read the garment asked for ("robe" = dress) in what was
+# applied: one whole garment, not twins or holes.
+if [[ "${ATELIER_E2E_BRIDGE_ONLY:-0}" != "1" ]]; then
+  verdicts="$("${BRIDGE_CMD[@]}" eval image "$ATELIER_E2E_OUT/a4.png" "$ATELIER_E2E_OUT/square-1024.png" | grep '^{' || true)"
+  echo "$verdicts" | sed 's/^/[test-in-krita] judge: /'
+  if ! echo "$verdicts" | $PY -c 'import json,sys; v=[json.loads(l) for l in sys.stdin if l.strip()]; sys.exit(0 if len(v) == 2 and all(x.get("category") == "dress" for x in v) else 1)'; then
+    say "FAILED: the judge does not read a dress in the result applied to a large canvas"; exit 1
+  fi
 fi
 
 # Step 4b: the full GUI loads the installed plugin and shows its docker.

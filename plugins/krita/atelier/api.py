@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 PROTOCOL_VERSION = "1.0.0"
 CLIENT_NAME = "atelier-krita"
@@ -140,6 +140,12 @@ class SessionInitializeResult:
 
 
 @dataclass
+class DrawableSize:
+    width: int = 0
+    height: int = 0
+
+
+@dataclass
 class ModelInfo:
     id: str = ""
     kind: str = "diffusion"
@@ -148,6 +154,13 @@ class ModelInfo:
     isDefault: bool = False
     displayName: Optional[str] = None  # what to show; absent from older bridges
     family: Optional[str] = None  # atelier-micro or sd1 (Stable Diffusion 1.x); absent from older bridges
+    drawableSizes: Optional[List[DrawableSize]] = None  # the sizes it draws well, native first; absent from older
+
+    def sizes(self) -> List[Tuple[int, int]]:
+        """The sizes to pick from: the declared ones, else (older bridges) the native size."""
+        if self.drawableSizes:
+            return [(s.width, s.height) for s in self.drawableSizes]
+        return [(self.nativeWidth, self.nativeHeight)] if self.nativeWidth > 0 and self.nativeHeight > 0 else []
 
 
 @dataclass
@@ -179,6 +192,7 @@ class ImagesGenerateParams:
     strength: Optional[float] = None
     mask: Optional[ImageInput] = None
     palette: Optional[List[str]] = None
+    clientRequestId: Optional[str] = None  # idempotency key: a retry with the same key answers the first job
 
 
 @dataclass

@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import Optional, Tuple
 
-from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PyQt5.QtGui import QImage, QPainter
 
 
@@ -59,7 +59,10 @@ class Document:
         """The whole document as shown (all visible layers)."""
         return None
 
-    def add_layer(self, image: QImage, name: str, mask: Optional[Mask] = None) -> bool:
+    def add_layer(self, image: QImage, name: str, mask: Optional[Mask] = None,
+                  region: Optional[Tuple[int, int, int, int]] = None) -> bool:
+        """Adds `image` as a new layer, scaled into `region` (document pixels; the whole canvas when None), only
+        where `mask` is selected when there is one."""
         return False
 
     def open_as_new_document(self, image: QImage, name: str) -> bool:
@@ -118,10 +121,11 @@ class KritaDocument(Document):
         width, height = self.size()
         return bgra_to_image(bytes(self._doc.pixelData(0, 0, width, height)), width, height)
 
-    def add_layer(self, image: QImage, name: str, mask: Optional[Mask] = None) -> bool:
+    def add_layer(self, image: QImage, name: str, mask: Optional[Mask] = None,
+                  region: Optional[Tuple[int, int, int, int]] = None) -> bool:
         self._check_format()
         width, height = self.size()
-        placed = fit_to(image, width, height)
+        placed = place(image, width, height, region)
         if mask is not None:
             placed = masked(placed, mask)
         node = self._doc.createNode(name, "paintlayer")
@@ -170,12 +174,19 @@ def image_to_bgra(image: QImage) -> bytes:
     return bytes(bits)
 
 
-def fit_to(image: QImage, width: int, height: int) -> QImage:
-    """The image at the document's size; results of another size are scaled smoothly to cover it."""
-    if image.width() == width and image.height() == height:
+def place(image: QImage, width: int, height: int, region: Optional[Tuple[int, int, int, int]] = None) -> QImage:
+    """A width × height layer holding `image` scaled smoothly into `region` (the whole of it when None), transparent
+    elsewhere; what falls outside the canvas is cut."""
+    x, y, w, h = region if region is not None else (0, 0, width, height)
+    if (x, y, w, h) == (0, 0, width, height) and image.width() == width and image.height() == height:
         return image.convertToFormat(QImage.Format_ARGB32)
-    scaled = image.scaled(width, height, Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
-    return scaled.convertToFormat(QImage.Format_ARGB32)
+    result = QImage(width, height, QImage.Format_ARGB32_Premultiplied)
+    result.fill(Qt.transparent)
+    painter = QPainter(result)
+    painter.setRenderHint(QPainter.SmoothPixmapTransform)
+    painter.drawImage(QRect(x, y, w, h), image.scaled(w, h, Qt.IgnoreAspectRatio, Qt.SmoothTransformation))
+    painter.end()
+    return result.convertToFormat(QImage.Format_ARGB32)
 
 
 def masked(image: QImage, mask: Mask) -> QImage:
@@ -221,5 +232,6 @@ def image_from_png(data: bytes) -> QImage:
 
 
 def crop(image: QImage, bounds: Tuple[int, int, int, int]) -> QImage:
+    """The pixels inside bounds; any part past the image is transparent."""
     x, y, w, h = bounds
     return image.copy(x, y, w, h)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Tuple
 
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtGui import QImage
@@ -18,7 +18,7 @@ from .errors import AtelierError, human_sentence
 from .futures import Future, Task, spawn
 from .jobs import JobWatcher
 from .settings import Settings
-from .sizing import generation_size, scaled
+from .sizing import Region, region_for, scaled
 
 SAMPLERS = ("", "ddim", "euler_a", "dpmpp_2m")  # "" = the model's default
 MAX_SEED = 2 ** 31 - 1
@@ -41,6 +41,7 @@ class HistoryItem:
     understood: str              # the prompt as the bridge resolved it, when known
     seed: Optional[int]
     mask: Optional[Mask] = None  # the selection to respect when applied
+    region: Optional[Region] = None  # where on the document it goes (document pixels); None: the whole canvas
 
 
 class Model(QObject):
@@ -222,29 +223,32 @@ class Model(QObject):
             model=self.model_id, steps=self.steps or None, sampler=self.sampler or None, seed=self.seed,
             count=self.count)
         document = self._document()
-        mask = None
+        mask = document.selection_mask() if kind == "selection" else None
+        if kind == "selection" and mask is None:
+            raise DocumentError("Select the area to regenerate first (any selection tool).")
+        region = None
         if document.is_open():
-            params.width, params.height = generation_size(*document.size(), self._native_size())
+            region, (params.width, params.height) = region_for(kind, document.size(),
+                                                               mask.bounds if mask else None, self._drawable_sizes())
         if kind != "generate":
-            layer = scaled(self._layer_image(document), params.width, params.height)
-            params.initImage = api.ImageInput(base64=png_base64(layer))
+            layer = self._layer_image(document)
+            params.initImage = api.ImageInput(base64=png_base64(
+                scaled(on_white(crop(layer, region)), params.width, params.height)))
             params.strength = self.strength
-            if kind == "selection":
-                mask = document.selection_mask()
-                if mask is None:
-                    raise DocumentError("Select the area to regenerate first (any selection tool).")
-                params.mask = api.ImageInput(base64=png_base64(scaled(mask.grayscale(), params.width,
-                                                                       params.height)))
+            if mask is not None:
+                params.mask = api.ImageInput(base64=png_base64(
+                    scaled(crop(mask.grayscale(), region), params.width, params.height)))
         understood = self.understood
         refs = await self._run_job(self.client.generate(params))
-        items = [HistoryItem(image, ref, kind, params.prompt, understood, params.seed + index, mask)
+        items = [HistoryItem(image, ref, kind, params.prompt, understood, params.seed + index, mask, region)
                  for index, (ref, image) in enumerate(await self._fetch_all(refs))]
         self._add_history(items)
         self._say(f"{len(items)} result{'s' if len(items) != 1 else ''} ready: pick one and Apply.")
         return items
 
-    def _native_size(self) -> int:
-        return max([max(m.nativeWidth, m.nativeHeight) for m in self.models if m.id == self.model_id] or [0])
+    def _drawable_sizes(self) -> List[Tuple[int, int]]:
+        chosen = [m for m in self.models if m.id == self.model_id] or [m for m in self.models if m.isDefault]
+        return chosen[0].sizes() if chosen else []
 
     def upscale(self) -> Task:
         return spawn(self._guarded(self._upscale()))
@@ -354,7 +358,7 @@ class Model(QObject):
             if item.kind == "upscale":
                 placed = document.open_as_new_document(item.image, "Atelier upscale")
             else:
-                placed = document.add_layer(item.image, _layer_name(item), item.mask)
+                placed = document.add_layer(item.image, _layer_name(item), item.mask, item.region)
         except DocumentError as error:
             self._say(str(error))
             return False

@@ -2,7 +2,7 @@
 image, an optional selection mask, and the layers added to it."""
 from PyQt5.QtGui import QColor, QImage
 
-from atelier.document import Document, Mask, fit_to, masked
+from atelier.document import Document, Mask, masked, place
 
 
 class MemoryDocument(Document):
@@ -31,7 +31,7 @@ class MemoryDocument(Document):
             data[row * width + x:row * width + x + w] = b"\xff" * w
         self.selection = Mask(bytes(data), width, height, (x, y, w, h))
 
-    def add_layer(self, image, name, mask=None):
-        placed = fit_to(image, *self.size())
+    def add_layer(self, image, name, mask=None, region=None):
+        placed = place(image, *self.size(), region)
         self.added.append((name, masked(placed, mask) if mask is not None else placed))
         return True

@@ -1,7 +1,7 @@
 """Pixel plumbing between Krita's BGRA bytes, QImage and PNG, outside Krita."""
 from PyQt5.QtGui import QColor, QImage
 
-from atelier.document import (Document, Mask, bgra_to_image, fit_to, image_from_png, image_to_bgra, image_to_png,
+from atelier.document import (Document, Mask, bgra_to_image, image_from_png, place, image_to_bgra, image_to_png,
                               masked)
 
 
@@ -33,9 +33,14 @@ def test_masked_result_is_transparent_outside_the_selection_and_intact_inside(qa
     assert result.pixelColor(1, 0).getRgb()[:3] == (200, 100, 50)
 
 
-def test_results_of_another_size_are_fitted_to_the_document(qapp):
-    assert fit_to(QImage(64, 64, QImage.Format_ARGB32), 128, 96).size().width() == 128
-    assert fit_to(QImage(64, 64, QImage.Format_ARGB32), 128, 96).size().height() == 96
+def test_results_of_another_size_are_placed_scaled_into_their_region(qapp):
+    image = QImage(64, 64, QImage.Format_ARGB32)
+    image.fill(QColor("#ff0000"))
+    whole = place(image, 128, 96)
+    assert (whole.width(), whole.height()) == (128, 96) and whole.pixelColor(127, 95).alpha() == 255
+    square = place(image, 128, 96, (16, 0, 96, 96))
+    assert square.pixelColor(8, 48).alpha() == 0 and square.pixelColor(120, 48).alpha() == 0
+    assert square.pixelColor(64, 48).getRgb() == (255, 0, 0, 255)
 
 
 def test_the_base_document_answers_safe_defaults():

@@ -51,7 +51,7 @@ def test_connect_lists_diffusion_models_and_falls_back_to_session_brands_without
         model = _model(bridge)
         wait(model.connect_bridge(), 20)
     assert model.connection == Connection.CONNECTED
-    assert [m.id for m in model.models] == ["atelier-micro"]  # the upscaler is not offered as a generator
+    assert [m.id for m in model.models] == ["atelier-micro", "house-sd-1.5"]  # the upscaler is not a generator
     assert model.model_id == "atelier-micro"
     assert [b.id for b in model.brands] == ["maison-exemple"]
     assert "Connected" in model.message
@@ -81,7 +81,8 @@ def test_generate_sends_the_document_size_and_seed_and_fills_the_history(qapp):
         model.prompt, model.count, model.seed, model.seed_locked = "robe rouge", 2, 1234, True
         items = wait(model.generate(), 20)
     sent = bridge.calls("images.generate")[0]
-    assert (sent["width"], sent["height"], sent["seed"], sent["count"]) == (256, 128, 1234, 2)
+    # atelier-micro draws 128x128 only: that is what is asked, whatever the document's size.
+    assert (sent["width"], sent["height"], sent["seed"], sent["count"]) == (128, 128, 1234, 2)
     assert "initImage" not in sent and "mask" not in sent
     assert [item.seed for item in items] == [1234, 1235]
     assert items[0].image.pixelColor(0, 0).red() == 255 and items[1].image.pixelColor(0, 0).green() == 255
@@ -186,16 +187,32 @@ def test_understood_as_is_empty_when_the_bridge_has_no_taxonomy(qapp):
     assert bridge.calls("taxonomy.resolve") == []  # not in capabilities: not even asked
 
 
-def test_generation_size_keeps_proportions_in_multiples_of_8_near_the_native_size():
-    from atelier.sizing import generation_size
-    assert generation_size(128, 128, 128) == (128, 128)
-    assert generation_size(256, 128, 128) == (256, 128)
-    assert generation_size(2000, 1500, 128) == (256, 192)
-    assert generation_size(130, 40, 128) == (128, 64)
-    assert generation_size(100, 100, 0) == (128, 128)
+def test_sizes_are_picked_by_nearest_aspect_and_regions_keep_the_result_whole():
+    from atelier.sizing import around, inside, nearest_size, neighbourhood, region_for
+    sd1 = [(512, 512), (512, 704), (704, 512), (512, 768), (768, 512)]
+    assert nearest_size(sd1, 2480, 3508) == (512, 704)    # A4 portrait
+    assert nearest_size(sd1, 1024, 1024) == (512, 512)
+    assert nearest_size([(128, 128)], 2480, 3508) == (128, 128)
+    assert nearest_size([], 10, 10) == (128, 128)         # an older bridge that does not say
+    assert inside((0, 0, 2480, 3508), (128, 128)) == (0, 514, 2480, 2480)
+    assert around((10, 10, 40, 20), (128, 128), (1000, 1000)) == (10, 0, 40, 40)
+    assert around((0, 0, 300, 100), (128, 128), (300, 200)) == (0, -50, 300, 300)  # taller than the canvas: centred
+    assert neighbourhood((100, 100, 40, 20), (1000, 1000)) == (90, 90, 60, 40)
+    assert region_for("generate", (1024, 1024), None, sd1) == ((0, 0, 1024, 1024), (512, 512))
 
 
-def test_redraw_of_a_large_document_sends_a_reduced_init_image_and_fits_the_result_back(qapp):
+def test_generating_on_an_a4_canvas_asks_a_checkpoint_for_its_nearest_bucket(qapp):
+    document = MemoryDocument(620, 877)
+    with _bridge() as bridge:
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        model.model_id = "house-sd-1.5"
+        wait(model.generate(), 20)
+    sent = bridge.calls("images.generate")[0]
+    assert (sent["width"], sent["height"]) == (512, 768)  # the fixture's house model offers 512, 512x768, 768x512
+
+
+def test_redraw_of_a_large_document_sends_the_model_its_size_and_places_the_result_whole(qapp):
     document = MemoryDocument(1000, 500)
     with _bridge() as bridge:
         model = _model(bridge, document)
@@ -203,9 +220,32 @@ def test_redraw_of_a_large_document_sends_a_reduced_init_image_and_fits_the_resu
         wait(model.redraw(), 20)
     sent = bridge.calls("images.generate")[0]
     init = image_from_png(base64.b64decode(sent["initImage"]["base64"]))
-    assert (sent["width"], sent["height"]) == (init.width(), init.height()) == (256, 128)
+    assert (sent["width"], sent["height"]) == (init.width(), init.height()) == (128, 128)  # atelier-micro's only size
     assert model.apply()
-    assert document.added[0][1].width() == 1000
+    placed = document.added[0][1]
+    assert placed.width() == 1000 and placed.height() == 500
+    # The square result fills the middle square of the canvas, unstretched; the sides keep the layer below.
+    assert placed.pixelColor(100, 250).alpha() == 0 and placed.pixelColor(900, 250).alpha() == 0
+    assert placed.pixelColor(500, 250).getRgb() == (255, 0, 0, 255)
+
+
+def test_a_small_selection_on_a_large_canvas_is_drawn_at_full_model_size_and_changes_nothing_outside(qapp):
+    document = MemoryDocument(2000, 2000, "#336699")
+    document.select_rect(1000, 600, 40, 40)
+    with _bridge() as bridge:
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        wait(model.regenerate_selection(), 20)
+    sent = bridge.calls("images.generate")[0]
+    mask = image_from_png(base64.b64decode(sent["mask"]["base64"]))
+    assert (sent["width"], sent["height"]) == (mask.width(), mask.height()) == (128, 128)
+    # The 40 px selection plus its context (10 px each side) fills the model's 128 px: most of the mask is selected.
+    assert mask.pixelColor(64, 64).red() == 255 and mask.pixelColor(5, 5).red() == 0
+    assert model.apply()
+    placed = document.added[0][1]
+    assert placed.pixelColor(1020, 620).getRgb() == (255, 0, 0, 255)
+    outside = [placed.pixelColor(x, y).alpha() for x, y in ((995, 620), (1045, 620), (1020, 595), (0, 0), (1999, 1999))]
+    assert outside == [0, 0, 0, 0, 0]
 
 
 def test_upscale_listed_but_not_served_is_no_longer_offered(qapp):

@@ -2,6 +2,7 @@ package io.atelier.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * One model the bridge can run.
@@ -17,6 +18,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param family the architecture family, which decides how prompts are written for the model: {@code atelier-micro}
  *               (canonical tokens) or {@code sd1} (Stable Diffusion 1.x: the designer's text through the glossary);
  *               absent from bridges older than this field
+ * @param drawableSizes the sizes the model draws well, native first: a plugin asks for the one whose aspect ratio is
+ *                      nearest its canvas (or selection) and scales the result, since a model asked for a size it was
+ *                      never trained at draws twin garments and holes (atelier-micro: 128×128 only; Stable Diffusion
+ *                      1.x: 512 on the short side, up to 768 on the long); absent from bridges older than this field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelInfo(
@@ -26,10 +31,11 @@ public record ModelInfo(
         int nativeHeight,
         boolean isDefault,
         String displayName,
-        String family) {
+        String family,
+        List<DrawableSize> drawableSizes) {
 
     /** A model described without the optional fields. */
     public ModelInfo(String id, ModelKind kind, int nativeWidth, int nativeHeight, boolean isDefault) {
-        this(id, kind, nativeWidth, nativeHeight, isDefault, null, null);
+        this(id, kind, nativeWidth, nativeHeight, isDefault, null, null, null);
     }
 }

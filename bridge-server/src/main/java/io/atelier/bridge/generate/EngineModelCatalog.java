@@ -4,6 +4,7 @@ import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.engine.model.ModelDescriptor;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelRegistry;
+import io.atelier.protocol.DrawableSize;
 import io.atelier.protocol.ModelInfo;
 import io.atelier.protocol.ModelKind;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ public final class EngineModelCatalog implements ModelCatalog {
         List<ModelDescriptor> all = new ArrayList<>(registry.list());
         all.sort(Comparator.comparing((ModelDescriptor d) -> !d.isDefault()).thenComparing(ModelDescriptor::id));
         return all.stream().map(d -> new ModelInfo(d.id(), ModelKind.DIFFUSION, d.nativeWidth(), d.nativeHeight(),
-                d.isDefault(), d.displayName(), d.family())).toList();
+                d.isDefault(), d.displayName(), d.family(), d.drawableSizes().stream()
+                        .map(s -> new DrawableSize(s.width(), s.height())).toList())).toList();
     }
 
     @Override

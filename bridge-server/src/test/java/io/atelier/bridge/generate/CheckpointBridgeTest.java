@@ -87,6 +87,13 @@ class CheckpointBridgeTest {
         assertEquals(512, house.path("nativeHeight").asInt());
         assertFalse(house.path("isDefault").asBoolean());
         assertEquals("atelier-micro", model(result, "atelier-tiny").path("family").asText());
+        // What a plugin picks from: a checkpoint's aspect buckets, native first; a package that declares none, its
+        // native size alone.
+        assertEquals("{\"width\":512,\"height\":512}", house.path("drawableSizes").get(0).toString());
+        assertEquals(9, house.path("drawableSizes").size(), house::toString);
+        JsonNode tinySizes = model(result, "atelier-tiny").path("drawableSizes");
+        assertEquals(1, tinySizes.size(), tinySizes::toString);
+        assertEquals(model(result, "atelier-tiny").path("nativeWidth").asInt(), tinySizes.get(0).path("width").asInt());
         assertEquals(null, model(result, "half-copied"), "a truncated file is not offered");
 
         List<String> problems = new ArrayList<>();

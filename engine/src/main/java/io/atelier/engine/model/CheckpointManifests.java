@@ -34,6 +34,6 @@ public final class CheckpointManifests {
         TextSettings text = new TextSettings(config.text().positions(), config.text().width(), CLIP_END_OF_TEXT);
         return new ModelManifest(ModelManifest.SUPPORTED_FORMAT_VERSION, id, FAMILY, displayName, 512, 512,
                 sizeMultiple, null, config.vae().zChannels(), vaeScale, Sd1Config.LATENT_SCALING, "epsilon",
-                "float32", scheduler, text, null, Map.of());
+                "float32", scheduler, text, null, Map.of(), DrawableSize.sd1Buckets());
     }
 }

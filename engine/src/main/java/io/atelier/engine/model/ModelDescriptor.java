@@ -1,5 +1,7 @@
 package io.atelier.engine.model;
 
+import java.util.List;
+
 /** What {@code models.list} tells about one installed model. */
 public record ModelDescriptor(
         String id,
@@ -8,5 +10,6 @@ public record ModelDescriptor(
         int nativeWidth,
         int nativeHeight,
         boolean isDefault,
-        boolean embedded) {
+        boolean embedded,
+        List<DrawableSize> drawableSizes) {
 }

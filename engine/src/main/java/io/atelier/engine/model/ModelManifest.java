@@ -1,6 +1,7 @@
 package io.atelier.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param maxPixels optional: the largest width x height accepted (default 4 x native)
  * @param dtype optional: {@code float32} (default) or {@code float16} (GPU-only packages)
  * @param preview optional: latent-to-RGB factors for the cheap preview
+ * @param drawableSizes optional: the sizes the model draws well, native first (default: the native size alone)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelManifest(
@@ -29,7 +31,8 @@ public record ModelManifest(
         SchedulerSettings scheduler,
         TextSettings text,
         PreviewSettings preview,
-        Map<String, ComponentFile> components) {
+        Map<String, ComponentFile> components,
+        List<DrawableSize> drawableSizes) {
 
     public static final int SUPPORTED_FORMAT_VERSION = 1;
     public static final String TOKENIZER = "tokenizer";
@@ -41,6 +44,12 @@ public record ModelManifest(
 
     public int effectiveSizeMultiple() {
         return sizeMultiple != null ? sizeMultiple : 8 * vaeScaleFactor;
+    }
+
+    /** The declared drawable sizes, or the native size alone: a package that does not say is trusted at its own. */
+    public List<DrawableSize> effectiveDrawableSizes() {
+        return drawableSizes != null && !drawableSizes.isEmpty() ? List.copyOf(drawableSizes)
+                : List.of(new DrawableSize(nativeWidth, nativeHeight));
     }
 
     public long effectiveMaxPixels() {

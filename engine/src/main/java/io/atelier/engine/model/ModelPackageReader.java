@@ -90,6 +90,12 @@ public final class ModelPackageReader {
                 "predictionType must be epsilon or v_prediction");
         require(id, m.sizeMultiple() == null || (m.sizeMultiple() > 0 && m.sizeMultiple() % m.vaeScaleFactor() == 0),
                 "sizeMultiple must be a positive multiple of vaeScaleFactor");
+        for (DrawableSize size : m.effectiveDrawableSizes()) {
+            require(id, size.width() % m.effectiveSizeMultiple() == 0 && size.height() % m.effectiveSizeMultiple() == 0
+                    && (long) size.width() * size.height() <= m.effectiveMaxPixels(), "drawableSizes: "
+                    + size.width() + "x" + size.height() + " is not a size the model accepts (multiples of "
+                    + m.effectiveSizeMultiple() + ", at most " + m.effectiveMaxPixels() + " pixels)");
+        }
         require(id, m.dtype() == null || "float32".equals(m.dtype()) || "float16".equals(m.dtype()),
                 "dtype must be float32 or float16");
         SchedulerSettings s = m.scheduler();

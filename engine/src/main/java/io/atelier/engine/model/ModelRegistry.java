@@ -198,6 +198,6 @@ public final class ModelRegistry {
 
     private static ModelDescriptor describe(ModelManifest m, String defaultId, boolean isEmbedded) {
         return new ModelDescriptor(m.id(), m.displayName(), m.family(), m.nativeWidth(), m.nativeHeight(),
-                m.id().equals(defaultId), isEmbedded);
+                m.id().equals(defaultId), isEmbedded, m.effectiveDrawableSizes());
     }
 }

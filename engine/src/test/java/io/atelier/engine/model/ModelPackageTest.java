@@ -51,6 +51,21 @@ class ModelPackageTest {
     }
 
     @Test
+    void declared_drawable_sizes_are_read_and_one_the_model_cannot_accept_is_refused() throws IOException {
+        Path folder = TestPackages.copyTiny(temp.resolve("pkg"));
+        String json = Files.readString(folder.resolve("model.json"));
+        Files.writeString(folder.resolve("model.json"), json.replace("\"formatVersion\": 1",
+                "\"formatVersion\": 1, \"drawableSizes\": [{\"width\": 64, \"height\": 64}, {\"width\": 64, \"height\": 96}]"));
+        assertEquals(List.of(new DrawableSize(64, 64), new DrawableSize(64, 96)),
+                ModelPackageReader.open(folder).manifest().effectiveDrawableSizes());
+
+        Files.writeString(folder.resolve("model.json"), json.replace("\"formatVersion\": 1",
+                "\"formatVersion\": 1, \"drawableSizes\": [{\"width\": 64, \"height\": 100}]"));
+        ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelPackageReader.open(folder));
+        assertTrue(e.getMessage().contains("drawableSizes: 64x100"), e.getMessage());
+    }
+
+    @Test
     void a_component_file_outside_the_package_is_refused() throws IOException {
         Path folder = TestPackages.copyTiny(temp.resolve("pkg"));
         String json = Files.readString(folder.resolve("model.json")).replace("\"unet.pt\"", "\"../unet.pt\"");
