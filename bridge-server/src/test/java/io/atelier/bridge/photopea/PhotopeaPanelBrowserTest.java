@@ -266,6 +266,23 @@ class PhotopeaPanelBrowserTest {
         assertTrue(((Number) script("return standIn.strays")).intValue() > 10, "the stand-in sent its stray messages");
     }
 
+    @Test
+    @Order(8)
+    void sizes_follow_the_nearest_aspect_rule_shared_with_the_krita_docker() {
+        inPanel();
+        // An A4 portrait canvas with SD-1.x-like sizes: the portrait bucket; atelier-micro: its only size.
+        assertEquals("512x768", script("var s = nearestDrawable([{width: 512, height: 512}, {width: 768, height: 512},"
+                + " {width: 512, height: 768}], 2480, 3508); return s.width + 'x' + s.height"));
+        assertEquals("128x128", script("var s = nearestDrawable(drawableSizes({nativeWidth: 128, nativeHeight: 128}),"
+                + " 2480, 3508); return s.width + 'x' + s.height"));
+        // A 100×50 selection on a large canvas: 25 px of context, grown to a square, drawn at full model size.
+        assertEquals("975,950,150,150 at 128", script("var n = selectionNeighbourhood([1000, 1000, 1100, 1050], 2480,"
+                + " 3508, [{width: 128, height: 128}]); return [n.box.x, n.box.y, n.box.w, n.box.h].join(',') + ' at '"
+                + " + n.size.width"));
+        // Contain: a square result in a 256×192 box is 192×192, centred.
+        assertEquals("32,0,192,192", script("var r = containRect(128, 128, 256, 192); return [r.x, r.y, r.w, r.h].join(',')"));
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private String token() throws Exception {

@@ -37,26 +37,31 @@ function containRect(w, h, boxWidth, boxHeight) {
   return { x: Math.round((boxWidth - fw) / 2), y: Math.round((boxHeight - fh) / 2), w: fw, h: fh };
 }
 
+// Around a selection, this much of its larger side on each side is sent as context, so that the model sees what the
+// regenerated part must join (the Krita docker's sizing.CONTEXT).
+const SELECTION_CONTEXT = 0.25;
+
 /**
- * The part of the document to regenerate a selection in: the selection with a margin of context around it (the
- * model needs to see what surrounds the hole), grown to the aspect ratio of the size it will be drawn at so that
- * scaling there and back distorts nothing, and kept inside the document. `selection` is [left, top, right, bottom].
+ * The part of the document to regenerate a selection in, and the size to draw it at, as the Krita docker does
+ * (plugins/krita/atelier/sizing.py, region_for): the selection grown by SELECTION_CONTEXT on each side and kept on the
+ * canvas; then the smallest region of the drawing size's aspect ratio holding that, moved inside the canvas where it
+ * fits (centred, reaching past both edges, where it does not). So scaling there and back distorts nothing, and a small
+ * selection on a large canvas is drawn at the model's full resolution. `selection` is [left, top, right, bottom].
  */
-function selectionNeighbourhood(selection, docWidth, docHeight, sizes, margin) {
+function selectionNeighbourhood(selection, docWidth, docHeight, sizes) {
   const [left, top, right, bottom] = selection;
-  const pad = Math.round((margin === undefined ? 0.25 : margin) * Math.max(right - left, bottom - top));
-  let w = Math.min(docWidth, right - left + 2 * pad);
-  let h = Math.min(docHeight, bottom - top + 2 * pad);
-  const size = nearestDrawable(sizes, w, h);
-  const aspect = size.width / size.height;
-  if (w / h < aspect) {
-    w = Math.min(docWidth, Math.round(h * aspect));
-  } else {
-    h = Math.min(docHeight, Math.round(w / aspect));
-  }
-  const cx = (left + right) / 2;
-  const cy = (top + bottom) / 2;
-  const x = Math.max(0, Math.min(docWidth - w, Math.round(cx - w / 2)));
-  const y = Math.max(0, Math.min(docHeight - h, Math.round(cy - h / 2)));
+  const margin = Math.round(SELECTION_CONTEXT * Math.max(right - left, bottom - top));
+  const x0 = Math.max(0, left - margin);
+  const y0 = Math.max(0, top - margin);
+  const w0 = Math.max(1, Math.min(docWidth, right + margin) - x0);
+  const h0 = Math.max(1, Math.min(docHeight, bottom + margin) - y0);
+  const size = nearestDrawable(sizes, w0, h0);
+  const scale = Math.max(w0 / size.width, h0 / size.height);
+  const w = Math.max(1, Math.ceil(size.width * scale));
+  const h = Math.max(1, Math.ceil(size.height * scale));
+  const within = (start, length, limit) => (length >= limit ? Math.floor((limit - length) / 2)
+    : Math.min(Math.max(start, 0), limit - length));
+  const x = within(x0 - Math.floor((w - w0) / 2), w, docWidth);
+  const y = within(y0 - Math.floor((h - h0) / 2), h, docHeight);
   return { box: { x, y, w, h }, size };
 }
