@@ -246,6 +246,39 @@ class PhotopeaPanelBrowserTest {
 
     @Test
     @Order(7)
+    void generate_with_a_selection_places_the_result_on_the_selection_bounds() throws Exception {
+        inPanel();
+        click("generate");
+        waitFor(() -> results() == 3, "the third result");
+        click("apply");
+        waitFor(() -> message().equals("Placed as a new layer."), "the layer on the selection");
+        inHost();
+        // The 96×80 selection holds the square result contained: 80×80, centred, at x = 64 + 8.
+        int[] bounds = opaqueBounds(png((String) script("return standIn.layerPng(0)")));
+        assertEquals(List.of(72, 48, 152, 128), List.of(bounds[0], bounds[1], bounds[2], bounds[3]));
+    }
+
+    @Test
+    @Order(8)
+    void redraw_covers_the_whole_document_with_a_new_layer() throws Exception {
+        inHost();
+        script("standIn.deselect()");
+        int layers = ((List<?>) script("return standIn.layerNames()")).size();
+        inPanel();
+        click("redraw");
+        waitFor(() -> results() == 4, "the redraw's result");
+        click("apply");
+        waitFor(() -> message().equals("Placed as a new layer."), "the redraw's layer");
+        inHost();
+        assertEquals(layers + 1, ((List<?>) script("return standIn.layerNames()")).size());
+        int[] bounds = opaqueBounds(png((String) script("return standIn.layerPng(0)")));
+        assertEquals(List.of(0, 0, DOC_W, DOC_H), List.of(bounds[0], bounds[1], bounds[2], bounds[3]));
+        script("standIn.select(arguments[0], arguments[1], arguments[2], arguments[3])",
+                SELECTION[0], SELECTION[1], SELECTION[2], SELECTION[3]);
+    }
+
+    @Test
+    @Order(9)
     void add_to_dataset_sends_the_selection_with_the_edited_caption() throws Exception {
         inPanel();
         choose("brand", "maison");
@@ -267,7 +300,7 @@ class PhotopeaPanelBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void sizes_follow_the_nearest_aspect_rule_shared_with_the_krita_docker() {
         inPanel();
         // An A4 portrait canvas with SD-1.x-like sizes: the portrait bucket; atelier-micro: its only size.
@@ -395,6 +428,22 @@ class PhotopeaPanelBrowserTest {
             }
         }
         return total / (3.0 * expected.getWidth() * expected.getHeight());
+    }
+
+    /** [left, top, right, bottom) of the pixels that are not fully transparent. */
+    private static int[] opaqueBounds(BufferedImage image) {
+        int left = image.getWidth(), top = image.getHeight(), right = 0, bottom = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) >>> 24) != 0) {
+                    left = Math.min(left, x);
+                    top = Math.min(top, y);
+                    right = Math.max(right, x + 1);
+                    bottom = Math.max(bottom, y + 1);
+                }
+            }
+        }
+        return new int[] {left, top, right, bottom};
     }
 
     private static int channelDifference(int a, int b) {

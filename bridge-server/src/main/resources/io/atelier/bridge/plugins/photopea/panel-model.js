@@ -34,6 +34,7 @@ class PanelModel {
     this.seed = randomSeed();
     this.seedLocked = false;
     this.steps = 0;                     // 0 = the model's default
+    this.sampler = "";                  // "" = the model's default
     this.strength = 0.6;
     // running job
     this.jobId = null;
@@ -178,7 +179,7 @@ class PanelModel {
     const params = {
       prompt: this.prompt.trim(), negativePrompt: this.negativePrompt.trim() || undefined,
       brand: this.brandId || undefined, model: this.modelId || undefined, seed: this.seed, count: this.count,
-      steps: this.steps > 0 ? this.steps : undefined,
+      steps: this.steps > 0 ? this.steps : undefined, sampler: this.sampler || undefined,
     };
     // Step 1: the box the result will cover in the document, the size to draw at, and what the model is shown.
     let placement;

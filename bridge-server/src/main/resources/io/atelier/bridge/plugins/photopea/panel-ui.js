@@ -26,6 +26,7 @@
   $("negative").addEventListener("input", () => { model.negativePrompt = $("negative").value; });
   $("count").addEventListener("change", () => { model.count = clampInt($("count").value, 1, 8, 1); });
   $("steps").addEventListener("change", () => { model.steps = clampInt($("steps").value, 0, 150, 0); });
+  $("sampler").addEventListener("change", () => { model.sampler = $("sampler").value; });
   $("seed").addEventListener("change", () => { model.seed = clampInt($("seed").value, 0, MAX_SEED, model.seed); });
   $("seed-lock").addEventListener("change", () => { model.seedLocked = $("seed-lock").checked; });
   $("strength").addEventListener("input", () => {

@@ -105,12 +105,14 @@ class PhotopeaDocument extends NoDocument {
     }
   }
 
-  /** The open document's size, layer count, selection bounds [left, top, right, bottom] (null when none). */
+  /** The open document's size, layer count (groups' layers included), selection bounds [left, top, right, bottom] (null when none). */
   async info() {
     const answer = await this.run(
       "if(!app.documents.length){out('none');}else{var d=app.activeDocument,b=null;"
       + "try{b=d.selection.bounds;}catch(e){b=null;}"
-      + "out(JSON.stringify({open:true,width:Number(d.width),height:Number(d.height),layers:d.layers.length,"
+      // Layers are counted inside groups too: a layer added while a grouped layer is active lands in its group.
+      + "var count=function(ls){var c=0;for(var i=0;i<ls.length;i++){c++;if(ls[i].layers){c+=count(ls[i].layers);}}return c;};"
+      + "out(JSON.stringify({open:true,width:Number(d.width),height:Number(d.height),layers:count(d.layers),"
       + "selection:b?[Number(b[0]),Number(b[1]),Number(b[2]),Number(b[3])]:null,"
       + "layerName:d.activeLayer?String(d.activeLayer.name):''}));}");
     const text = answer.strings[0];
