@@ -92,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("Connect a plugin: give it the URL " + url + " and the token from that file.");
         System.out.println("  Photopea: open " + PhotopeaPlugin.photopeaLink(url));
         System.out.println("    (the Atelier button appears on Photopea's right bar; or add "
-                + url + PhotopeaPlugin.DESCRIPTOR_PATH + " in Photopea's More › Plugins › Add plugin)");
+                + url + PhotopeaPlugin.DESCRIPTOR_PATH + " in Photopea's Add plugin dialog)");
         System.out.println("  Health: " + url + "/health");
         System.out.println("  Scoped token for one brand: ./atelier token create --brand <id>");
         System.out.println("Stop with Ctrl-C.");
