@@ -1,7 +1,5 @@
 package io.atelier.bridge.photopea;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,18 +11,27 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium driven through its chromedriver (WebDriver). The binaries come from the packages
- * {@code chromium chromium-driver} (.ci/run installs them); tests that need them are skipped when they are absent.
+ * {@code chromium chromium-driver} (.ci/run installs them); tests that need them skip themselves when {@link #missing()}
+ * says why.
  * Their paths are given explicitly so that Selenium never tries to download a browser or a driver.
  */
 final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /** Why the browser test cannot run here, or null when chromium and chromedriver are both found. */
+    static String missing() {
+        if (find("ATELIER_CHROMIUM", "chromium", "chromium-browser").isPresent()
+                && find("ATELIER_CHROMEDRIVER", "chromedriver").isPresent()) {
+            return null;
+        }
+        return "Skipped: the Photopea panel's browser test needs chromium and chromedriver on the PATH"
+                + " (Debian: apt-get install chromium chromium-driver; or ATELIER_CHROMIUM / ATELIER_CHROMEDRIVER).";
+    }
+
     static ChromeDriver start(Path profile) {
-        File browser = find("ATELIER_CHROMIUM", "chromium", "chromium-browser").orElse(null);
-        File driver = find("ATELIER_CHROMEDRIVER", "chromedriver").orElse(null);
-        assumeTrue(browser != null && driver != null, "Skipped: the Photopea panel's browser test needs chromium and"
-                + " chromedriver on the PATH (Debian: apt-get install chromium chromium-driver).");
+        File browser = find("ATELIER_CHROMIUM", "chromium", "chromium-browser").orElseThrow();
+        File driver = find("ATELIER_CHROMEDRIVER", "chromedriver").orElseThrow();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser);
         // As root in a container: no sandbox. The background-networking flags keep Chromium from calling Google's
@@ -39,8 +46,8 @@ final class HeadlessChromium {
 
     private static Optional<File> find(String override, String... names) {
         String given = System.getenv(override);
-        if (given != null && Files.isExecutable(Path.of(given))) {
-            return Optional.of(new File(given));
+        if (given != null && !given.isBlank()) {  // a path given is the only one tried
+            return Files.isExecutable(Path.of(given)) ? Optional.of(new File(given)) : Optional.empty();
         }
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
             for (String name : names) {

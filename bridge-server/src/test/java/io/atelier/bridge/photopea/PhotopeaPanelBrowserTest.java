@@ -3,6 +3,7 @@ package io.atelier.bridge.photopea;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atelier.bridge.Bridge;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -66,8 +68,11 @@ class PhotopeaPanelBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
+        if (HeadlessChromium.missing() != null) {
+            return;  // every test skips itself with the reason (see requireBrowser)
+        }
         profile = Files.createTempDirectory("atelier-chromium-");
-        browser = HeadlessChromium.start(profile);  // skips the class when chromium is absent
+        browser = HeadlessChromium.start(profile);
         standIn = new StandInHost();
         refusedHost = new StandInHost();  // another origin, not allow-listed
         home = Files.createTempDirectory("atelier-photopea-test-");
@@ -81,6 +86,11 @@ class PhotopeaPanelBrowserTest {
         browser.get(standIn.linkFor(bridge.baseUri().toString()));
         inPanel();
         waitFor(() -> browser.findElement(By.id("connect")).isEnabled(), "the panel to load");
+    }
+
+    @BeforeEach
+    void requireBrowser() {
+        assumeTrue(HeadlessChromium.missing() == null, HeadlessChromium.missing());
     }
 
     @AfterAll

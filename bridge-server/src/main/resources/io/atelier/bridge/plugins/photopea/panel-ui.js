@@ -14,7 +14,10 @@
   $("seed").value = model.seed;
   $("url").addEventListener("change", () => { model.url = $("url").value; });
   $("token").addEventListener("input", () => { model.token = $("token").value; });
-  $("remember").addEventListener("change", () => { model.rememberToken = $("remember").checked; });
+  $("remember").addEventListener("change", () => {
+    model.rememberToken = $("remember").checked;
+    if (model.connected) model.keepToken();  // a token already in use is kept (or dropped) at once
+  });
   $("brand").addEventListener("change", () => { model.brandId = $("brand").value; refresh(); model.resolvePrompt().catch(() => {}); });
   $("model").addEventListener("change", () => { model.modelId = $("model").value; model.resolvePrompt().catch(() => {}); });
   let resolveTimer = null;
