@@ -1,5 +1,10 @@
 package io.atelier.bridge.photopea;
 
+import static io.atelier.bridge.photopea.LayerPixels.channelDifference;
+import static io.atelier.bridge.photopea.LayerPixels.meanDifference;
+import static io.atelier.bridge.photopea.LayerPixels.opaqueBounds;
+import static io.atelier.bridge.photopea.LayerPixels.png;
+import static io.atelier.bridge.photopea.LayerPixels.scaled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,14 +17,11 @@ import io.atelier.bridge.generate.GeneratingBridge;
 import io.atelier.bridge.security.OriginPolicy;
 import io.atelier.client.AtelierClient;
 import io.atelier.protocol.ImageRef;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -413,54 +415,5 @@ class PhotopeaPanelBrowserTest {
 
     private void screenshot(String name) throws Exception {
         Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static BufferedImage png(String dataUrl) throws Exception {
-        byte[] bytes = Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
-        return ImageIO.read(new ByteArrayInputStream(bytes));
-    }
-
-    private static BufferedImage scaled(BufferedImage image, int width, int height) {
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, width, height, null);
-        g.dispose();
-        return out;
-    }
-
-    /** Mean absolute RGB difference between `expected` and the region of `image` at (x0, y0) of its size. */
-    private static double meanDifference(BufferedImage image, int x0, int y0, BufferedImage expected) {
-        long total = 0;
-        for (int y = 0; y < expected.getHeight(); y++) {
-            for (int x = 0; x < expected.getWidth(); x++) {
-                total += channelDifference(image.getRGB(x0 + x, y0 + y), expected.getRGB(x, y));
-            }
-        }
-        return total / (3.0 * expected.getWidth() * expected.getHeight());
-    }
-
-    /** [left, top, right, bottom) of the pixels that are not fully transparent. */
-    private static int[] opaqueBounds(BufferedImage image) {
-        int left = image.getWidth(), top = image.getHeight(), right = 0, bottom = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) >>> 24) != 0) {
-                    left = Math.min(left, x);
-                    top = Math.min(top, y);
-                    right = Math.max(right, x + 1);
-                    bottom = Math.max(bottom, y + 1);
-                }
-            }
-        }
-        return new int[] {left, top, right, bottom};
-    }
-
-    private static int channelDifference(int a, int b) {
-        int sum = 0;
-        for (int shift = 0; shift <= 24; shift += 8) {
-            sum += Math.abs(((a >> shift) & 0xff) - ((b >> shift) & 0xff));
-        }
-        return sum;
     }
 }
