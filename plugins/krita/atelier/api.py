@@ -172,6 +172,12 @@ class ModelsListResult:
 # ---- generation ------------------------------------------------------------------------------------------------
 
 @dataclass
+class LoraWeight:
+    name: str = ""        # as loras.list names it
+    weight: float = 1.0   # -2..2
+
+
+@dataclass
 class ImagesGenerateParams:
     """No initImage: text to image. initImage: redraw over it. initImage + mask: regenerate the masked part only."""
     prompt: str = ""
@@ -193,6 +199,7 @@ class ImagesGenerateParams:
     mask: Optional[ImageInput] = None
     palette: Optional[List[str]] = None
     clientRequestId: Optional[str] = None  # idempotency key: a retry with the same key answers the first job
+    loras: Optional[List[LoraWeight]] = None  # kohya LoRAs of the bridge's <home>/loras, for this request only
 
 
 @dataclass

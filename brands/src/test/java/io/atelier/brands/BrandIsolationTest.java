@@ -166,7 +166,7 @@ class BrandIsolationTest {
     private static HistoryEntry entry(String brand, String prompt, Instant at) {
         return new HistoryEntry(HistoryRepository.newId(), "job", "images.generate", brand, "test", "succeeded",
                 Map.of("prompt", prompt), prompt, "red dress", "atelier-micro", null, null, null, null, null,
-                128, 128, 20, 5.0, "ddim", 1L, List.of(), null, at, at);
+                128, 128, 20, 5.0, "ddim", 1L, List.of(), null, at, at, null);
     }
 
     /** Both calls fail with the same exception type, field and message: the caller cannot tell them apart. */

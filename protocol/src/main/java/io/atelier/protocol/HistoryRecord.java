@@ -33,6 +33,8 @@ import java.util.Map;
  * @param digitalSourceType the IPTC digital source type written into the PNGs
  * @param createdAt ISO-8601 instant the job was accepted
  * @param finishedAt ISO-8601 instant it finished
+ * @param loras the kohya LoRAs applied (from the request's {@code loras} and the prompt's tags), each with its weight
+ *              and file hash; absent when none, and from bridges older than this field
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryRecord(
@@ -58,5 +60,6 @@ public record HistoryRecord(
         @JsonProperty(required = true) List<ImageRef> images,
         String digitalSourceType,
         String createdAt,
-        String finishedAt) {
+        String finishedAt,
+        List<AppliedLora> loras) {
 }

@@ -31,6 +31,10 @@ import java.util.List;
  *     a submission carrying a key this token already used answers the first job's {@code jobId} and runs nothing
  *     new, for as long as the bridge keeps that job (7 days by default), across restarts. Retry a submission whose
  *     answer was lost with the same key. Null: every submission is a new job.
+ * @param loras kohya LoRAs from {@code loras.list} to apply to this request only, each with its weight (-2..2; 0
+ *     leaves the model as it is), at most 8 together with the prompt's A1111 {@code <lora:name:weight>} tags; for
+ *     Stable Diffusion checkpoints. An unknown name answers -32602 with {@code data.field} {@code loras}. History
+ *     records each with its file's sha256.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImagesGenerateParams(
@@ -52,7 +56,8 @@ public record ImagesGenerateParams(
         Double strength,
         ImageInput mask,
         List<String> palette,
-        String clientRequestId) {
+        String clientRequestId,
+        List<LoraWeight> loras) {
 
     /** Without an idempotency key. */
     public ImagesGenerateParams(String prompt, String negativePrompt, String lang, String brand, String adapter,
@@ -60,12 +65,28 @@ public record ImagesGenerateParams(
                                 Double guidance, String sampler, Long seed, Integer count, ImageInput initImage,
                                 Double strength, ImageInput mask, List<String> palette) {
         this(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width, height, steps, guidance,
-                sampler, seed, count, initImage, strength, mask, palette, null);
+                sampler, seed, count, initImage, strength, mask, palette, null, null);
+    }
+
+    /** Without LoRAs. */
+    public ImagesGenerateParams(String prompt, String negativePrompt, String lang, String brand, String adapter,
+                                Double adapterWeight, String model, Integer width, Integer height, Integer steps,
+                                Double guidance, String sampler, Long seed, Integer count, ImageInput initImage,
+                                Double strength, ImageInput mask, List<String> palette, String clientRequestId) {
+        this(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width, height, steps, guidance,
+                sampler, seed, count, initImage, strength, mask, palette, clientRequestId, null);
     }
 
     /** The same request under the idempotency key {@code key}. */
     public ImagesGenerateParams withClientRequestId(String key) {
         return new ImagesGenerateParams(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width,
-                height, steps, guidance, sampler, seed, count, initImage, strength, mask, palette, key);
+                height, steps, guidance, sampler, seed, count, initImage, strength, mask, palette, key, loras);
+    }
+
+    /** The same request with {@code list} as its LoRAs. */
+    public ImagesGenerateParams withLoras(List<LoraWeight> list) {
+        return new ImagesGenerateParams(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width,
+                height, steps, guidance, sampler, seed, count, initImage, strength, mask, palette, clientRequestId,
+                list);
     }
 }

@@ -33,16 +33,18 @@ import java.util.Map;
  * @param digitalSourceType IPTC digital source type written into the PNGs
  * @param createdAt         when the job was accepted
  * @param finishedAt        when it finished; null while it runs
+ * @param loras             the kohya LoRAs applied, in the order they were listed then tagged; empty when none
  */
 public record HistoryEntry(String id, String jobId, String kind, String brand, String client, String status,
                            Map<String, Object> request, String prompt, String resolvedPrompt, String model,
                            String modelSha256, String adapter, String adapterSha256, Double adapterWeight,
                            String datasetSha256, Integer width, Integer height, Integer steps, Double guidance,
                            String sampler, Long seed, List<String> imageIds, String digitalSourceType,
-                           Instant createdAt, Instant finishedAt) {
+                           Instant createdAt, Instant finishedAt, List<AppliedLora> loras) {
 
     public HistoryEntry {
         request = request == null ? Map.of() : request;
+        loras = loras == null ? List.of() : List.copyOf(loras);
         imageIds = imageIds == null ? List.of() : List.copyOf(imageIds);
     }
 
@@ -50,6 +52,6 @@ public record HistoryEntry(String id, String jobId, String kind, String brand, S
     public HistoryEntry finished(String newStatus, List<String> images, Instant at) {
         return new HistoryEntry(id, jobId, kind, brand, client, newStatus, request, prompt, resolvedPrompt, model,
                 modelSha256, adapter, adapterSha256, adapterWeight, datasetSha256, width, height, steps, guidance,
-                sampler, seed, images, digitalSourceType, createdAt, at);
+                sampler, seed, images, digitalSourceType, createdAt, at, loras);
     }
 }

@@ -32,11 +32,12 @@ public final class HistoryRepository {
     public static final int MAX_SEARCH_WORDS = 32;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<AppliedLora>> LORAS = new TypeReference<>() { };
     private static final Pattern ID = Pattern.compile("hist-[0-9a-f]{16}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, job_id, kind, brand, client, status, request, prompt, resolved_prompt, "
             + "model, model_sha256, adapter, adapter_sha256, adapter_weight, dataset_sha256, width, height, steps, "
-            + "guidance, sampler, seed, image_ids, digital_source_type, created_at, finished_at";
+            + "guidance, sampler, seed, image_ids, digital_source_type, created_at, finished_at, loras";
 
     private final AtelierDatabase db;
 
@@ -70,7 +71,8 @@ public final class HistoryRepository {
                 e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(), e.datasetSha256(), e.width(),
                 e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(), JsonColumns.write(e.imageIds()),
                 e.digitalSourceType(), e.createdAt().toString(),
-                e.finishedAt() == null ? null : e.finishedAt().toString(), ownerToken));
+                e.finishedAt() == null ? null : e.finishedAt().toString(),
+                e.loras().isEmpty() ? null : JsonColumns.write(e.loras()), ownerToken));
         String marks = String.join(",", java.util.Collections.nCopies(args.size(), "?"));
         db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO history (" + COLUMNS + ", owner_token) VALUES (" + marks
                 + ")", args));
@@ -148,6 +150,7 @@ public final class HistoryRepository {
 
     private static HistoryEntry map(ResultSet rs) throws SQLException {
         String finished = rs.getString("finished_at");
+        String loras = rs.getString("loras");
         return new HistoryEntry(rs.getString("id"), rs.getString("job_id"), rs.getString("kind"),
                 rs.getString("brand"), rs.getString("client"), rs.getString("status"),
                 JsonColumns.read(rs.getString("request"), MAP), rs.getString("prompt"), rs.getString("resolved_prompt"),
@@ -157,7 +160,8 @@ public final class HistoryRepository {
                 Sql.nullableInt(rs, "steps"), Sql.nullableDouble(rs, "guidance"), rs.getString("sampler"),
                 Sql.nullableLong(rs, "seed"), JsonColumns.read(rs.getString("image_ids"), STRINGS),
                 rs.getString("digital_source_type"), Instant.parse(rs.getString("created_at")),
-                finished == null ? null : Instant.parse(finished));
+                finished == null ? null : Instant.parse(finished), loras == null ? List.of()
+                        : JsonColumns.read(loras, LORAS));
     }
 
     private static NotFoundException notFound() {

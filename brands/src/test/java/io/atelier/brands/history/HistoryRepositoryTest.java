@@ -45,7 +45,7 @@ class HistoryRepositoryTest {
                 Map.of("prompt", prompt, "seed", 42, "steps", 20, "brand", brand == null ? "" : brand),
                 prompt, resolved, "atelier-micro", "a".repeat(64), brand == null ? null : "maison-v1",
                 brand == null ? null : "b".repeat(64), brand == null ? null : 0.8, brand == null ? null : "c".repeat(64),
-                128, 128, 20, 5.0, "ddim", 42L, List.of(), "trainedAlgorithmicMedia", at, null);
+                128, 128, 20, 5.0, "ddim", 42L, List.of(), "trainedAlgorithmicMedia", at, null, null);
     }
 
     @Test
@@ -60,6 +60,21 @@ class HistoryRepositoryTest {
         assertEquals(finished, read);
         assertEquals(42, read.request().get("seed"));
         assertEquals(0.8, read.adapterWeight());
+    }
+
+    @Test
+    void the_loras_a_generation_applied_are_kept_with_weight_and_hash() {
+        HistoryEntry plain = generation(null, "robe", "dress", Instant.parse("2026-11-22T10:00:00Z"));
+        List<AppliedLora> loras = List.of(new AppliedLora("house-clasp", 0.8, "d".repeat(64)),
+                new AppliedLora("no-blur", -0.5, null));
+        HistoryEntry withLoras = new HistoryEntry(plain.id(), plain.jobId(), plain.kind(), plain.brand(),
+                plain.client(), plain.status(), plain.request(), plain.prompt(), plain.resolvedPrompt(), plain.model(),
+                plain.modelSha256(), null, null, null, null, 512, 512, 25, 7.0, "dpmpp_2m", 3L, List.of(),
+                plain.digitalSourceType(), plain.createdAt(), null, loras);
+        history.save(withLoras);
+        assertEquals(loras, history.get(admin, plain.id()).loras());
+        history.save(plain);
+        assertEquals(List.of(), history.get(admin, plain.id()).loras(), "none applied: an empty list, not null");
     }
 
     @Test

@@ -69,6 +69,8 @@ final class ProtocolMapping {
         return new HistoryRecord(e.id(), e.jobId(), e.kind(), e.brand(), e.client(), e.request(), e.resolvedPrompt(),
                 e.model(), e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(), e.datasetSha256(),
                 e.width(), e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(), refs, e.digitalSourceType(),
-                e.createdAt().toString(), e.finishedAt() == null ? null : e.finishedAt().toString());
+                e.createdAt().toString(), e.finishedAt() == null ? null : e.finishedAt().toString(),
+                e.loras().isEmpty() ? null : e.loras().stream()
+                        .map(l -> new io.atelier.protocol.AppliedLora(l.name(), l.weight(), l.sha256())).toList());
     }
 }

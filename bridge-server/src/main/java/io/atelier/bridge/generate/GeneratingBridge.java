@@ -7,6 +7,7 @@ import io.atelier.bridge.jobs.JobLimits;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.bridge.rpc.RpcBinding;
 import io.atelier.protocol.service.ImagesService;
+import io.atelier.protocol.service.LorasService;
 
 /** A bridge serving generation: the engine over {@code <home>}, {@code models.list} from it, {@code images.*}. */
 public final class GeneratingBridge {
@@ -50,6 +51,7 @@ public final class GeneratingBridge {
         ImagesServiceImpl images = new ImagesServiceImpl(engine, bridge.jobs(), bridge.images(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
         bridge.jobs().registerReplayer(ImagesServiceImpl.KIND, images::replay);
+        bridge.addService(RpcBinding.of(LorasService.class, new LorasServiceImpl(engine.models().loras())));
         return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
     }
 }

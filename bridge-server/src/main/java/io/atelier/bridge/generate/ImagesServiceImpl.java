@@ -6,6 +6,7 @@ import io.atelier.bridge.adapters.AdapterResolver;
 import io.atelier.bridge.adapters.AdapterServices;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.brand.Brand;
+import io.atelier.brands.history.AppliedLora;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.images.ImageStore;
@@ -16,19 +17,24 @@ import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.services.ClientNames;
+import io.atelier.engine.AdapterSpec;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.GenerationSettings;
 import io.atelier.engine.image.Provenance;
+import io.atelier.engine.model.LoraFolder;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.micro.taxonomy.PromptStyle;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.ImagesGenerateParams;
 import io.atelier.protocol.ImagesUpscaleParams;
 import io.atelier.protocol.JobSubmitted;
+import io.atelier.protocol.LoraWeight;
 import io.atelier.protocol.service.ImagesService;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,7 +129,8 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         GenerationRequest request = new GenerationRequest(manifest.id(), prompt.prompt(), prompt.negativePrompt(),
                 params.width(), params.height(), params.steps(), params.guidance(), params.sampler(), params.seed(),
                 params.count(), init == null ? null : init.image(), params.strength(),
-                mask == null ? null : mask.image(), adapter == null ? null : adapter.spec());
+                mask == null ? null : mask.image(), adapter == null ? null : adapter.spec())
+                .withLoras(loras(params.loras()));
         GenerationSettings settings;
         try {
             settings = engine.validate(request);
@@ -135,7 +142,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         // Step 5: the job, with its history record.
         String brandId = brand == null ? null : brand.id();
         HistoryEntry record = historyEntry(historyId, clientName, params, brandId, caller, prompt.prompt(), manifest,
-                settings, init, mask, adapter);
+                settings, init, mask, adapter, applied(settings.loras()));
         boolean embedPrompt = brand == null || brand.policy() == null || brand.policy().embedPrompt();
         GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record);
         // Step 6: what a restart needs: the params as history keeps them (images by id), with the choices made now
@@ -152,6 +159,42 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         replay.put("client", clientName);
         return new Accepted(plan, new GenerateJob(plan, engine, brands.history(), progressExecutor, clock,
                 caller.tokenId(), () -> hashes.of(manifest)), replay);
+    }
+
+    /** The request's LoRAs by name, as files of the LoRA folder; an unknown name is refused naming {@code loras}. */
+    private List<AdapterSpec> loras(List<LoraWeight> listed) {
+        if (listed == null || listed.isEmpty()) {
+            return List.of();
+        }
+        List<AdapterSpec> specs = new ArrayList<>();
+        for (LoraWeight lora : listed) {
+            if (lora == null || lora.name() == null || lora.name().isBlank()) {
+                throw AtelierException.invalidParams("loras", "Each LoRA needs the name loras.list gives it.");
+            }
+            try {
+                specs.add(new AdapterSpec(engine.models().loras().resolve(lora.name(), "loras"), lora.weight()));
+            } catch (RuntimeException e) {
+                throw EngineErrors.translate(e);
+            }
+        }
+        return specs;
+    }
+
+    /** What history keeps of the LoRAs the engine will apply (listed and tagged): name, weight, file hash. */
+    private List<AppliedLora> applied(List<AdapterSpec> loras) {
+        List<AppliedLora> applied = new ArrayList<>();
+        for (AdapterSpec lora : loras) {
+            String fileName = lora.file().getFileName().toString();
+            String name = fileName.substring(0, fileName.length() - LoraFolder.EXTENSION.length());
+            String sha256;
+            try {
+                sha256 = hashes.ofFile(lora.file());
+            } catch (java.io.IOException e) {
+                sha256 = null; // removed meanwhile: the job will say so when it runs
+            }
+            applied.add(new AppliedLora(name, lora.weight(), sha256));
+        }
+        return applied;
     }
 
     @Override
@@ -173,7 +216,8 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     private HistoryEntry historyEntry(String historyId, String clientName, ImagesGenerateParams params,
                                       String brandId, Caller caller,
                                       String resolvedPrompt, ModelManifest manifest, GenerationSettings s,
-                                      InputImage init, InputImage mask, AdapterResolver.Choice adapter) {
+                                      InputImage init, InputImage mask, AdapterResolver.Choice adapter,
+                                      List<AppliedLora> loras) {
         // The params as sent, images named by the id they are stored under (base64 would bloat every record).
         Map<String, Object> sent = new LinkedHashMap<>(mapper.convertValue(params, MAP));
         if (init != null) {
@@ -190,7 +234,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
                 adapter == null ? null : adapter.spec().weight(),
                 adapter == null ? null : adapter.record().spec().datasetSha256(), s.width(), s.height(),
                 s.steps(), s.guidance(), s.sampler().wireName(), s.firstSeed(), null, sourceType, clock.instant(),
-                null);
+                null, loras);
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The weights hash history records for a model ({@code modelSha256}): a package declares its UNet's hash in
+ * The weights hashes history records, for a model ({@code modelSha256}) and for LoRAs: a package declares its UNet's hash in
  * {@code model.json}; a checkpoint file declares nothing, so its whole file is hashed, once per file version (path,
  * size, modification time), in the job that first uses it rather than on the RPC thread: 2 to 4 GB take seconds.
  */
@@ -51,16 +51,21 @@ final class ModelHashes {
             // A diffusers folder is hashed by its UNet's file, as a package declares its UNet's hash.
             Path file = Files.isDirectory(checkpoint.file())
                     ? io.atelier.engine.sd.DiffusersFolder.weightFiles(checkpoint.file()).get(0) : checkpoint.file();
-            FileVersion version = new FileVersion(file, Files.size(file), Files.getLastModifiedTime(file));
-            String known = hashed.get(version);
-            if (known == null) {
-                known = Sha256.of(file);
-                hashed.put(version, known);
-            }
-            return known;
+            return ofFile(file);
         } catch (IOException | RuntimeException e) {
             LOG.warn("No weights hash for model {}: {}", manifest.id(), e.getMessage());
             return null;
         }
+    }
+
+    /** The sha256 of a weights file (a checkpoint, a LoRA), hashed once per version of it. */
+    String ofFile(Path file) throws IOException {
+        FileVersion version = new FileVersion(file, Files.size(file), Files.getLastModifiedTime(file));
+        String known = hashed.get(version);
+        if (known == null) {
+            known = Sha256.of(file);
+            hashed.put(version, known);
+        }
+        return known;
     }
 }

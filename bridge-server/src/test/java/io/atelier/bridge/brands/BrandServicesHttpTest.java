@@ -203,7 +203,7 @@ class BrandServicesHttpTest {
         Instant now = Instant.now();
         bridge.bridge().brandStore().history().save(new HistoryEntry(id, "job_1", "images.generate", brand, "test 1.0",
                 "succeeded", Map.of("prompt", "robe rouge", "seed", 42), "robe rouge", "red dress", "atelier-micro",
-                null, null, null, null, null, 128, 128, 20, 5.0, "ddim", 42L, List.of(), null, now, now));
+                null, null, null, null, null, 128, 128, 20, 5.0, "ddim", 42L, List.of(), null, now, now, null));
         return id;
     }
 

@@ -1,6 +1,8 @@
 package io.atelier.engine.model;
 
 import io.atelier.engine.InvalidGenerationParameterException;
+import io.atelier.engine.lora.KohyaKeys;
+import io.atelier.engine.safetensors.SafeTensorsFile;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -48,6 +50,38 @@ public final class LoraFolder {
         }
         Collections.sort(names);
         return names;
+    }
+
+    /**
+     * Every LoRA present, sorted by name, each read as far as its header: a file that is not safetensors, or holds no
+     * kohya LoRA keys ({@code lora_unet_…}, {@code lora_te_…}), comes with its problem instead of failing a request
+     * later.
+     */
+    public List<LoraFileInfo> list() {
+        List<LoraFileInfo> found = new ArrayList<>();
+        for (String name : names()) {
+            Path file = folder.resolve(name + EXTENSION);
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                continue; // removed while listing
+            }
+            found.add(new LoraFileInfo(name, size, problemOf(file)));
+        }
+        return found;
+    }
+
+    private static String problemOf(Path file) {
+        String fileName = file.getFileName().toString();
+        try (SafeTensorsFile weights = SafeTensorsFile.open(file)) {
+            boolean kohya = weights.tensors().keySet().stream()
+                    .anyMatch(k -> k.startsWith(KohyaKeys.UNET_PREFIX) || k.startsWith(KohyaKeys.TEXT_PREFIX));
+            return kohya ? null : "LoRA file '" + fileName + "' holds no kohya LoRA weights (no lora_unet_ or lora_te_"
+                    + " keys): it is some other kind of safetensors file.";
+        } catch (IOException | RuntimeException e) {
+            return "LoRA file '" + fileName + "' cannot be read: " + e.getMessage();
+        }
     }
 
     /**

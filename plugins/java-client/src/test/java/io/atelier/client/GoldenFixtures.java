@@ -10,6 +10,7 @@ import io.atelier.protocol.service.DatasetsService;
 import io.atelier.protocol.service.HistoryService;
 import io.atelier.protocol.service.ImagesService;
 import io.atelier.protocol.service.JobsService;
+import io.atelier.protocol.service.LorasService;
 import io.atelier.protocol.service.ModelsService;
 import io.atelier.protocol.service.PreviewService;
 import io.atelier.protocol.service.RpcDiscoverService;
@@ -32,6 +33,7 @@ final class GoldenFixtures {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     static final List<Class<?>> SERVICES = List.of(SessionService.class, RpcDiscoverService.class, ModelsService.class,
+            LorasService.class,
             ImagesService.class, JobsService.class, TaxonomyService.class, BrandsService.class, DatasetsService.class,
             AdaptersService.class, HistoryService.class, CapsulesService.class, PreviewService.class);
 
