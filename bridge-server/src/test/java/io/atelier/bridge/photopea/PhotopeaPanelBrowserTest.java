@@ -328,6 +328,62 @@ class PhotopeaPanelBrowserTest {
         assertEquals("32,0,192,192", script("var r = containRect(128, 128, 256, 192); return [r.x, r.y, r.w, r.h].join(',')"));
     }
 
+    @Test
+    @Order(11)
+    void on_a_half_a4_canvas_the_model_draws_at_its_own_size_and_the_result_is_fitted_whole() throws Exception {
+        inHost();
+        script("standIn.newDocument(1240, 1754)");
+        inPanel();
+        int before = results();
+        click("generate");
+        waitFor(() -> results() == before + 1, "the result on the large canvas");
+        // Asked at atelier-micro's only drawable size, not at the canvas's: one whole garment, no twins.
+        assertEquals("128x128", script("var r = atelierPanel.results[atelierPanel.results.length - 1].ref;"
+                + " return r.width + 'x' + r.height"));
+        click("apply");
+        waitFor(() -> message().equals("Placed as a new layer."), "the layer on the large canvas");
+        inHost();
+        int[] bounds = opaqueBounds(png((String) script("return standIn.layerPng(0)")));
+        assertEquals(List.of(0, 257, 1240, 1497), List.of(bounds[0], bounds[1], bounds[2], bounds[3]));
+    }
+
+    @Test
+    @Order(12)
+    void a_small_selection_on_a_large_canvas_is_redrawn_at_model_size_and_nothing_outside_changes() throws Exception {
+        inHost();
+        int[] selection = {600, 800, 700, 880};
+        script("standIn.select(arguments[0], arguments[1], arguments[2], arguments[3])",
+                selection[0], selection[1], selection[2], selection[3]);
+        BufferedImage before = png((String) script("return standIn.compositePng()"));
+        inPanel();
+        int count = results();
+        click("regenerate-selection");
+        waitFor(() -> results() == count + 1, "the selection's result on the large canvas");
+        // The 100×80 selection and its context (150×130) are drawn at the model's full 128×128.
+        assertEquals("128x128", script("var r = atelierPanel.results[atelierPanel.results.length - 1].ref;"
+                + " return r.width + 'x' + r.height"));
+        click("apply");
+        waitFor(() -> message().equals("Placed as a new layer."), "the selection's layer on the large canvas");
+        inHost();
+        BufferedImage after = png((String) script("return standIn.compositePng()"));
+        int changedOutside = 0;
+        long changeInside = 0;
+        for (int y = 0; y < after.getHeight(); y++) {
+            for (int x = 0; x < after.getWidth(); x++) {
+                boolean inside = x >= selection[0] && x < selection[2] && y >= selection[1] && y < selection[3];
+                int d = channelDifference(before.getRGB(x, y), after.getRGB(x, y));
+                if (inside) {
+                    changeInside += d;
+                } else if (d != 0) {
+                    changedOutside++;
+                }
+            }
+        }
+        assertEquals(0, changedOutside, "pixels changed outside the selection");
+        assertTrue(changeInside > 0, "the selection was redrawn");
+        screenshot("07-large-canvas-selection");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     private String token() throws Exception {

@@ -171,10 +171,13 @@ class PhotopeaDocument extends NoDocument {
       }
       await new Promise((r) => setTimeout(r, LAYER_POLL_MS));
     }
-    // Bounds as wide as the box: the layer kept its transparent margins; else they were trimmed to `opaque`.
+    // Bounds the size of the opaque area: the transparent margins were trimmed, so the layer goes to the opaque
+    // area's place in the box; else (bounds the size of the box) to the box. Both width and height are compared: a
+    // result as wide as the box may still have margins above and below.
     await this.run("var l=app.activeDocument.activeLayer;l.name=" + JSON.stringify(name) + ";var b=l.bounds;"
-      + "var whole=Math.abs((Number(b[2])-Number(b[0]))-" + box.w + ")<1;"
-      + "var x=" + box.x + "+(whole?0:" + opaque.x + "),y=" + box.y + "+(whole?0:" + opaque.y + ");"
+      + "var trimmed=Math.abs((Number(b[2])-Number(b[0]))-" + opaque.w + ")<1"
+      + "&&Math.abs((Number(b[3])-Number(b[1]))-" + opaque.h + ")<1;"
+      + "var x=" + box.x + "+(trimmed?" + opaque.x + ":0),y=" + box.y + "+(trimmed?" + opaque.y + ":0);"
       + "l.translate(x-Number(b[0]),y-Number(b[1]));");
     return true;
   }
