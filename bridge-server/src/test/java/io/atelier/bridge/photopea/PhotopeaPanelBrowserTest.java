@@ -469,7 +469,11 @@ class PhotopeaPanelBrowserTest {
         }
     }
 
+    /** The stand-in's page and the panel as a designer sees them: scrolled to the top, then back to the panel. */
     private void screenshot(String name) throws Exception {
+        inHost();
+        script("window.scrollTo(0, 0)");
         Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        inPanel();
     }
 }
