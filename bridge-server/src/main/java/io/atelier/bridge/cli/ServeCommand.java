@@ -7,7 +7,13 @@ import io.atelier.bridge.adapters.AdapterServices;
 import io.atelier.bridge.adapters.JudgeEvaluations;
 import io.atelier.bridge.generate.GeneratingBridge;
 import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.photopea.PhotopeaPlugin;
+import io.atelier.bridge.security.OriginPolicy;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -30,13 +36,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "Default model for requests naming none (default: the embedded atelier-micro).")
     String model;
 
+    @Option(names = "--allow-origin", paramLabel = "URL",
+            description = "Also let this web origin call the bridge (CORS), e.g. https://editor.example.com; repeatable."
+                    + " Photopea's origins are always allowed.")
+    List<String> extraOrigins = new ArrayList<>();
+
     @Mixin
     HomeOption home;
 
     @Override
     public Integer call() throws Exception {
+        Set<String> origins = new TreeSet<>(OriginPolicy.DEFAULT_ALLOWED);
+        for (String origin : extraOrigins) {
+            String problem = OriginPolicy.problemWith(origin);
+            if (problem != null) {
+                System.err.println("--allow-origin " + origin + ": " + problem);
+                return 2;
+            }
+            origins.add(origin);
+        }
         BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir)
-                .withJobLimits(GeneratingBridge.JOB_LIMITS);
+                .withJobLimits(GeneratingBridge.JOB_LIMITS).withAllowedOrigins(origins);
         if (!config.isLoopbackOnly()) {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
@@ -70,7 +90,10 @@ final class ServeCommand implements Callable<Integer> {
                         + config.home().resolve("models")));
         bridge.models().problems().forEach(problem -> System.out.println("  Not used: " + problem));
         System.out.println("Connect a plugin: give it the URL " + url + " and the token from that file.");
-        System.out.println("  Photopea panel: " + url + "/plugins/photopea/   Health: " + url + "/health");
+        System.out.println("  Photopea: open " + PhotopeaPlugin.photopeaLink(url));
+        System.out.println("    (the Atelier button appears on Photopea's right bar; or add "
+                + url + PhotopeaPlugin.DESCRIPTOR_PATH + " in Photopea's Add plugin dialog)");
+        System.out.println("  Health: " + url + "/health");
         System.out.println("  Scoped token for one brand: ./atelier token create --brand <id>");
         System.out.println("Stop with Ctrl-C.");
         stopped.await();

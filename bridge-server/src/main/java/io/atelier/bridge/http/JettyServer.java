@@ -2,6 +2,7 @@ package io.atelier.bridge.http;
 
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.photopea.PhotopeaPlugin;
 import io.atelier.bridge.rpc.RpcDispatcher;
 import io.atelier.bridge.security.HostCheck;
 import io.atelier.bridge.security.OriginPolicy;
@@ -69,6 +70,8 @@ public final class JettyServer {
                 new RpcHttpHandler(dispatcher, tokens, config.rpcLimits().maxBodyBytes(), limits));
         paths.addMapping(PathSpec.from("/health"), new HealthHandler());
         paths.addMapping(PathSpec.from("/images/*"), new ImagesHttpHandler(images, tokens, dispatcher.messages()));
+        // An exact path wins over the /plugins/* prefix: the descriptor names the port actually bound.
+        paths.addMapping(PathSpec.from(PhotopeaPlugin.DESCRIPTOR_PATH), new PhotopeaDescriptorHandler());
         paths.addMapping(PathSpec.from("/plugins/*"), pluginsHandler(config));
 
         Handler sockets = RpcWebSockets.upgradeHandler(server, paths, dispatcher, tokens, timer,

@@ -56,6 +56,27 @@ public final class OriginPolicy {
         return allowed.contains(origin) ? Decision.ALLOWED_CROSS_ORIGIN : Decision.REFUSED;
     }
 
+    /**
+     * Why a value given as an allowed origin is not a web origin ({@code scheme://host[:port]}, nothing after), or
+     * null when it is one. A path or a trailing wildcard would never match a browser's {@code Origin} header.
+     */
+    public static String problemWith(String origin) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(normalise(origin));
+        } catch (java.net.URISyntaxException e) {
+            return "not a web address.";
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            return "an origin starts with http:// or https://.";
+        }
+        if (uri.getHost() == null || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            return "an origin is scheme://host[:port] and nothing more (no path).";
+        }
+        return null;
+    }
+
     private static String normalise(String origin) {
         String lower = origin.strip().toLowerCase(Locale.ROOT);
         return lower.endsWith("/") ? lower.substring(0, lower.length() - 1) : lower;
