@@ -70,9 +70,13 @@ final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "4", description = "Steps of the 512 px generation (default: ${DEFAULT-VALUE}).")
         int steps;
 
+        @Option(names = "--memory-only", description = "Load and one generation with the peak memory of each; no UNet"
+                + " step timings (minutes fewer).")
+        boolean memoryOnly;
+
         @Override
         public Integer call() throws Exception {
-            io.atelier.engine.bench.CheckpointBenchmark.run(file, steps, System.out);
+            io.atelier.engine.bench.CheckpointBenchmark.run(file, steps, !memoryOnly, System.out);
             return 0;
         }
     }

@@ -33,7 +33,7 @@ public final class CheckpointBenchmark {
     private CheckpointBenchmark() {
     }
 
-    public static void run(Path checkpoint, int steps, PrintStream out) throws IOException {
+    public static void run(Path checkpoint, int steps, boolean unetSteps, PrintStream out) throws IOException {
         // Step 1: the ceiling, a 2048 x 2048 float32 matmul on the same threads.
         double peak = matmulPeak();
         out.printf(Locale.ROOT, "matmul 2048x2048 float32 through libtorch: %.1f GFLOP/s%n", peak / 1e9);
@@ -50,11 +50,14 @@ public final class CheckpointBenchmark {
             out.println("not loadable: " + registry.problems());
             return;
         }
+        double loadPeak;
         try (DiffusionEngine engine = new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")))) {
             DiffusionPipeline pipeline = engine.pipeline(id);
             double loadSeconds = (System.nanoTime() - begin) / 1e9;
-            out.printf(Locale.ROOT, "load (header check, weights, probe, preview calibration): %.1f s, RSS %.2f GB%n",
-                    loadSeconds, rssGb("VmRSS"));
+            loadPeak = rssGb("VmHWM");
+            out.printf(Locale.ROOT, "load (header check, weights, probe, preview calibration): %.1f s, RSS %.2f GB,"
+                    + " peak %.2f GB%n", loadSeconds, rssGb("VmRSS"), loadPeak);
+            boolean phasePeak = resetPeakRss(); // so that the generation's own peak shows
 
             // Step 3: a whole generation at 512 px through the engine: share of time inside forwards.
             long forwardsBefore = pipeline.modelNanos();
@@ -64,21 +67,26 @@ public final class CheckpointBenchmark {
             double wall = (System.nanoTime() - start) / 1e9;
             double inside = (pipeline.modelNanos() - forwardsBefore) / 1e9;
             out.printf(Locale.ROOT, "generate 512x512, %d steps, guidance 7: %.1f s, %.1f s inside model forwards"
-                    + " (share %.3f)%n", steps, wall, inside, inside / wall);
+                    + " (share %.3f)%s%n", steps, wall, inside, inside / wall,
+                    phasePeak ? String.format(Locale.ROOT, ", peak RSS %.2f GB", rssGb("VmHWM")) : "");
         }
         // Read before the second load below: a second mapping of the same file would count its pages again.
         double weightsGb = Files.size(checkpoint) / 1e9;
-        double peakRss = rssGb("VmHWM");
+        double peakRss = Math.max(rssGb("VmHWM"), loadPeak);
         out.printf(Locale.ROOT, "peak RSS %.2f GB against %.2f GB of float32 weights in the file: ratio %.2f%n",
                 peakRss, weightsGb, peakRss / weightsGb);
 
-        // Step 4: guided UNet steps (2 rows) at 256 and 512 px, straight on the networks.
+        // Step 4: straight on the networks, the peak of each phase at 512 px, then guided UNet steps (2 rows) at 256
+        // and 512 px.
         try (SafeTensorsFile file = SafeTensorsFile.open(checkpoint)) {
             Sd1Config config = CheckpointInspector.inspect(file);
             DeviceChoice device = DeviceChoice.forCheckpoint();
             try (Sd1Model model = Sd1Model.load(file, config, device.device(), device.dataType())) {
-                for (int side : new int[] {256, 512}) {
-                    unetStep(model, config, side, peak, out);
+                phasePeaks(model, config, out);
+                if (unetSteps) {
+                    for (int side : new int[] {256, 512}) {
+                        unetStep(model, config, side, peak, out);
+                    }
                 }
             }
         }
@@ -112,6 +120,36 @@ public final class CheckpointBenchmark {
         }
     }
 
+    /** The RSS each phase of a 512 px generation adds over the loaded weights, measured one phase at a time. */
+    private static void phasePeaks(Sd1Model model, Sd1Config config, PrintStream out) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager(model.device())) {
+            DataType type = model.dataType();
+            NDArray latents = manager.randomNormal(new Shape(2, 4, 64, 64)).toType(type, false);
+            NDArray timesteps = manager.create(new float[] {500f, 500f}).toType(type, false);
+            NDArray context = manager.randomNormal(new Shape(2, config.text().positions(), config.text().width()))
+                    .toType(type, false);
+            model.predictNoise(latents, timesteps, context).toFloatArray(); // every weight page touched once
+            model.decode(latents.get("0:1")).toFloatArray();
+            double base = rssGb("VmRSS");
+            if (!resetPeakRss()) {
+                return;
+            }
+            try (NDManager step = manager.newSubManager()) {
+                latents.tempAttach(step);
+                model.predictNoise(latents, timesteps, context).toFloatArray();
+            }
+            double unet = rssGb("VmHWM") - base;
+            resetPeakRss();
+            try (NDManager step = manager.newSubManager()) {
+                latents.tempAttach(step);
+                model.decode(latents.get("0:1")).toFloatArray();
+            }
+            double vae = rssGb("VmHWM") - base;
+            out.printf(Locale.ROOT, "above the loaded weights (%.2f GB): guided UNet step 512 px +%.2f GB,"
+                    + " VAE decode 512 px +%.2f GB%n", base, unet, vae);
+        }
+    }
+
     private static double matmulPeak() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray a = manager.randomNormal(new Shape(2048, 2048));
@@ -129,6 +167,16 @@ public final class CheckpointBenchmark {
         }
     }
 
+    /** Linux resets VmHWM to the current RSS on writing 5 to clear_refs; false where that is not possible. */
+    private static boolean resetPeakRss() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static double rssGb(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith(field + ":")) {
@@ -139,6 +187,6 @@ public final class CheckpointBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 4, System.out);
+        run(Path.of(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 4, true, System.out);
     }
 }
