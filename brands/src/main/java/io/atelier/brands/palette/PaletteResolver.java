@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class PaletteResolver {
     public static final int MAX_ENTRIES = 16;
+    static final double CHROMATIC = 20;
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
 
     private final Taxonomy taxonomy;
@@ -80,9 +81,16 @@ public final class PaletteResolver {
         return new PaletteEntry(name, hex.toLowerCase(Locale.ROOT), lab, nearestStandard(lab), house);
     }
 
-    /** The taxonomy colour nearest to {@code lab} (ΔE*ab). */
+    /**
+     * The taxonomy colour nearest to {@code lab} (ΔE*ab), among the clearly coloured ones when {@code lab} is clearly
+     * coloured itself (chroma ≥ {@value #CHROMATIC}). A hue is what a colour's name says: Maison Exemple's teal
+     * (#1a8c8c) lies nearer grey (ΔE 31) than green (46) by distance alone, but no one calls a teal dress grey, and
+     * a model told "grey" draws a grey one.
+     */
     public TaxonomyEntry nearestStandard(LabColour lab) {
+        boolean chromatic = lab.chroma() >= CHROMATIC;
         return taxonomy.colours().stream()
+                .filter(c -> !chromatic || LabColour.ofHex(c.rgb()).chroma() >= CHROMATIC)
                 .min(Comparator.comparingDouble(c -> lab.deltaE(LabColour.ofHex(c.rgb()))))
                 .orElseThrow();
     }

@@ -214,14 +214,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     }
 
     private ModelManifest manifest(String modelOrNull) {
-        String id = modelOrNull != null ? modelOrNull : engine.models().defaultModelId();
-        var manifest = engine.models().manifest(id);
-        if (manifest.isEmpty()) {
-            engine.models().rescan(); // a package copied into <home>/models since the last look
-            manifest = engine.models().manifest(id);
-        }
-        return manifest.orElseThrow(() -> new AtelierException(ErrorCodes.NOT_FOUND,
-                "No model named '" + id + "' is installed.", "model"));
+        return GenerationEngines.manifest(engine, modelOrNull);
     }
 
     private HistoryEntry historyEntry(String historyId, String clientName, ImagesGenerateParams params,

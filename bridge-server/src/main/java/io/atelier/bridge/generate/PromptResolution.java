@@ -18,19 +18,19 @@ import io.atelier.protocol.ErrorCodes;
  * family). For atelier-micro, French and English words land on the same canonical tokens, so the two languages give
  * the same image for the same seed; a CLIP model gets the glossary text (French terms and house words in English).
  */
-final class PromptResolution {
+public final class PromptResolution {
     private final BrandStore brands;
 
     /** @param negativePrompt null when none was given */
     record Resolved(String prompt, String negativePrompt) {
     }
 
-    PromptResolution(BrandStore brands) {
+    public PromptResolution(BrandStore brands) {
         this.brands = brands;
     }
 
     /** The brand, when named and visible to the caller; another brand's reads as not found. */
-    Brand brand(Caller caller, String brandOrNull) {
+    public Brand brand(Caller caller, String brandOrNull) {
         if (brandOrNull == null) {
             return null;
         }
