@@ -12,14 +12,15 @@ import java.util.List;
  * (ΔL, Δa, Δb), the difference between the entry and the cluster's mean. A uniform shift keeps the light and dark
  * variation inside the cluster (folds, shadows, pattern texture), which replacing the colour would flatten.
  *
- * <p>Which clusters move: the largest one (the fill) goes to the entry the garment was asked in; any other cluster
- * holding at least {@value #MIN_SHARE} of the garment and clearly coloured (chroma ≥ {@value #MIN_CHROMA}) goes to
- * its nearest entry. Neutral clusters (white stripes, dark outlines, black seams) stay as drawn: a lock that turned a
+ * <p>Which clusters move: the largest one (the fill) goes to the entry the garment was asked in, with every clearly
+ * coloured cluster of its hue (its shades); any other cluster holding at least {@value #MIN_SHARE} of the garment
+ * and clearly coloured (chroma ≥ {@value #MIN_CHROMA}) goes to its nearest entry. Neutral clusters (white stripes, dark outlines, black seams) stay as drawn: a lock that turned a
  * white stripe gold would change the design, not its colour.
  */
 public final class PaletteLock {
     static final double MIN_SHARE = 0.2;
     static final double MIN_CHROMA = 15;
+    static final double SAME_HUE_DEGREES = 30;
     private static final int CLUSTERS = 3;
     private static final int ITERATIONS = 8;
 
@@ -74,20 +75,40 @@ public final class PaletteLock {
                 fill = c;
             }
         }
-        // Step 3: one shift per cluster that moves; neutral minor clusters keep a zero shift.
+        // Step 3: which entry each cluster goes to. A cluster of the fill's hue is the fill in another light (a fold,
+        // a shadow): it goes with the fill. A clearly coloured cluster of another hue goes to its nearest entry.
+        PaletteEntry[] target = new PaletteEntry[centres.length];
+        for (int c = 0; c < centres.length; c++) {
+            LabColour centre = centres[c];
+            boolean coloured = counts[c] >= MIN_SHARE * lab.length && centre.chroma() >= MIN_CHROMA;
+            if (c == fill || centre.chroma() >= MIN_CHROMA && sameHue(centre, centres[fill])) {
+                target[c] = asked;
+            } else if (coloured) {
+                target[c] = palette.stream().min(Comparator.comparingDouble(p -> p.lab().deltaE(centre)))
+                        .orElse(asked);
+            }
+        }
+        // One shift per entry, from the pooled mean of the clusters going there: every cluster of a group moves by
+        // the same amount, so the light and dark between them survive (one shift per cluster would flatten them).
         double[][] shift = new double[centres.length][3];
         for (int c = 0; c < centres.length; c++) {
-            PaletteEntry target;
-            if (c == fill) {
-                target = asked;
-            } else if (counts[c] >= MIN_SHARE * lab.length && centres[c].chroma() >= MIN_CHROMA) {
-                LabColour centre = centres[c];
-                target = palette.stream().min(Comparator.comparingDouble(p -> p.lab().deltaE(centre))).orElse(asked);
-            } else {
+            if (target[c] == null) {
                 continue;
             }
-            shift[c] = new double[] {target.lab().l() - centres[c].l(), target.lab().a() - centres[c].a(),
-                    target.lab().b() - centres[c].b()};
+            double l = 0;
+            double a = 0;
+            double b = 0;
+            int n = 0;
+            for (int o = 0; o < centres.length; o++) {
+                if (target[o] == target[c]) {
+                    l += centres[o].l() * counts[o];
+                    a += centres[o].a() * counts[o];
+                    b += centres[o].b() * counts[o];
+                    n += counts[o];
+                }
+            }
+            shift[c] = new double[] {target[c].lab().l() - l / n, target[c].lab().a() - a / n,
+                    target[c].lab().b() - b / n};
         }
         // Step 4: apply.
         int[] locked = rgb.clone();
@@ -99,6 +120,14 @@ public final class PaletteLock {
         }
         out.setRGB(0, 0, w, h, locked, 0, w);
         return new Result(out, centres[fill], centres[fill].deltaE(asked.lab()), lab.length);
+    }
+
+    /** Hue angles within {@value #SAME_HUE_DEGREES}° (a lighter or darker shade of one colour). */
+    private static boolean sameHue(LabColour x, LabColour y) {
+        double dx = Math.toDegrees(Math.atan2(x.b(), x.a()));
+        double dy = Math.toDegrees(Math.atan2(y.b(), y.a()));
+        double d = Math.abs(dx - dy) % 360;
+        return Math.min(d, 360 - d) <= SAME_HUE_DEGREES;
     }
 
     /** Mean Lab of the garment pixels (everything but the background); null when there are none. */
