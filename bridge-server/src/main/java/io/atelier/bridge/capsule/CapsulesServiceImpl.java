@@ -48,7 +48,6 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
     public static final int MAX_LOOKS = 12;
     public static final int MAX_PIECES_PER_LOOK = 4;
     public static final int DEFAULT_PIECES_PER_LOOK = 3;
-    private static final int MAX_THEME = 256;
 
     private final DiffusionEngine engine;
     private final JobManager jobs;
@@ -78,7 +77,8 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
         if (params == null || params.brand() == null || params.brand().isBlank()) {
             throw AtelierException.invalidParams("brand", "Name the brand the capsule is for.");
         }
-        // Step 1: the numbers and words, before anything is looked up.
+        // Step 1: the numbers and words, before anything is looked up (the dispatcher's TextLimits already bound the
+        // theme and every other string to 256 characters).
         if (params.looks() == null || params.looks() < MIN_LOOKS || params.looks() > MAX_LOOKS) {
             throw AtelierException.invalidParams("looks", "A capsule has " + MIN_LOOKS + " to " + MAX_LOOKS
                     + " looks.");
@@ -87,9 +87,6 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
         if (piecesPerLook < 1 || piecesPerLook > MAX_PIECES_PER_LOOK) {
             throw AtelierException.invalidParams("piecesPerLook", "A look has 1 to " + MAX_PIECES_PER_LOOK
                     + " pieces.");
-        }
-        if (params.theme() != null && params.theme().length() > MAX_THEME) {
-            throw AtelierException.invalidParams("theme", "A theme is at most " + MAX_THEME + " characters.");
         }
         List<String> categories = categories(params.categories(), piecesPerLook);
         // Step 2: brand, palette, model, adapter: each must exist and be visible.

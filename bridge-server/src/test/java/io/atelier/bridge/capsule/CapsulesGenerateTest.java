@@ -68,6 +68,7 @@ class CapsulesGenerateTest {
         create.put("vocabulary", house.vocabulary().stream().map(v -> Map.of("term", v.term(), "lang", v.lang(),
                 "canonical", v.canonical())).toList());
         admin.call("brands.create", create);
+        admin.call("brands.create", Map.of("id", "autre", "displayName", "Autre maison"));
     }
 
     @AfterAll
@@ -99,6 +100,16 @@ class CapsulesGenerateTest {
         assertEquals("image/png", sheet.mime());
         assertEquals("application/json", json.mime());
         assertEquals("application/pdf", pdf.mime());
+
+        // The documents follow the images' scope: another house's token reads them as not found, and a document is
+        // served under its own extension only.
+        try (AtelierClient other = AtelierClient.create(bridge.baseUri().toString(),
+                bridge.tokens().createScoped(List.of("autre")).secret())) {
+            AtelierRpcException hidden = assertThrows(AtelierRpcException.class, () -> other.fetchImage(json));
+            assertEquals(-32004, hidden.code());
+        }
+        ImageRef asPng = new ImageRef(json.id(), 0, 0, "image/png", "/images/" + json.id() + ".png", json.sha256());
+        assertEquals(-32004, assertThrows(AtelierRpcException.class, () -> admin.fetchImage(asPng)).code());
 
         JsonNode spec = new ObjectMapper().readTree(admin.fetchImage(json));
         JsonNode pieces = spec.path("pieces");
