@@ -121,9 +121,10 @@ final class CapsuleJob implements JobHandler {
                 flats, captions)), ctx.brand(), ctx.ownerTokenId()));
         unsatisfied.addAll(coloursNotApproached(drawn));
         long agreeing = drawn.stream().filter(DrawnPiece::agrees).count();
+        long patterns = drawn.stream().filter(d -> d.plan().pattern().equals(d.verdict().pattern())).count();
         CapsuleSheet sheet = new CapsuleSheet(brand.id(), brand.displayName(), setup.plan().theme(),
                 sheets.language(), setup.seed(), setup.plan().palette().stream().map(e -> sheets.colour(e, Double.NaN))
-                .toList(), specs, agreeing + "/" + drawn.size(), unsatisfied);
+                .toList(), specs, agreeing + "/" + drawn.size(), patterns + "/" + drawn.size(), unsatisfied);
         refs.add(ctx.images().putDocument(bytes(sheet), "application/json", ctx.brand(), ctx.ownerTokenId()));
         refs.add(ctx.images().putDocument(CapsulePdf.write(brand.displayName(), setup.plan().theme(), pages,
                 lookLabel), "application/pdf", ctx.brand(), ctx.ownerTokenId()));

@@ -15,10 +15,11 @@ import java.util.List;
  * @param palette     the entries drawn in
  * @param pieces      every piece's spec, look by look
  * @param agreement   pieces the judge read as planned (category and colour), of all pieces
+ * @param patternAgreement pieces whose pattern the judge read as planned (reported; not a reason to redraw)
  * @param unsatisfied what could not be satisfied, one sentence each; empty when everything was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record CapsuleSheet(String brand, String house, String theme, String language, long seed,
                     List<PieceSpec.Colour> palette, List<PieceSpec> pieces, String agreement,
-                    List<String> unsatisfied) {
+                    String patternAgreement, List<String> unsatisfied) {
 }

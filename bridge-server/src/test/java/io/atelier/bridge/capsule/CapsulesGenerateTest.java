@@ -139,8 +139,8 @@ class CapsulesGenerateTest {
             }
         }
         System.out.printf(Locale.ROOT, "capsule: 6 looks x 3 pieces in %.1f s; judge agreement (category and colour, "
-                + "as drawn) %d/18; delivered flats' category %d/18; unsatisfied %s%n", seconds, agreeing,
-                independentlyAgreeing, spec.path("unsatisfied"));
+                + "as drawn) %d/18; delivered flats' category %d/18; pattern %s; unsatisfied %s%n", seconds, agreeing,
+                independentlyAgreeing, spec.path("patternAgreement").asText(), spec.path("unsatisfied"));
         assertTrue(agreeing >= 17, "judge agreement " + agreeing + "/18 (at least 90%)");
         assertTrue(independentlyAgreeing >= 17, "delivered categories " + independentlyAgreeing + "/18");
         assertEquals(6, new HashSet<>(looks).size(), "no two looks identical: " + looks);
