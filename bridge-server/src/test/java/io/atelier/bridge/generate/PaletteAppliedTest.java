@@ -11,10 +11,14 @@ import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierRpcException;
 import io.atelier.client.AtelierSocket;
 import io.atelier.client.NotificationListener;
+import io.atelier.protocol.ImageInput;
 import io.atelier.protocol.ImageRef;
 import io.atelier.protocol.ImagesGenerateParams;
 import io.atelier.protocol.JobsFinishedNotification;
 import io.atelier.protocol.service.ImagesService;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +100,37 @@ class PaletteAppliedTest {
             assertTrue(locked < PaletteOutcome.FAR, "locked garment at ΔE " + locked);
             // The history record says how near the model itself came when it was far (never silently).
             record.path("notes").forEach(n -> assertTrue(n.asText().contains("rouge Maison"), n.asText()));
+        }
+    }
+
+    @Test
+    void a_masked_redraw_is_not_locked_so_every_pixel_outside_the_mask_stays_and_history_says_why() {
+        BufferedImage init = new BufferedImage(128, 128, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = init.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 128, 128);
+        g.setColor(new Color(200, 40, 40));
+        g.fillRect(24, 16, 80, 96);
+        g.dispose();
+        BufferedImage mask = new BufferedImage(128, 128, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D m = mask.createGraphics();
+        m.setColor(Color.WHITE);
+        m.fillRect(64, 0, 64, 128);
+        m.dispose();
+        ImagesGenerateParams params = new ImagesGenerateParams("robe", null, null, null, null, null, null, null,
+                null, null, null, null, 3L, null, ImageInput.ofBase64(Generation.base64Png(init)), null,
+                ImageInput.ofBase64(Generation.base64Png(mask)), List.of("#1a8c8c"), null, null, true);
+        try (AtelierSocket socket = admin.openSocket(NotificationListener.NONE)) {
+            ImageRef ref = Generation.run(socket, params).get(0);
+            byte[] png = admin.fetchImage(ref);
+            BufferedImage out = Generation.decode(png);
+            for (int y = 0; y < 128; y++) {
+                for (int x = 0; x < 64; x++) {
+                    assertEquals(init.getRGB(x, y), out.getRGB(x, y), "outside the mask at " + x + "," + y);
+                }
+            }
+            var record = admin.call("history.get", Map.of("id", Generation.recordId(png)));
+            assertTrue(record.path("notes").toString().contains("palette lock was not applied"), record.toString());
         }
     }
 
