@@ -200,6 +200,7 @@ class ImagesGenerateParams:
     palette: Optional[List[str]] = None
     clientRequestId: Optional[str] = None  # idempotency key: a retry with the same key answers the first job
     loras: Optional[List[LoraWeight]] = None  # kohya LoRAs of the bridge's <home>/loras, for this request only
+    paletteLock: Optional[bool] = None  # move the garment's dominant colours onto the palette (CIELAB shift)
 
 
 @dataclass

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param finishedAt ISO-8601 instant it finished
  * @param loras the kohya LoRAs applied (from the request's {@code loras} and the prompt's tags), each with its weight
  *              and file hash; absent when none, and from bridges older than this field
+ * @param notes what the job could not do as asked, one sentence each (a palette colour the model did not approach,
+ *              a capsule piece the judge read otherwise); absent when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryRecord(
@@ -61,5 +63,6 @@ public record HistoryRecord(
         String digitalSourceType,
         String createdAt,
         String finishedAt,
-        List<AppliedLora> loras) {
+        List<AppliedLora> loras,
+        List<String> notes) {
 }

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param id content-derived id, stable for the same pixels
  * @param width pixels
  * @param height pixels
- * @param mime always {@code image/png} for generated images
- * @param url {@code /images/{id}.png}, relative to the bridge
+ * @param mime {@code image/png} for images; a capsule also answers {@code application/json} (spec sheets) and
+ *     {@code application/pdf}, with width and height 0
+ * @param url {@code /images/{id}.png} ({@code .json}, {@code .pdf} for those documents), relative to the bridge
  * @param sha256 hex SHA-256 of the stored file
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

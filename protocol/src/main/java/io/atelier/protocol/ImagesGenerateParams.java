@@ -26,7 +26,11 @@ import java.util.List;
  * @param initImage image to redraw over
  * @param strength 0 keeps the init image, 1 ignores it
  * @param mask white/opaque = regenerate; same size as initImage
- * @param palette named or #rrggbb colours to favour
+ * @param palette colours to draw in: each a {@code #rrggbb} or a name of the brand's palette ({@code rouge Exemple}).
+ *     The garment is drawn in the entry nearest the prompt's own colour (the first entry when the prompt names none),
+ *     told to the model in its words (atelier-micro: the taxonomy colour nearest the entry; a CLIP model: that
+ *     colour's English name). Anything else answers -32602 with {@code data.field} {@code palette}. When the model's
+ *     garment stays far from the entry (ΔE*ab over 20 in CIELAB), the history record's {@code notes} says so.
  * @param clientRequestId the client's idempotency key (at most 256 characters, e.g. a UUID or a hash of the request):
  *     a submission carrying a key this token already used answers the first job's {@code jobId} and runs nothing
  *     new, for as long as the bridge keeps that job (7 days by default), across restarts. Retry a submission whose
@@ -57,7 +61,18 @@ public record ImagesGenerateParams(
         ImageInput mask,
         List<String> palette,
         String clientRequestId,
-        List<LoraWeight> loras) {
+        List<LoraWeight> loras,
+        Boolean paletteLock) {
+
+    /** Without a palette lock. */
+    public ImagesGenerateParams(String prompt, String negativePrompt, String lang, String brand, String adapter,
+                                Double adapterWeight, String model, Integer width, Integer height, Integer steps,
+                                Double guidance, String sampler, Long seed, Integer count, ImageInput initImage,
+                                Double strength, ImageInput mask, List<String> palette, String clientRequestId,
+                                List<LoraWeight> loras) {
+        this(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width, height, steps, guidance,
+                sampler, seed, count, initImage, strength, mask, palette, clientRequestId, loras, null);
+    }
 
     /** Without an idempotency key. */
     public ImagesGenerateParams(String prompt, String negativePrompt, String lang, String brand, String adapter,
@@ -80,13 +95,20 @@ public record ImagesGenerateParams(
     /** The same request under the idempotency key {@code key}. */
     public ImagesGenerateParams withClientRequestId(String key) {
         return new ImagesGenerateParams(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width,
-                height, steps, guidance, sampler, seed, count, initImage, strength, mask, palette, key, loras);
+                height, steps, guidance, sampler, seed, count, initImage, strength, mask, palette, key, loras, paletteLock);
+    }
+
+    /** The same request with this palette and lock. */
+    public ImagesGenerateParams withPalette(List<String> colours, Boolean lock) {
+        return new ImagesGenerateParams(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width,
+                height, steps, guidance, sampler, seed, count, initImage, strength, mask, colours, clientRequestId,
+                loras, lock);
     }
 
     /** The same request with {@code list} as its LoRAs. */
     public ImagesGenerateParams withLoras(List<LoraWeight> list) {
         return new ImagesGenerateParams(prompt, negativePrompt, lang, brand, adapter, adapterWeight, model, width,
                 height, steps, guidance, sampler, seed, count, initImage, strength, mask, palette, clientRequestId,
-                list);
+                list, paletteLock);
     }
 }

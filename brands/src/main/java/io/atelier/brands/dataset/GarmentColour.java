@@ -29,6 +29,15 @@ public final class GarmentColour {
         return Optional.of(new Color(median(reds, n), median(greens, n), median(blues, n)));
     }
 
+    /** True for the near-white background of a flat (bright and almost grey): every other pixel is garment. */
+    public static boolean isBackground(int rgb) {
+        return isBackground(Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, null));
+    }
+
+    private static boolean isBackground(float[] hsb) {
+        return hsb[2] > 0.9f && hsb[1] < 0.08f;
+    }
+
     /** Euclidean distance in RGB (0..441). */
     public static double distance(Color a, Color b) {
         int dr = a.getRed() - b.getRed();
@@ -47,7 +56,7 @@ public final class GarmentColour {
                 int g = (rgb >> 8) & 0xff;
                 int b = rgb & 0xff;
                 Color.RGBtoHSB(r, g, b, hsb);
-                boolean background = hsb[2] > 0.9f && hsb[1] < 0.08f;
+                boolean background = isBackground(hsb);
                 boolean dark = hsb[2] < 0.22f;
                 if (background || (skipDark && dark)) {
                     continue;

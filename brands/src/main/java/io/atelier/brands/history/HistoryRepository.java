@@ -37,7 +37,7 @@ public final class HistoryRepository {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String COLUMNS = "id, job_id, kind, brand, client, status, request, prompt, resolved_prompt, "
             + "model, model_sha256, adapter, adapter_sha256, adapter_weight, dataset_sha256, width, height, steps, "
-            + "guidance, sampler, seed, image_ids, digital_source_type, created_at, finished_at, loras";
+            + "guidance, sampler, seed, image_ids, digital_source_type, created_at, finished_at, loras, notes";
 
     private final AtelierDatabase db;
 
@@ -72,7 +72,8 @@ public final class HistoryRepository {
                 e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(), JsonColumns.write(e.imageIds()),
                 e.digitalSourceType(), e.createdAt().toString(),
                 e.finishedAt() == null ? null : e.finishedAt().toString(),
-                e.loras().isEmpty() ? null : JsonColumns.write(e.loras()), ownerToken));
+                e.loras().isEmpty() ? null : JsonColumns.write(e.loras()),
+                e.notes().isEmpty() ? null : JsonColumns.write(e.notes()), ownerToken));
         String marks = String.join(",", java.util.Collections.nCopies(args.size(), "?"));
         db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO history (" + COLUMNS + ", owner_token) VALUES (" + marks
                 + ")", args));
@@ -151,6 +152,7 @@ public final class HistoryRepository {
     private static HistoryEntry map(ResultSet rs) throws SQLException {
         String finished = rs.getString("finished_at");
         String loras = rs.getString("loras");
+        String notes = rs.getString("notes");
         return new HistoryEntry(rs.getString("id"), rs.getString("job_id"), rs.getString("kind"),
                 rs.getString("brand"), rs.getString("client"), rs.getString("status"),
                 JsonColumns.read(rs.getString("request"), MAP), rs.getString("prompt"), rs.getString("resolved_prompt"),
@@ -161,7 +163,7 @@ public final class HistoryRepository {
                 Sql.nullableLong(rs, "seed"), JsonColumns.read(rs.getString("image_ids"), STRINGS),
                 rs.getString("digital_source_type"), Instant.parse(rs.getString("created_at")),
                 finished == null ? null : Instant.parse(finished), loras == null ? List.of()
-                        : JsonColumns.read(loras, LORAS));
+                        : JsonColumns.read(loras, LORAS), notes == null ? List.of() : JsonColumns.read(notes, STRINGS));
     }
 
     private static NotFoundException notFound() {

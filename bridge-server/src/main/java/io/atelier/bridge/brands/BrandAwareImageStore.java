@@ -30,6 +30,11 @@ public final class BrandAwareImageStore implements ImageStore {
     }
 
     @Override
+    public ImageRef putDocument(byte[] bytes, String mime, String brandOrNull, String ownerTokenId) {
+        return generated.putDocument(bytes, mime, brandOrNull, ownerTokenId);
+    }
+
+    @Override
     public Optional<io.atelier.bridge.images.StoredImage> find(String id) {
         Optional<io.atelier.bridge.images.StoredImage> found = generated.find(id);
         if (found.isPresent()) {

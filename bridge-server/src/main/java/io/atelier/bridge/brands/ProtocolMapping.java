@@ -71,6 +71,7 @@ final class ProtocolMapping {
                 e.width(), e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(), refs, e.digitalSourceType(),
                 e.createdAt().toString(), e.finishedAt() == null ? null : e.finishedAt().toString(),
                 e.loras().isEmpty() ? null : e.loras().stream()
-                        .map(l -> new io.atelier.protocol.AppliedLora(l.name(), l.weight(), l.sha256())).toList());
+                        .map(l -> new io.atelier.protocol.AppliedLora(l.name(), l.weight(), l.sha256())).toList(),
+                e.notes().isEmpty() ? null : e.notes());
     }
 }

@@ -11,6 +11,7 @@ import io.atelier.engine.image.Provenance;
 import io.atelier.engine.image.ProvenancePng;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.ImageRef;
+import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,16 +63,25 @@ final class GenerateJob implements JobHandler {
             } finally {
                 progress.drain();
             }
-            // Step 2: PNGs with provenance, in seed order.
+            // Step 2: the palette measured against what was drawn (and locked onto it when asked).
+            List<BufferedImage> images = result.images();
+            List<String> notes = List.of();
+            if (plan.palette() != null) {
+                PaletteOutcome outcome = PaletteOutcome.of(images, result.seeds(), plan.palette(),
+                        plan.settings().masked());
+                images = outcome.images();
+                notes = outcome.notes();
+            }
+            // Step 3: PNGs with provenance, in seed order.
             List<ImageRef> refs = new ArrayList<>();
-            for (int i = 0; i < result.images().size(); i++) {
+            for (int i = 0; i < images.size(); i++) {
                 String parameters = plan.embedPrompt()
                         ? ProvenancePng.a1111Parameters(result.settings(), result.seeds().get(i)) : null;
-                refs.add(ctx.images().put(ProvenancePng.write(result.images().get(i), provenance(parameters)),
+                refs.add(ctx.images().put(ProvenancePng.write(images.get(i), provenance(parameters)),
                         ctx.brand(), ctx.ownerTokenId()));
             }
-            history.save(running.finished("succeeded", refs.stream().map(ImageRef::id).toList(), clock.instant()),
-                    ownerToken);
+            history.save(running.finished("succeeded", refs.stream().map(ImageRef::id).toList(), clock.instant())
+                    .withNotes(notes), ownerToken);
             return refs;
         } catch (RuntimeException | Error e) {
             boolean cancelled = ctx.isCancelled()

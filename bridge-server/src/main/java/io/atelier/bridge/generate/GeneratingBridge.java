@@ -6,10 +6,15 @@ import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.jobs.JobLimits;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.bridge.rpc.RpcBinding;
+import io.atelier.bridge.capsule.CapsulesServiceImpl;
+import io.atelier.protocol.service.CapsulesService;
 import io.atelier.protocol.service.ImagesService;
 import io.atelier.protocol.service.LorasService;
 
-/** A bridge serving generation: the engine over {@code <home>}, {@code models.list} from it, {@code images.*}. */
+/**
+ * A bridge serving generation: the engine over {@code <home>}, {@code models.list} from it, {@code images.*},
+ * {@code capsules.*}.
+ */
 public final class GeneratingBridge {
     /**
      * Job limits for a generating bridge: 8 jobs run at once because a generation job only waits on the engine's one
@@ -52,6 +57,9 @@ public final class GeneratingBridge {
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
         bridge.jobs().registerReplayer(ImagesServiceImpl.KIND, images::replay);
         bridge.addService(RpcBinding.of(LorasService.class, new LorasServiceImpl(engine.models().loras())));
+        CapsulesServiceImpl capsules = new CapsulesServiceImpl(engine, bridge.jobs(), bridge.brandStore(),
+                bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
+        bridge.addService(RpcBinding.of(CapsulesService.class, capsules)).closeWith(capsules);
         return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
     }
 }

@@ -1,5 +1,8 @@
 package io.atelier.bridge.generate;
 
+import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.engine.model.ModelManifest;
+import io.atelier.protocol.ErrorCodes;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.EngineOptions;
 import io.atelier.engine.model.ModelRegistry;
@@ -33,6 +36,21 @@ public final class GenerationEngines {
             registry.setDefault(defaultModel);
         }
         return new DiffusionEngine(registry, EngineOptions.defaults(cache));
+    }
+
+    /**
+     * The model a request names, or the default: a package copied into {@code <home>/models} since the last look is
+     * found by a rescan; none answers not found with field {@code model}.
+     */
+    public static ModelManifest manifest(DiffusionEngine engine, String modelOrNull) {
+        String id = modelOrNull != null ? modelOrNull : engine.models().defaultModelId();
+        var manifest = engine.models().manifest(id);
+        if (manifest.isEmpty()) {
+            engine.models().rescan();
+            manifest = engine.models().manifest(id);
+        }
+        return manifest.orElseThrow(() -> new AtelierException(ErrorCodes.NOT_FOUND,
+                "No model named '" + id + "' is installed.", "model"));
     }
 
     /** Registers atelier-micro as the default when its package is on the classpath; returns whether it was. */

@@ -25,6 +25,7 @@ import io.atelier.engine.image.Provenance;
 import io.atelier.engine.model.LoraFolder;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.micro.taxonomy.PromptStyle;
+import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.ImagesGenerateParams;
 import io.atelier.protocol.ImagesUpscaleParams;
@@ -54,6 +55,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     private final ImageInputs inputs;
     private final PromptResolution prompts;
     private final ModelHashes hashes;
+    private final PaletteSteering paletteSteering = new PaletteSteering(Taxonomy.standard());
     private final ObjectMapper mapper = new ObjectMapper();
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService progressExecutor = Executors.newCachedThreadPool(runnable -> {
@@ -122,8 +124,17 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
 
         // Step 3: the designer's words through the brand's taxonomy, written as this model reads prompts (canonical
         // tokens for atelier-micro, the glossary for CLIP models); history records what the model receives.
+        PromptStyle style = PromptStyle.forFamily(manifest.family());
         PromptResolution.Resolved prompt = prompts.resolve(brand, params.prompt(), params.negativePrompt(),
-                params.lang(), PromptStyle.forFamily(manifest.family()));
+                params.lang(), style);
+        // Step 3b: the palette, as colour words in that prompt (the lock, if asked, runs on the drawn pixels).
+        String promptColour = prompts.colourToken(brand, params.prompt(), params.lang());
+        PaletteSteering.Steer palette = paletteSteering.steer(params.palette(), params.paletteLock(), brand,
+                promptColour);
+        if (palette != null) {
+            prompt = new PromptResolution.Resolved(paletteSteering.apply(prompt.prompt(), palette, style,
+                    promptColour), prompt.negativePrompt());
+        }
 
         // Step 4: the engine checks every range; the seed is fixed now so that history knows it.
         GenerationRequest request = new GenerationRequest(manifest.id(), prompt.prompt(), prompt.negativePrompt(),
@@ -144,7 +155,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         HistoryEntry record = historyEntry(historyId, clientName, params, brandId, caller, prompt.prompt(), manifest,
                 settings, init, mask, adapter, applied(settings.loras()));
         boolean embedPrompt = brand == null || brand.policy() == null || brand.policy().embedPrompt();
-        GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record);
+        GenerationPlan plan = new GenerationPlan(request, settings, embedPrompt, record, palette);
         // Step 6: what a restart needs: the params as history keeps them (images by id), with the choices made now
         // (seed, model, adapter) written in, so that a re-run draws the same pixels.
         Map<String, Object> again = new LinkedHashMap<>(record.request());
@@ -203,14 +214,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     }
 
     private ModelManifest manifest(String modelOrNull) {
-        String id = modelOrNull != null ? modelOrNull : engine.models().defaultModelId();
-        var manifest = engine.models().manifest(id);
-        if (manifest.isEmpty()) {
-            engine.models().rescan(); // a package copied into <home>/models since the last look
-            manifest = engine.models().manifest(id);
-        }
-        return manifest.orElseThrow(() -> new AtelierException(ErrorCodes.NOT_FOUND,
-                "No model named '" + id + "' is installed.", "model"));
+        return GenerationEngines.manifest(engine, modelOrNull);
     }
 
     private HistoryEntry historyEntry(String historyId, String clientName, ImagesGenerateParams params,

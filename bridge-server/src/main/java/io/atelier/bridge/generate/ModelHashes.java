@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code model.json}; a checkpoint file declares nothing, so its whole file is hashed, once per file version (path,
  * size, modification time), in the job that first uses it rather than on the RPC thread: 2 to 4 GB take seconds.
  */
-final class ModelHashes {
+public final class ModelHashes {
     private static final Logger LOG = LoggerFactory.getLogger(ModelHashes.class);
 
     private record FileVersion(Path file, long size, FileTime modified) {
@@ -33,7 +33,7 @@ final class ModelHashes {
     }
 
     /** The hash the manifest declares (a package's UNet), or null when only the file can tell (a checkpoint). */
-    static String declared(ModelManifest manifest) {
+    public static String declared(ModelManifest manifest) {
         ComponentFile unet = manifest.components().get(ModelManifest.UNET);
         return unet == null ? null : unet.sha256();
     }

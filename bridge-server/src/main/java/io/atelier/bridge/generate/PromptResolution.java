@@ -7,7 +7,9 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
+import io.atelier.micro.taxonomy.AttributeKind;
 import io.atelier.micro.taxonomy.PromptStyle;
+import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.protocol.ErrorCodes;
 
 /**
@@ -16,19 +18,19 @@ import io.atelier.protocol.ErrorCodes;
  * family). For atelier-micro, French and English words land on the same canonical tokens, so the two languages give
  * the same image for the same seed; a CLIP model gets the glossary text (French terms and house words in English).
  */
-final class PromptResolution {
+public final class PromptResolution {
     private final BrandStore brands;
 
     /** @param negativePrompt null when none was given */
     record Resolved(String prompt, String negativePrompt) {
     }
 
-    PromptResolution(BrandStore brands) {
+    public PromptResolution(BrandStore brands) {
         this.brands = brands;
     }
 
     /** The brand, when named and visible to the caller; another brand's reads as not found. */
-    Brand brand(Caller caller, String brandOrNull) {
+    public Brand brand(Caller caller, String brandOrNull) {
         if (brandOrNull == null) {
             return null;
         }
@@ -37,6 +39,17 @@ final class PromptResolution {
             return brands.brands().get(scope, brandOrNull);
         } catch (NotFoundException e) {
             throw new AtelierException(ErrorCodes.NOT_FOUND, "No brand named '" + brandOrNull + "'.", "brand");
+        }
+    }
+
+    /** The taxonomy colour token the prompt names (its canonical reading), or null when it names none. */
+    String colourToken(Brand brandOrNull, String prompt, String lang) {
+        try {
+            return brands.resolver().resolve(brandOrNull, prompt, lang, PromptStyle.CANONICAL_TOKENS).tokens().stream()
+                    .filter(t -> Taxonomy.standard().kindOf(t).orElse(null) == AttributeKind.COLOUR)
+                    .findFirst().orElse(null);
+        } catch (InvalidInputException e) {
+            return null; // resolve() reports the same fault with its field
         }
     }
 

@@ -19,11 +19,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code GET /images/{id}.png}: a stored image, for a valid token that may see it ({@link StoredImage#visibleTo}). An
+ * {@code GET /images/{id}.png} (or {@code .json}, {@code .pdf} for a job's documents): a stored image, for a valid token that may see it ({@link StoredImage#visibleTo}). An
  * image of another brand, or another token's brand-less image, answers 404 exactly like a missing one.
  */
 final class ImagesHttpHandler extends Handler.Abstract {
-    private static final Pattern PATH = Pattern.compile("/images/([0-9a-f]{32})\\.png");
+    private static final Pattern PATH = Pattern.compile("/images/([0-9a-f]{32})\\.(png|json|pdf)");
 
     private final ImageStore images;
     private final TokenStore tokens;
@@ -51,7 +51,9 @@ final class ImagesHttpHandler extends Handler.Abstract {
         Matcher matcher = PATH.matcher(Request.getPathInContext(request));
         Optional<StoredImage> image = matcher.matches() ? images.find(matcher.group(1)) : Optional.empty();
         Caller caller = new Caller(grant.get().tokenId(), grant.get().scope(), null);
-        if (image.isEmpty() || !image.get().visibleTo(caller)) {
+        // A document is served under its own extension only: /images/{id}.png never answers a PDF.
+        if (image.isEmpty() || !image.get().visibleTo(caller)
+                || !image.get().ref().url().endsWith("." + matcher.group(2))) {
             HttpResponses.rpcError(messages, response, callback, 404, AtelierException.notFound("No image with this id."));
             return true;
         }

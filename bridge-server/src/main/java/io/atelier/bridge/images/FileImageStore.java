@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,16 +31,33 @@ public final class FileImageStore implements ImageStore {
         PrivateFiles.createPrivateDirectories(dir);
     }
 
+    /** The documents kept beside images, by mime type, with the file extension they are stored and served under. */
+    private static final Map<String, String> DOCUMENTS = Map.of("application/json", "json", "application/pdf", "pdf");
+
     @Override
     public ImageRef put(byte[] png, String brandOrNull, String ownerTokenId) {
         PngHeader header = PngHeader.read(png);
+        return store(png, "png", brandOrNull, ownerTokenId, header.width(), header.height(), "image/png");
+    }
+
+    @Override
+    public ImageRef putDocument(byte[] bytes, String mime, String brandOrNull, String ownerTokenId) {
+        String extension = DOCUMENTS.get(mime);
+        if (extension == null) {
+            throw new IllegalArgumentException("not a document type this store keeps: " + mime);
+        }
+        return store(bytes, extension, brandOrNull, ownerTokenId, 0, 0, mime);
+    }
+
+    private ImageRef store(byte[] png, String extension, String brandOrNull, String ownerTokenId, int width,
+                           int height, String mime) {
         String brand = brandOrNull == null ? "" : brandOrNull;
         String owner = brandOrNull == null && ownerTokenId != null ? ownerTokenId : null;
         String sha256 = HexFormat.of().formatHex(sha256(png));
         String scopeKey = owner == null ? brand : "owner:" + owner;
         String id = HexFormat.of().formatHex(sha256((scopeKey + "\0" + sha256).getBytes(StandardCharsets.UTF_8)), 0, 16);
         try {
-            Path file = dir.resolve(id + ".png");
+            Path file = dir.resolve(id + "." + extension);
             if (!Files.exists(file)) {
                 // Brand and owner first: an image is never visible without its scope.
                 if (owner != null) {
@@ -53,7 +71,7 @@ public final class FileImageStore implements ImageStore {
         } catch (IOException e) {
             throw new UncheckedIOException("could not store an image", e);
         }
-        return new ImageRef(id, header.width(), header.height(), "image/png", "/images/" + id + ".png", sha256);
+        return new ImageRef(id, width, height, mime, "/images/" + id + "." + extension, sha256);
     }
 
     @Override
@@ -63,7 +81,15 @@ public final class FileImageStore implements ImageStore {
         }
         Path file = dir.resolve(id + ".png");
         Path brandFile = dir.resolve(id + ".brand");
-        if (!Files.exists(file) || !Files.exists(brandFile)) {
+        if (!Files.exists(file)) {
+            for (Map.Entry<String, String> document : DOCUMENTS.entrySet()) {
+                if (Files.exists(dir.resolve(id + "." + document.getValue()))) {
+                    return findDocument(id, document.getKey(), document.getValue(), brandFile);
+                }
+            }
+            return Optional.empty();
+        }
+        if (!Files.exists(brandFile)) {
             return Optional.empty();
         }
         try {
@@ -75,6 +101,24 @@ public final class FileImageStore implements ImageStore {
             ImageRef ref = new ImageRef(id, header.width(), header.height(), "image/png", "/images/" + id + ".png",
                     HexFormat.of().formatHex(sha256(png)));
             return Optional.of(new StoredImage(ref, brand.isEmpty() ? null : brand, brand.isEmpty() ? owner : null, png));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<StoredImage> findDocument(String id, String mime, String extension, Path brandFile) {
+        if (!Files.exists(brandFile)) {
+            return Optional.empty();
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(dir.resolve(id + "." + extension));
+            String brand = Files.readString(brandFile, StandardCharsets.UTF_8);
+            Path ownerFile = dir.resolve(id + ".owner");
+            String owner = Files.exists(ownerFile) ? Files.readString(ownerFile, StandardCharsets.UTF_8) : null;
+            ImageRef ref = new ImageRef(id, 0, 0, mime, "/images/" + id + "." + extension,
+                    HexFormat.of().formatHex(sha256(bytes)));
+            return Optional.of(new StoredImage(ref, brand.isEmpty() ? null : brand, brand.isEmpty() ? owner : null,
+                    bytes));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -21,6 +21,16 @@ public interface ImageStore {
      */
     ImageRef put(byte[] png, String brandOrNull, String ownerTokenId);
 
-    /** The image with this id, or empty when there is none. */
+    /**
+     * Stores a document a job answers beside its images (a capsule's spec sheets, its PDF), under the same scope rules,
+     * fetched from {@code /images/{id}.json} or {@code .pdf}.
+     *
+     * @param mime {@code application/json} or {@code application/pdf}
+     */
+    default ImageRef putDocument(byte[] bytes, String mime, String brandOrNull, String ownerTokenId) {
+        throw new UnsupportedOperationException("this store keeps images only");
+    }
+
+    /** The image (or document) with this id, or empty when there is none. */
     Optional<StoredImage> find(String id);
 }

@@ -36,11 +36,16 @@ final class GenerationTestBridge implements AutoCloseable {
     }
 
     GenerationTestBridge(HomeSetup setup) throws Exception {
+        this(setup, "atelier-tiny");
+    }
+
+    /** @param defaultModel e.g. {@code atelier-micro}, for tests whose figures need a model that draws garments */
+    GenerationTestBridge(HomeSetup setup, String defaultModel) throws Exception {
         home = Files.createTempDirectory("atelier-generate-test-");
         writeBrokenPackage(home.resolve("models").resolve("broken"));
         setup.write(home);
         bridge = GeneratingBridge.create(BridgeConfig.defaults(home).withPort(0)
-                .withJobLimits(GeneratingBridge.JOB_LIMITS), "atelier-tiny").start();
+                .withJobLimits(GeneratingBridge.JOB_LIMITS), defaultModel).start();
     }
 
     Bridge bridge() {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -66,6 +67,10 @@ public final class AtelierClient implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(60))    // base64 images can be tens of megabytes
                 .pingInterval(Duration.ofSeconds(20))    // keeps idle WebSockets alive and detects dead ones
                 .retryOnConnectionFailure(false)         // never send a generate twice behind the caller's back
+                // The bridge closes a keep-alive connection 10 s after its last response (slowloris guard); a pooled
+                // connection kept longer is dead when reused, and without retries the call fails ("unexpected end
+                // of stream", first seen fetching a capsule's results after a 13 s job). Drop them at 8 s.
+                .connectionPool(new ConnectionPool(5, 8, TimeUnit.SECONDS))
                 .build();
         return new AtelierClient(url, token, http);
     }
