@@ -9,7 +9,6 @@ import io.atelier.brands.capsule.PiecePlan;
 import io.atelier.brands.palette.PaletteEntry;
 import io.atelier.brands.palette.PaletteResolver;
 import io.atelier.bridge.adapters.AdapterResolver;
-import io.atelier.bridge.adapters.AdapterServices;
 import io.atelier.bridge.generate.GenerationEngines;
 import io.atelier.bridge.generate.PromptResolution;
 import io.atelier.bridge.jobs.JobManager;
@@ -93,7 +92,7 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
         Brand brand = prompts.brand(caller, params.brand());
         List<PaletteEntry> palette = palette(params.palette(), brand);
         ModelManifest manifest = GenerationEngines.manifest(engine, params.model());
-        AdapterResolver.Choice adapter = adapters.choose(AdapterServices.scopeOf(caller), brand.id(), null, null,
+        AdapterResolver.Choice adapter = adapters.choose(caller.brandScope(), brand.id(), null, null,
                 manifest.id());
         // Step 3: the plan, fixed now; the job draws it.
         long seed = params.seed() != null ? params.seed() : random.nextLong() >>> 20;
