@@ -186,17 +186,8 @@ class Scenario:
     def selection(self):
         if not self.items:
             return "SKIPPED: nothing generated"
-        from krita import Selection
         x, y, w, h = 32, 40, 64, 48
-        selection = Selection()
-        selection.select(x, y, w, h, 255)
-        self.doc.setSelection(selection)
-        before = self.pixels()
-        self.model.strength, self.model.seed = 1.0, 7
-        items = self.wait(self.model.regenerate_selection())
-        check(len(items) == 1, "no selection result")
-        check(self.model.apply(), self.model.message)
-        after = self.pixels()
+        items, before, after = self.regenerate_and_apply(x, y, w, h)
         width = self.doc.width()
         outside_changed = inside_changed = 0
         for row in range(self.doc.height()):
@@ -210,7 +201,7 @@ class Scenario:
                     outside_changed += differs
         check(outside_changed == 0, f"{outside_changed} pixels outside the selection changed in the document")
         check(inside_changed > 0, "nothing changed inside the selection")
-        self.doc.setSelection(Selection())
+        self.clear_selection()
         self.shot("atelier-docker-selection.png")
         return f"{inside_changed} of {w * h} selected pixels changed, 0 outside"
 
@@ -254,18 +245,28 @@ class Scenario:
             self.doc, self.document = small
         return "; ".join(report)
 
-    def selection_on_large_canvas(self):
+    def clear_selection(self):
         from krita import Selection
-        x, y, w, h = 600, 600, 80, 60
+        self.doc.setSelection(Selection())
+
+    def regenerate_and_apply(self, x, y, w, h):
+        """Selects the rectangle, regenerates it at full strength and applies the result: (results, pixels before,
+        pixels after)."""
+        from krita import Selection
         selection = Selection()
         selection.select(x, y, w, h, 255)
         self.doc.setSelection(selection)
         before = self.pixels()
         self.model.strength, self.model.seed = 1.0, 7
         items = self.wait(self.model.regenerate_selection())
-        check(len(items) == 1 and items[0].image.width() >= w, "no full-size selection result")
+        check(len(items) == 1, "no selection result")
         check(self.model.apply(), self.model.message)
-        after = self.pixels()
+        return items, before, self.pixels()
+
+    def selection_on_large_canvas(self):
+        x, y, w, h = 600, 600, 80, 60
+        items, before, after = self.regenerate_and_apply(x, y, w, h)
+        check(items[0].image.width() >= w, "the selection was not drawn at full model size")
         width, row_bytes = self.doc.width(), self.doc.width() * 4
         inside_changed = 0
         for row in range(self.doc.height()):
@@ -277,7 +278,7 @@ class Scenario:
                   f"row {row} changed outside the selection")
             inside_changed += a[x * 4:(x + w) * 4] != b[x * 4:(x + w) * 4]
         check(inside_changed > 0, "nothing changed inside the selection")
-        self.doc.setSelection(Selection())
+        self.clear_selection()
 
     @step("add the layer to a brand dataset, and the bridge has it")
     def dataset(self):

@@ -65,14 +65,12 @@ class CheckpointBridgeTest {
             Files.write(models.resolve("half-copied.safetensors"), Arrays.copyOf(whole, whole.length / 2));
             Files.write(models.resolve("old.ckpt"), new byte[] {(byte) 0x80, 0x02, 0x7d, 0x71, 0x00, 0x2e});
         });
-        client = bridge.admin();
-        socket = client.openSocket(NotificationListener.NONE);
+        client = bridge.client();
+        socket = bridge.socket();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        socket.close();
-        client.close();
         bridge.close();
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.client.AtelierClient;
+import io.atelier.client.AtelierSocket;
+import io.atelier.client.NotificationListener;
 import io.atelier.engine.model.ModelRegistry;
 import io.atelier.engine.model.Sha256;
 import java.io.IOException;
@@ -20,6 +22,8 @@ import java.util.List;
  * as its default so that the suite stays fast; atelier-micro being the shipped default is DefaultModelTest's matter.
  */
 final class GenerationTestBridge implements AutoCloseable {
+    private AtelierClient adminClient;
+    private AtelierSocket adminSocket;
     static final List<String> TINY_FILES = List.of("model.json", "tokenizer.json", "text_encoder.pt", "unet.pt",
             "vae_decoder.pt", "vae_encoder.pt");
 
@@ -54,6 +58,22 @@ final class GenerationTestBridge implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** An admin client the bridge closes with itself (one per bridge: tests share it). */
+    AtelierClient client() throws IOException {
+        if (adminClient == null) {
+            adminClient = admin();
+        }
+        return adminClient;
+    }
+
+    /** A WebSocket of {@link #client()}, for following jobs; closed with the bridge. */
+    AtelierSocket socket() throws IOException {
+        if (adminSocket == null) {
+            adminSocket = client().openSocket(NotificationListener.NONE);
+        }
+        return adminSocket;
     }
 
     AtelierClient admin() throws IOException {
@@ -122,6 +142,12 @@ final class GenerationTestBridge implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (adminSocket != null) {
+            adminSocket.close();
+        }
+        if (adminClient != null) {
+            adminClient.close();
+        }
         bridge.close();
         try (var paths = Files.walk(home)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

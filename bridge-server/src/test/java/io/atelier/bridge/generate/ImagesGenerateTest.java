@@ -37,14 +37,12 @@ class ImagesGenerateTest {
     @BeforeAll
     static void start() throws Exception {
         bridge = new GenerationTestBridge();
-        client = bridge.admin();
-        socket = client.openSocket(NotificationListener.NONE);
+        client = bridge.client();
+        socket = bridge.socket();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        socket.close();
-        client.close();
         bridge.close();
     }
 

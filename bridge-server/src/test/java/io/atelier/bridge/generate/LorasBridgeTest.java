@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierRpcException;
 import io.atelier.client.AtelierSocket;
-import io.atelier.client.NotificationListener;
 import io.atelier.engine.model.Sha256;
 import io.atelier.protocol.ImageRef;
 import io.atelier.protocol.ImagesGenerateParams;
@@ -46,14 +45,12 @@ class LorasBridgeTest {
             Files.copy(SD.resolve("tiny-sd15-fixtures.safetensors"), loras.resolve("not-a-lora.safetensors"));
             Files.write(loras.resolve("broken.safetensors"), new byte[] {1, 2, 3});
         });
-        client = bridge.admin();
-        socket = client.openSocket(NotificationListener.NONE);
+        client = bridge.client();
+        socket = bridge.socket();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        socket.close();
-        client.close();
         bridge.close();
     }
 

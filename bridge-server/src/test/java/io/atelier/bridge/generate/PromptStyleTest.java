@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierRpcException;
 import io.atelier.client.AtelierSocket;
-import io.atelier.client.NotificationListener;
 import io.atelier.protocol.ImagesGenerateParams;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,14 +35,12 @@ class PromptStyleTest {
     static void start() throws Exception {
         bridge = new GenerationTestBridge(home -> GenerationTestBridge.writePackageOfFamily(
                 home.resolve("models").resolve(CLIP_MODEL), CLIP_MODEL, "sd1"));
-        client = bridge.admin();
-        socket = client.openSocket(NotificationListener.NONE);
+        client = bridge.client();
+        socket = bridge.socket();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        socket.close();
-        client.close();
         bridge.close();
     }
 
