@@ -107,7 +107,8 @@ public final class Bridge implements AutoCloseable {
                 BrandServices.brandIdsVisibleTo(brandStore), clients)));
         bindings.add(RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)));
         bindings.add(RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)));
-        bindings.add(RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper)));
+        bindings.add(RpcBinding.of(RpcDiscoverService.class,
+                new RpcDiscoverServiceImpl(mapper, () -> built.get().methodNames())));
         bindings.addAll(BrandServices.bindings(brandStore, images, models));
         bindings.add(RpcBinding.of(PreviewService.class, new PreviewServiceImpl(jobs, images)));
         bindings.addAll(extraServices);

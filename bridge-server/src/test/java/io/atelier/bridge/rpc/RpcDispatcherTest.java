@@ -63,7 +63,7 @@ class RpcDispatcherTest {
                 RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> self[0].methodNames())),
                 RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)),
                 RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)),
-                RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper)),
+                RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper, () -> self[0].methodNames())),
                 RpcBinding.of(BoomService.class, params -> {
                     throw new IllegalStateException("secret /etc/passwd at com.example.Secret");
                 })));
@@ -195,6 +195,12 @@ class RpcDispatcherTest {
             assertTrue(response.path("error").path("data").path("reason").asText().contains("OpenRPC"));
         } else {
             assertTrue(response.path("result").has("openrpc"), response.toString());
+            // Only what this dispatcher serves is advertised: no images.* here, no engine.
+            List<String> listed = new java.util.ArrayList<>();
+            response.path("result").path("methods").forEach(m -> listed.add(m.path("name").asText()));
+            assertTrue(listed.contains("models.list") && listed.contains("rpc.discover"), listed::toString);
+            assertFalse(listed.contains("images.generate") || listed.contains("capsules.generate"), listed::toString);
+            assertTrue(dispatcher.methodNames().containsAll(listed), listed::toString);
         }
     }
 
