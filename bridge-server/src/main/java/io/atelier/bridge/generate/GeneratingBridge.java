@@ -50,6 +50,6 @@ public final class GeneratingBridge {
         ImagesServiceImpl images = new ImagesServiceImpl(engine, bridge.jobs(), bridge.images(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
         bridge.jobs().registerReplayer(ImagesServiceImpl.KIND, images::replay);
-        return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
+        return bridge.addService(RpcBinding.of(ImagesService.class, images)).closeWith(images).closeWith(engine);
     }
 }

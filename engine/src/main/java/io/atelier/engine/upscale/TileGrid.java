@@ -5,9 +5,9 @@ package io.atelier.engine.upscale;
  * Tiles are {@code tile} long (or the whole axis when it is shorter) and step by {@code tile - overlap}; the last
  * one is pulled back to end on the border, so it may overlap its neighbour by more.
  *
- * <p>Blend weights: where two tiles overlap by L output pixels, each ignores the quarter of the overlap nearest its
- * own edge (where the network saw zero padding instead of the neighbouring pixels) and the two ramp linearly across
- * the middle half, so the weights of the tiles covering a pixel always sum to 1 and no seam can show.
+ * <p>Blend weights: where two tiles overlap by L output pixels, each ignores the 3/8 of the overlap nearest its
+ * own edge (where the network saw zero padding instead of the neighbouring pixels: the slim network's receptive
+ * field reaches 10 source pixels) and the two ramp linearly across the middle quarter, so the weights of the tiles covering a pixel always sum to 1 and no seam can show.
  */
 record TileGrid(int length, int tile, int[] starts) {
 
@@ -45,7 +45,7 @@ record TileGrid(int length, int tile, int[] starts) {
 
     /** Weight at distance v from the tile's own edge, inside an overlap of length L: 0, then linear, then 1. */
     private static float ramp(int v, int overlap) {
-        float margin = overlap / 4f;
+        float margin = overlap * 3f / 8f;
         float length = Math.max(1f, overlap - 2 * margin);
         return Math.max(0f, Math.min(1f, (v + 0.5f - margin) / length));
     }

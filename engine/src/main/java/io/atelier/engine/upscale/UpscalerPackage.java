@@ -22,6 +22,16 @@ public record UpscalerPackage(String id, String displayName, String npmName, Str
             new UpscalerPackage("esrgan-thick", "ESRGAN thick (RRDN C4 D3 G32 T10)", "@upscalerjs/esrgan-thick",
                     "rrdn", 1f));
 
+    /** The packages whose files are on the classpath, in the order of {@link #KNOWN}. */
+    public static List<UpscalerPackage> installedPackages() {
+        return KNOWN.stream().filter(UpscalerPackage::installed).toList();
+    }
+
+    /** The size of the patches it was trained on (esrgan.js meta.patchSize). */
+    public int patchSize(int scale) {
+        return scale == 3 ? 129 : 128;
+    }
+
     /** Whether this package's files are on the classpath. */
     public boolean installed() {
         return UpscalerPackage.class.getResource(resource(2, "model.json")) != null;

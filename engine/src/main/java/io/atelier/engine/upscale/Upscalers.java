@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import io.atelier.engine.ModelLoadException;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,13 +18,8 @@ public final class Upscalers implements AutoCloseable {
     private final NDManager manager = NDManager.newBaseManager(Device.cpu());
     private final Map<String, UpscalerModel> loaded = new HashMap<>();
 
-    /** The packages whose files are on the classpath, in the order {@link UpscalerPackage#KNOWN} lists them. */
-    public List<UpscalerPackage> installed() {
-        return UpscalerPackage.KNOWN.stream().filter(UpscalerPackage::installed).toList();
-    }
-
     public Optional<UpscalerPackage> find(String id) {
-        return installed().stream().filter(p -> p.id().equals(id)).findFirst();
+        return UpscalerPackage.installedPackages().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** The network of package {@code id} for one of {@link UpscalerPackage#SCALES}. */
