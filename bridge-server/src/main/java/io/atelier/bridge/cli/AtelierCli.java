@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code ./atelier}: the one entry point. */
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = AtelierCli.Version.class,
         description = "Atelier: brand-specialised image generation served locally to your creative tools.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, BatchCommand.class, TokenCommand.class,
+        subcommands = {ServeCommand.class, GenerateCommand.class, BatchCommand.class, UpscaleCommand.class,
+                TokenCommand.class,
                 DatasetCommand.class, EvalCommand.class,
                 BenchCommand.class, PreviewCommand.class, DemoCommand.Demo.class})
 public final class AtelierCli implements Runnable {

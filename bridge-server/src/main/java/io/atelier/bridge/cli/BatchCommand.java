@@ -3,7 +3,6 @@ package io.atelier.bridge.cli;
 import io.atelier.bridge.batch.BatchRun;
 import io.atelier.bridge.batch.BridgeConnection;
 import io.atelier.bridge.batch.GenerationRunner;
-import io.atelier.client.AtelierClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,12 +32,8 @@ final class BatchCommand implements Callable<Integer> {
                     + "fails (default: ${DEFAULT-VALUE}).")
     int waitSeconds;
 
-    @Option(names = "--url", defaultValue = AtelierClient.DEFAULT_URL,
-            description = "A running bridge (default: ${DEFAULT-VALUE}); when none answers, one runs in this process.")
-    String url;
-
     @Mixin
-    HomeOption home;
+    BridgeOptions bridgeOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -46,7 +41,7 @@ final class BatchCommand implements Callable<Integer> {
             System.err.println("atelier: no file " + file);
             return 2;
         }
-        try (BridgeConnection bridge = BridgeConnection.open(home.resolve(), url, System.err)) {
+        try (BridgeConnection bridge = bridgeOptions.open()) {
             BatchRun.Report report = BatchRun.run(file, out, parallel,
                     new GenerationRunner(bridge::client, Duration.ofSeconds(waitSeconds)), System.err);
             System.out.printf("%d lines: %d done now (%d images, %.2f images/s), %d already done, %d failed; "

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.bridge.batch.BridgeConnection;
 import io.atelier.bridge.batch.GenerationRequestLine;
 import io.atelier.bridge.batch.GenerationRunner;
-import io.atelier.client.AtelierClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,12 +39,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = ".", description = "Folder for the files (default: the current one).")
     Path out;
 
-    @Option(names = "--url", defaultValue = AtelierClient.DEFAULT_URL,
-            description = "A running bridge (default: ${DEFAULT-VALUE}); when none answers, one runs in this process.")
-    String url;
-
     @Mixin
-    HomeOption home;
+    BridgeOptions bridgeOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -61,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
         params.put("seed", seed != null ? seed : new SecureRandom().nextLong() >>> 16);
         params.put("clientRequestId", "generate-" + UUID.randomUUID()); // a retry inside this command runs once
         Files.createDirectories(out);
-        try (BridgeConnection bridge = BridgeConnection.open(home.resolve(), url, System.err)) {
+        try (BridgeConnection bridge = bridgeOptions.open()) {
             GenerationRunner runner = new GenerationRunner(bridge::client, Duration.ofSeconds(30));
             List<Path> files = runner.run(new GenerationRequestLine(0, params), out, "atelier");
             for (Path file : files) {
