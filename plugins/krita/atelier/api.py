@@ -179,12 +179,16 @@ class ImagesGenerateParams:
     strength: Optional[float] = None
     mask: Optional[ImageInput] = None
     palette: Optional[List[str]] = None
+    clientRequestId: Optional[str] = None   # idempotency key: a retry with the same key runs nothing new
 
 
 @dataclass
 class ImagesUpscaleParams:
     image: Optional[ImageInput] = None
-    scale: Optional[int] = None
+    scale: Optional[int] = None      # 2, 3, 4 or 8
+    model: Optional[str] = None      # an upscaler from models.list (kind "upscaler"); default esrgan-slim
+    tile: Optional[int] = None       # tile side in source pixels, 32..512
+    detail: Optional[float] = None   # not offered by the bridge yet
 
 
 @dataclass
