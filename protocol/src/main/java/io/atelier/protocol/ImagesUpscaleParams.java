@@ -14,9 +14,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *               unknown: -32004 with {@code data.field} {@code model}
  * @param tile   tile side in source pixels, 32..512 (default 192): smaller tiles use less memory, larger ones
  *               waste less work on overlaps
- * @param detail 0..1: after super-resolution, redraw each tile with the diffusion model at strength detail/2 from
- *               the source's prompt; this bridge does not offer it yet and answers -32602 with {@code data.field}
- *               {@code detail} for a value above 0
+ * @param detail 0..1 (default 0: none): after super-resolution, each tile of the enlarged image (the model's native
+ *               size, overlapping by a quarter) is redrawn by the model that made the source, from the prompt,
+ *               steps, guidance, sampler and seed of the source's history record, at strength detail/2. Only for an
+ *               image made by Atelier whose record the caller may read, else -32602 with {@code data.field}
+ *               {@code detail}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImagesUpscaleParams(

@@ -7,6 +7,7 @@ import io.atelier.bridge.images.StoredImage;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
+import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.image.ProvenancePng;
 import io.atelier.engine.upscale.TiledUpscaler;
 import io.atelier.engine.upscale.UpscalerPackage;
@@ -30,6 +31,7 @@ final class ImageUpscaling implements AutoCloseable {
     static final int MAX_TILE = 512;
 
     private final Upscalers upscalers = new Upscalers();
+    private final DiffusionEngine engine;
     private final JobManager jobs;
     private final ImageStore images;
     private final ImageInputs inputs;
@@ -37,8 +39,9 @@ final class ImageUpscaling implements AutoCloseable {
     private final Executor progressExecutor;
     private final Clock clock;
 
-    ImageUpscaling(JobManager jobs, ImageStore images, Supplier<HistoryRepository> history, Executor progressExecutor,
+    ImageUpscaling(DiffusionEngine engine, JobManager jobs, ImageStore images, Supplier<HistoryRepository> history, Executor progressExecutor,
                    Clock clock) {
+        this.engine = engine;
         this.jobs = jobs;
         this.images = images;
         this.inputs = new ImageInputs(images);
@@ -69,10 +72,6 @@ final class ImageUpscaling implements AutoCloseable {
         Double detail = params.detail();
         if (detail != null && !(detail >= 0 && detail <= 1)) {
             throw AtelierException.invalidParams("detail", "detail must be between 0 and 1.");
-        }
-        if (detail != null && detail > 0) {
-            throw AtelierException.invalidParams("detail", "The detail pass is not available in this version of "
-                    + "the bridge: leave detail out or send 0.");
         }
 
         // Step 2: the image, its size checked from the header against the output limit before decoding.
@@ -111,9 +110,14 @@ final class ImageUpscaling implements AutoCloseable {
         HistoryEntry record = new HistoryEntry(HistoryRepository.newId(), null, KIND, brand, clientName, "queued",
                 request, null, null, modelId, null, null, null, null, null, width * scale, height * scale, null,
                 null, null, null, null, sourceType, clock.instant(), null);
+        UpscaleDetail detailPass = detail == null || detail == 0 ? null
+                : UpscaleDetail.plan(detail, origin, caller, history.get(), engine, width * scale, height * scale);
+        if (detailPass != null) {
+            request.put("detail", detail);
+        }
         UpscaleJob job = new UpscaleJob(upscalers, modelId, scale, new TiledUpscaler.Tiling(tile,
                 TiledUpscaler.Tiling.DEFAULT.overlap(), TiledUpscaler.Tiling.DEFAULT.batch()), source.image(),
-                record, origin.recordId(), history.get(), progressExecutor, clock, caller.tokenId());
+                detailPass, record, origin.recordId(), history.get(), progressExecutor, clock, caller.tokenId());
         return jobs.submit(KIND, caller, brand, job);
     }
 

@@ -69,7 +69,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         this.inputs = new ImageInputs(images);
         this.prompts = new PromptResolution(brands);
         this.hashes = new ModelHashes(engine.models());
-        this.upscaling = new ImageUpscaling(jobs, images, brands::history, progressExecutor, clock);
+        this.upscaling = new ImageUpscaling(engine, jobs, images, brands::history, progressExecutor, clock);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.atelier.bridge.jobs.JobHandler;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.engine.image.Provenance;
 import io.atelier.engine.image.ProvenancePng;
+import io.atelier.engine.upscale.DetailPass;
 import io.atelier.engine.upscale.TiledUpscaler;
 import io.atelier.engine.upscale.Upscalers;
 import io.atelier.protocol.ErrorCodes;
@@ -19,7 +20,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs one {@code images.upscale} job: the tiles through the network with {@code jobs.progress} per batch of tiles
+ * Runs one {@code images.upscale} job: the tiles through the network (then, when asked, the detail pass of
+ * {@link UpscaleDetail}) with {@code jobs.progress} per batch of tiles
  * and cancel between them, the PNG with provenance stored in the job's brand, history saved at start and end.
  * Upscales run one at a time: two would only share the same cores and double the peak memory.
  */
@@ -31,6 +33,7 @@ final class UpscaleJob implements JobHandler {
     private final int scale;
     private final TiledUpscaler.Tiling tiling;
     private final BufferedImage source;
+    private final UpscaleDetail detail;
     private final HistoryEntry accepted;
     private final String sourceRecordId;
     private final HistoryRepository history;
@@ -39,13 +42,14 @@ final class UpscaleJob implements JobHandler {
     private final String ownerToken;
 
     UpscaleJob(Upscalers upscalers, String modelId, int scale, TiledUpscaler.Tiling tiling, BufferedImage source,
-               HistoryEntry accepted, String sourceRecordId, HistoryRepository history, Executor progressExecutor,
+               UpscaleDetail detail, HistoryEntry accepted, String sourceRecordId, HistoryRepository history, Executor progressExecutor,
                Clock clock, String ownerToken) {
         this.upscalers = upscalers;
         this.modelId = modelId;
         this.scale = scale;
         this.tiling = tiling;
         this.source = source;
+        this.detail = detail;
         this.accepted = accepted;
         this.sourceRecordId = sourceRecordId;
         this.history = history;
@@ -64,7 +68,16 @@ final class UpscaleJob implements JobHandler {
             ONE_AT_A_TIME.lock();
             try (NDManager manager = NDManager.newBaseManager()) {
                 ctx.throwIfCancelled();
-                result = TiledUpscaler.upscale(upscalers.model(modelId, scale), source, tiling, progress, manager);
+                // Step 1: super-resolution; Step 2, when asked: the detail pass. Progress counts the tiles of both.
+                int srTiles = TiledUpscaler.tileCount(source.getWidth(), source.getHeight(), tiling);
+                int total = srTiles + (detail == null ? 0 : DetailPass.tileCount(source.getWidth() * scale,
+                        source.getHeight() * scale, detail.tile()));
+                result = TiledUpscaler.upscale(upscalers.model(modelId, scale), source, tiling, progress, manager, 0,
+                        total);
+                if (detail != null) {
+                    result = DetailPass.run(result, detail.tile(), tile -> detail.redraw(tile, progress), progress,
+                            srTiles, total);
+                }
             } catch (RuntimeException e) {
                 throw EngineErrors.translate(e);
             } finally {

@@ -93,6 +93,40 @@ class ImagesUpscaleTest {
     }
 
     @Test
+    void the_detail_pass_redraws_the_enlarged_tiles_with_the_source_prompt() {
+        List<JobsProgressNotification> progress = new CopyOnWriteArrayList<>();
+        try (AtelierSocket socket = client.openSocket(new NotificationListener() {
+            @Override
+            public void onProgress(JobsProgressNotification p) {
+                progress.add(p);
+            }
+        })) {
+            ImageRef generated = Generation.run(socket, Generation.seeded("red dress", 4)).get(0);
+            ImagesService service = socket.service(ImagesService.class);
+            String plainJob = service.upscale(new ImagesUpscaleParams(ImageInput.ofId(generated.id()), 2)).jobId();
+            JobsFinishedNotification plain = socket.awaitFinished(plainJob, Generation.WAIT);
+            String detailJob = service.upscale(new ImagesUpscaleParams(ImageInput.ofId(generated.id()), 2, null,
+                    null, 0.6)).jobId();
+            JobsFinishedNotification detailed = socket.awaitFinished(detailJob, Generation.WAIT);
+            assertEquals(JobStatus.SUCCEEDED, detailed.status(), () -> String.valueOf(detailed.error()));
+            BufferedImage a = Generation.pixels(client, plain.results().get(0));
+            BufferedImage b = Generation.pixels(client, detailed.results().get(0));
+            assertEquals(a.getWidth(), b.getWidth());
+            assertTrue(!Generation.samePixels(a, b), "the detail pass changed nothing");
+            int plainTotal = progress.stream().filter(p -> p.jobId().equals(plainJob)).findFirst().orElseThrow()
+                    .totalSteps();
+            int detailTotal = progress.stream().filter(p -> p.jobId().equals(detailJob)).findFirst().orElseThrow()
+                    .totalSteps();
+            assertTrue(detailTotal > plainTotal, "progress counts the redrawn tiles too: " + detailTotal);
+        }
+        String photo = Generation.base64Png(TiledTexture.of(64, 64));
+        AtelierRpcException noPrompt = refused(new ImagesUpscaleParams(ImageInput.ofBase64(photo), 2, null, null,
+                0.5));
+        assertEquals("detail", noPrompt.field());
+        assertTrue(noPrompt.reason().contains("prompt"), noPrompt.reason());
+    }
+
+    @Test
     void cancel_stops_between_tiles() {
         String photo = Generation.base64Png(TiledTexture.of(256, 256));
         try (AtelierSocket socket = client.openSocket(NotificationListener.NONE)) {
