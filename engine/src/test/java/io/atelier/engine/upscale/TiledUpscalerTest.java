@@ -81,6 +81,22 @@ class TiledUpscalerTest {
         assertEquals(1, batches.get());
     }
 
+    @Test
+    void detail_pass_with_a_redraw_that_changes_nothing_gives_back_the_image_exactly() {
+        BufferedImage image = texture(150, 100);
+        AtomicInteger tiles = new AtomicInteger();
+        BufferedImage out = DetailPass.run(image, 64, tile -> {
+            tiles.incrementAndGet();
+            return tile;
+        }, GenerationListener.NONE, 0, DetailPass.tileCount(150, 100, 64));
+        assertEquals(DetailPass.tileCount(150, 100, 64), tiles.get());
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 150; x++) {
+                assertEquals(image.getRGB(x, y), out.getRGB(x, y), "blend weights must sum to 1 at " + x + "," + y);
+            }
+        }
+    }
+
     /** Gradients, hard edges and noise: what a seam or a misplaced tile would show on. */
     static BufferedImage texture(int width, int height) {
         Random random = new Random(7);
