@@ -27,6 +27,7 @@ public final class KerasGraph implements AutoCloseable {
     private final Map<String, Integer> readers = new HashMap<>();
 
     public KerasGraph(TfjsLayersModel model, NDManager parent) {
+        model = UpsampleConvFusion.apply(model);
         this.layers = model.layers();
         this.output = model.outputLayer();
         this.weights = parent.newSubManager();
