@@ -16,8 +16,8 @@ import javax.imageio.ImageIO;
 /**
  * Issue 18's speed figures: a {@code size}×{@code size} photograph (scikit-image's coffee, enlarged bicubically to
  * that size; a noise texture where python3-skimage is absent) upscaled ×4 by each model with the bridge's default
- * tiling, in this process: seconds, seconds per output megapixel, and the process's peak RSS during that model's
- * run (Linux's VmHWM, reset before each model through /proc/self/clear_refs).
+ * tiling, in this process: seconds, seconds per output megapixel (wall and CPU), and the process's peak RSS during
+ * that model's run (Linux's VmHWM, reset before each model through /proc/self/clear_refs).
  */
 public final class UpscaleBenchmark {
     private UpscaleBenchmark() {
@@ -37,12 +37,16 @@ public final class UpscaleBenchmark {
                         GenerationListener.NONE, manager);
                 System.gc();
                 resetPeakRss();
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 BufferedImage result = TiledUpscaler.upscale(model, input, TiledUpscaler.Tiling.DEFAULT,
                         GenerationListener.NONE, manager);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                out.printf("%-14s %7.1f s  %6.2f s/MP  peak RSS %5.2f GB%n", id, seconds, seconds / outputMp,
-                        kb("VmHWM") / 1e6);
+                double cpu = (processCpuNanos() - cpuStart) / 1e9;
+                // CPU seconds as well: on a machine shared with other builds, wall time says more about them.
+                out.printf("%-14s %7.1f s  %6.2f s/MP  (%6.2f CPU-s/MP)  peak RSS %5.2f GB  load %.1f%n", id, seconds,
+                        seconds / outputMp, cpu / outputMp, kb("VmHWM") / 1e6,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 if (outDirOrNull != null) {
                     Files.createDirectories(outDirOrNull);
                     ImageIO.write(result, "png", outDirOrNull.resolve(id + "-x4.png").toFile());
@@ -71,6 +75,11 @@ public final class UpscaleBenchmark {
             }
         }
         return noise;
+    }
+
+    private static long processCpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static void resetPeakRss() {
