@@ -93,10 +93,14 @@ final class ImageUpscaling implements AutoCloseable {
                     "image");
         }
 
-        // Step 3: the job, in the source's brand; the record says what it enlarged and keeps its source type.
+        // Step 3: the detail pass needs the source's record (its prompt and model): checked before anything is kept.
+        ProvenancePng.Source origin = ProvenancePng.readSource(source.bytes());
+        UpscaleDetail detailPass = detail == null || detail == 0 ? null
+                : UpscaleDetail.plan(detail, origin, caller, history.get(), engine, width * scale, height * scale);
+
+        // Step 4: the job, in the source's brand; the record says what it enlarged and keeps its source type.
         String brand = source.storedId() == null ? null
                 : images.find(source.storedId()).map(StoredImage::brand).orElse(null);
-        ProvenancePng.Source origin = ProvenancePng.readSource(source.bytes());
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("image", Map.of("id", inputs.keep(source, brand, caller)));
         request.put("scale", scale);
@@ -105,16 +109,14 @@ final class ImageUpscaling implements AutoCloseable {
         if (origin.recordId() != null) {
             request.put("upscaleOf", origin.recordId());
         }
+        if (detailPass != null) {
+            request.put("detail", detail);
+        }
         String sourceType = io.atelier.engine.image.Provenance.upscale(null, modelId, null,
                 origin.digitalSourceType()).digitalSourceType();
         HistoryEntry record = new HistoryEntry(HistoryRepository.newId(), null, KIND, brand, clientName, "queued",
                 request, null, null, modelId, null, null, null, null, null, width * scale, height * scale, null,
                 null, null, null, null, sourceType, clock.instant(), null);
-        UpscaleDetail detailPass = detail == null || detail == 0 ? null
-                : UpscaleDetail.plan(detail, origin, caller, history.get(), engine, width * scale, height * scale);
-        if (detailPass != null) {
-            request.put("detail", detail);
-        }
         UpscaleJob job = new UpscaleJob(upscalers, modelId, scale, new TiledUpscaler.Tiling(tile,
                 TiledUpscaler.Tiling.DEFAULT.overlap(), TiledUpscaler.Tiling.DEFAULT.batch()), source.image(),
                 detailPass, record, origin.recordId(), history.get(), progressExecutor, clock, caller.tokenId());
