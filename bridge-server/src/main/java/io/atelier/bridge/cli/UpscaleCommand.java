@@ -43,6 +43,11 @@ final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--tile", paramLabel = "PX", description = "Tile side in source pixels, 32..512 (default: the bridge's).")
     Integer tile;
 
+    @Option(names = "--detail", paramLabel = "0..1",
+            description = "After enlarging, redraw each tile with the model and prompt that made IN (an image made by "
+                    + "Atelier) at strength detail/2 (default: none).")
+    Double detail;
+
     @Option(names = "--out", paramLabel = "OUT.png", description = "Where to write (default: IN-xS.png beside IN).")
     Path out;
 
@@ -62,7 +67,7 @@ final class UpscaleCommand implements Callable<Integer> {
                 .replaceFirst("\\.[A-Za-z]+$", "") + "-x" + scale + ".png");
         ImagesUpscaleParams params = new ImagesUpscaleParams(
                 ImageInput.ofBase64(Base64.getEncoder().encodeToString(Files.readAllBytes(in))), scale, model, tile,
-                null);
+                detail);
         try (BridgeConnection bridge = bridgeOptions.open();
              ProgressBar bar = new ProgressBarBuilder().setTaskName("Upscale x" + scale).setInitialMax(1)
                      .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).setUnit(" tiles", 1)
