@@ -66,7 +66,7 @@ final class UpscaleJob implements JobHandler {
         try {
             BufferedImage result;
             ONE_AT_A_TIME.lock();
-            try (NDManager manager = NDManager.newBaseManager()) {
+            try (NDManager manager = upscalers.newJobManager()) {
                 ctx.throwIfCancelled();
                 // Step 1: super-resolution; Step 2, when asked: the detail pass. Progress counts the tiles of both.
                 int srTiles = TiledUpscaler.tileCount(source.getWidth(), source.getHeight(), tiling);

@@ -29,7 +29,7 @@ public final class UpscaleBenchmark {
         out.printf("input %dx%d -> output %dx%d (%.2f MP), tiling %s, %d cores, load average %.2f%n", size, size,
                 size * 4, size * 4, outputMp, TiledUpscaler.Tiling.DEFAULT, Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        try (Upscalers upscalers = new Upscalers(); NDManager manager = NDManager.newBaseManager()) {
+        try (Upscalers upscalers = new Upscalers(); NDManager manager = upscalers.newJobManager()) {
             for (String id : models) {
                 var model = upscalers.model(id, 4);
                 // Warm-up on one tile so that libtorch's first-call setup is not timed.

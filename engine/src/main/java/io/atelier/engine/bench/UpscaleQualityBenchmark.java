@@ -43,7 +43,7 @@ public final class UpscaleQualityBenchmark {
         methods.forEach(m -> out.printf(" | %-15s", m));
         out.println();
         int count = 0;
-        try (Upscalers upscalers = new Upscalers(); NDManager manager = NDManager.newBaseManager()) {
+        try (Upscalers upscalers = new Upscalers(); NDManager manager = upscalers.newJobManager()) {
             for (String name : PHOTOS) {
                 Path file = folder.resolve(name);
                 if (!Files.isRegularFile(file)) {

@@ -18,6 +18,14 @@ public final class Upscalers implements AutoCloseable {
     private final NDManager manager = NDManager.newBaseManager(Device.cpu());
     private final Map<String, UpscalerModel> loaded = new HashMap<>();
 
+    /**
+     * A manager for one job's tiles, on the device the weights live on (the CPU: a default base manager would pick
+     * a GPU where DJL finds one, and a forward mixing devices fails).
+     */
+    public NDManager newJobManager() {
+        return NDManager.newBaseManager(Device.cpu());
+    }
+
     public Optional<UpscalerPackage> find(String id) {
         return UpscalerPackage.installedPackages().stream().filter(p -> p.id().equals(id)).findFirst();
     }

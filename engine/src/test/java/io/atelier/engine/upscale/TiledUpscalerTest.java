@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class TiledUpscalerTest {
     private static final Upscalers UPSCALERS = new Upscalers();
-    private static final NDManager MANAGER = NDManager.newBaseManager();
+    private static final NDManager MANAGER = UPSCALERS.newJobManager();
 
     @Test
     void tiled_output_matches_untiled_away_from_the_borders() {

@@ -37,7 +37,7 @@ class UpscalerReferenceTest {
         float[] input = nhwcToNchw(read("input-12x12.f32"), SIZE, SIZE);
         float[] expected = nhwcToNchw(read(id + "-x" + scale + ".f32"), SIZE * scale, SIZE * scale);
         float[] actual;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = UPSCALERS.newJobManager()) {
             actual = UPSCALERS.model(id, scale)
                     .upscale(manager.create(input, new Shape(1, 3, SIZE, SIZE))).toFloatArray();
         }
