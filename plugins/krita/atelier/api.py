@@ -206,7 +206,10 @@ class ImagesGenerateParams:
 @dataclass
 class ImagesUpscaleParams:
     image: Optional[ImageInput] = None
-    scale: Optional[int] = None
+    scale: Optional[int] = None      # 2, 3, 4 or 8
+    model: Optional[str] = None      # an upscaler from models.list (kind "upscaler"); default esrgan-slim
+    tile: Optional[int] = None       # tile side in source pixels, 32..512
+    detail: Optional[float] = None   # 0..1: redraw the tiles with the source's prompt at strength detail/2
 
 
 @dataclass

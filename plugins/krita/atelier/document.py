@@ -68,6 +68,11 @@ class Document:
     def open_as_new_document(self, image: QImage, name: str) -> bool:
         return False
 
+    def enlarge_with_layer(self, image: QImage, name: str) -> bool:
+        """Scales the whole document to the image's size (its layers resampled) and adds the image as a new layer
+        above the current one: an upscale placed where the designer works."""
+        return False
+
 
 class KritaDocument(Document):
     """A live Krita document (krita.Document)."""
@@ -137,6 +142,16 @@ class KritaDocument(Document):
         self._doc.refreshProjection()
         return True
 
+
+    def enlarge_with_layer(self, image: QImage, name: str) -> bool:
+        self._check_format()
+        width, height = self.size()
+        factor = image.width() / width
+        # Resolution grows with the pixels, so the print size stays the same: that is what an upscale is for.
+        self._doc.scaleImage(image.width(), image.height(), int(self._doc.xRes() * factor),
+                             int(self._doc.yRes() * factor), "Bicubic")
+        self._doc.waitForDone()
+        return self.add_layer(image, name)
 
     def open_as_new_document(self, image: QImage, name: str) -> bool:
         from krita import Krita

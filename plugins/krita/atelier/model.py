@@ -70,6 +70,7 @@ class Model(QObject):
         self.live_progress = False
         # generation settings
         self.models: List[api.ModelInfo] = []
+        self.upscalers: List[api.ModelInfo] = []
         self.model_id: Optional[str] = None
         self.brands: List[api.Brand] = []
         self.brand_id: Optional[str] = None
@@ -84,6 +85,7 @@ class Model(QObject):
         self.sampler = ""
         self.strength = 0.6
         self.upscale_factor = 2
+        self.upscaler_id = ""     # "" = the bridge's default upscaler
         # running job
         self.job_id: Optional[str] = None
         self.step = 0
@@ -138,7 +140,9 @@ class Model(QObject):
         self._set_connection(Connection.CONNECTING, "Connecting…")
         try:
             self.session = await self.client.initialize()
-            self.models = [m for m in (await self.client.models()).models if m.kind == "diffusion"]
+            listed = (await self.client.models()).models
+            self.models = [m for m in listed if m.kind == "diffusion"]
+            self.upscalers = [m for m in listed if m.kind == "upscaler"]
             self.brands = await self._load_brands()
         except AtelierError:
             self._set_connection(Connection.ERROR, "")
@@ -256,7 +260,8 @@ class Model(QObject):
     async def _upscale(self) -> List[HistoryItem]:
         self._require_idle()
         layer = self._layer_image(self._document())
-        params = api.ImagesUpscaleParams(image=api.ImageInput(base64=png_base64(layer)), scale=self.upscale_factor)
+        params = api.ImagesUpscaleParams(image=api.ImageInput(base64=png_base64(layer)), scale=self.upscale_factor,
+                                         model=self.upscaler_id or None)
         try:
             refs = await self._run_job(self.client.upscale(params))
         except AtelierError as error:
@@ -267,7 +272,7 @@ class Model(QObject):
             raise
         items = [HistoryItem(image, ref, "upscale", "", "", None) for ref, image in await self._fetch_all(refs)]
         self._add_history(items)
-        self._say(f"Upscaled ×{self.upscale_factor}: Apply opens it as a new document.")
+        self._say(f"Upscaled ×{self.upscale_factor}: Apply enlarges the document and adds it as a new layer.")
         return items
 
     def cancel(self) -> Future:
@@ -356,7 +361,7 @@ class Model(QObject):
         document = self._document()
         try:
             if item.kind == "upscale":
-                placed = document.open_as_new_document(item.image, "Atelier upscale")
+                placed = document.enlarge_with_layer(item.image, "Atelier upscale")
             else:
                 placed = document.add_layer(item.image, _layer_name(item), item.mask, item.region)
         except DocumentError as error:

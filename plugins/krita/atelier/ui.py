@@ -199,10 +199,19 @@ class AtelierWidget(QWidget):
         buttons = QHBoxLayout()
         self.dataset_button = QPushButton("Add to brand dataset")
         self.dataset_button.clicked.connect(self.model.add_to_dataset)
-        self.upscale_button = QPushButton("Upscale ×2")
+        self.upscale_button = QPushButton("Upscale")
         self.upscale_button.clicked.connect(self.model.upscale)
+        self.upscale_factor = QComboBox()
+        for factor in (2, 3, 4, 8):
+            self.upscale_factor.addItem(f"×{factor}", factor)
+        self.upscale_factor.currentIndexChanged.connect(
+            lambda i: self._set("upscale_factor", self.upscale_factor.itemData(i)))
+        self.upscaler = QComboBox()
+        self.upscaler.currentIndexChanged.connect(lambda i: self._set("upscaler_id", self.upscaler.itemData(i) or ""))
         buttons.addWidget(self.dataset_button)
         buttons.addWidget(self.upscale_button)
+        buttons.addWidget(self.upscale_factor)
+        buttons.addWidget(self.upscaler)
         layout.addLayout(buttons)
         return box
 
@@ -256,6 +265,9 @@ class AtelierWidget(QWidget):
             self._fill(self.brand, [("No brand", None)] + [(b.displayName or b.id, b.id) for b in model.brands],
                        model.brand_id)
             self._fill(self.model_picker, [(m.id, m.id) for m in model.models], model.model_id)
+            self._fill(self.upscaler, [("Default upscaler", "")] + [(m.displayName or m.id, m.id)
+                                                                   for m in model.upscalers], model.upscaler_id)
+            self.upscale_factor.setCurrentIndex(max(0, self.upscale_factor.findData(model.upscale_factor)))
             if self.prompt.toPlainText() != model.prompt:
                 self.prompt.setPlainText(model.prompt)
             self.count.setValue(model.count)
@@ -278,6 +290,8 @@ class AtelierWidget(QWidget):
             self.dataset_button.setToolTip("" if model.offers("datasets.add") else
                                            "This bridge does not offer brand datasets yet")
             self.upscale_button.setEnabled(model.can_upscale)
+            self.upscale_factor.setEnabled(model.can_upscale)
+            self.upscaler.setEnabled(model.can_upscale and bool(model.upscalers))
             self.upscale_button.setToolTip("" if model.offers("images.upscale") else
                                            "This bridge has no upscaler installed")
             if self.strip.currentRow() != model.selected and model.selected < self.strip.count():

@@ -322,6 +322,20 @@ class Scenario:
             check(not self.model.can_upscale, "upscale still offered after the bridge said it has none")
             return "SKIPPED: the bridge lists images.upscale but answers -32601 (no upscaler installed)"
         check(items and items[0].image.width() == 2 * self.doc.width(), "upscaled size is not ×2")
+        self.upscaled = len(self.model.history) - 1
+
+    @step("apply the upscale: the document is enlarged and the result added as a new layer")
+    def apply_upscale(self):
+        if getattr(self, "upscaled", None) is None:
+            return "SKIPPED: nothing upscaled"
+        width, height = self.doc.width(), self.doc.height()
+        before = self.layers()
+        check(self.model.apply(self.upscaled), f"apply refused: {self.model.message}")
+        check((self.doc.width(), self.doc.height()) == (2 * width, 2 * height),
+              f"document is {self.doc.width()}x{self.doc.height()}, not twice {width}x{height}")
+        after = self.layers()
+        check(len(after) == len(before) + 1 and "Atelier upscale" in after, f"layers now {after}")
+        return f"document {self.doc.width()}x{self.doc.height()}, layers {after}"
 
     @step("cancel stops a running generation")
     def cancel(self):
@@ -368,6 +382,7 @@ def main(*_args):
             scenario.dataset()
             scenario.upscale()
             scenario.cancel()
+            scenario.apply_upscale()
             scenario.shot("atelier-docker.png")
         code = 0 if STEPS and all(s["status"] != "FAILED" for s in STEPS) else 1
     except Exception:  # noqa: BLE001 - setting up the scenario failed: report and fail

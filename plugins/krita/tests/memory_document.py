@@ -31,6 +31,10 @@ class MemoryDocument(Document):
             data[row * width + x:row * width + x + w] = b"\xff" * w
         self.selection = Mask(bytes(data), width, height, (x, y, w, h))
 
+    def enlarge_with_layer(self, image, name):
+        self.layer = self.layer.scaled(image.width(), image.height())
+        return self.add_layer(image, name)
+
     def add_layer(self, image, name, mask=None, region=None):
         placed = place(image, *self.size(), region)
         self.added.append((name, masked(placed, mask) if mask is not None else placed))

@@ -257,3 +257,28 @@ def test_upscale_listed_but_not_served_is_no_longer_offered(qapp):
         with pytest.raises(AtelierError):
             wait(model.upscale(), 20)
     assert not model.can_upscale and "does not offer" in model.message
+
+
+def test_upscale_sends_the_current_layer_and_apply_enlarges_the_document_with_a_new_layer(qapp):
+    document = MemoryDocument(64, 48)
+    with _bridge(CAPABILITIES + ["images.upscale"]) as bridge:
+        bridge.answers["images.upscale"] = result({"jobId": "job-1"})
+        bridge.answers["jobs.get"] = [result({"jobId": "job-1", "status": "succeeded", "results": [
+            {"id": "r0", "width": 256, "height": 192, "mime": "image/png", "url": "/images/r0.png"}]})]
+        upscaled = QImage(256, 192, QImage.Format_ARGB32)
+        upscaled.fill(QColor("#ff0000"))
+        bridge.images["/images/r0.png"] = image_to_png(upscaled)
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        assert [m.id for m in model.upscalers] == ["esrgan-slim"]  # listed apart from the generators
+        model.upscale_factor, model.upscaler_id = 4, "esrgan-slim"
+        items = wait(model.upscale(), 20)
+    sent = bridge.calls("images.upscale")[0]
+    assert sent["scale"] == 4 and sent["model"] == "esrgan-slim"
+    layer = image_from_png(base64.b64decode(sent["image"]["base64"]))
+    assert (layer.width(), layer.height()) == (64, 48)
+    assert items[0].kind == "upscale" and "new layer" in model.message
+    assert model.apply(0)
+    assert document.size() == (256, 192)
+    name, placed = document.added[0]
+    assert name == "Atelier upscale" and (placed.width(), placed.height()) == (256, 192)

@@ -56,3 +56,15 @@ def test_the_understood_line_shows_the_resolved_prompt_and_what_was_not_understo
     model.unknown_terms = ["bohème"]
     model.understood_changed.emit("brand_0 stripes dress")
     assert widget.understood.text() == "Understood as: brand_0 stripes dress   Not understood: bohème"
+
+
+def test_upscale_factor_and_upscaler_pickers_set_the_model(qapp):
+    model, widget = _widget()
+    model.connection = Connection.CONNECTED
+    model.session = api.SessionInitializeResult(capabilities=["images.upscale"])
+    model.upscalers = [api.ModelInfo(id="esrgan-slim", kind="upscaler"), api.ModelInfo(id="esrgan-thick", kind="upscaler")]
+    model.changed.emit()
+    assert widget.upscale_button.isEnabled() and widget.upscaler.count() == 3
+    widget.upscale_factor.setCurrentIndex(widget.upscale_factor.findData(4))
+    widget.upscaler.setCurrentIndex(widget.upscaler.findData("esrgan-thick"))
+    assert (model.upscale_factor, model.upscaler_id) == (4, "esrgan-thick")

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "atelier", mixinStandardHelpOptions = true, versionProvider = AtelierCli.Version.class,
         description = "Atelier: brand-specialised image generation served locally to your creative tools.",
         subcommands = {ServeCommand.class, GenerateCommand.class, BatchCommand.class, CapsuleCommand.class,
+                UpscaleCommand.class,
                 TokenCommand.class,
                 DatasetCommand.class, EvalCommand.class,
                 BenchCommand.class, PreviewCommand.class, DemoCommand.Demo.class})

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code atelier bench rpc}: prints the bridge's RPC throughput and latency next to a bare Jetty baseline. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class, BenchCommand.Checkpoint.class,
-                BenchCommand.Durability.class, BenchCommand.BatchDurability.class})
+                BenchCommand.Durability.class, BenchCommand.BatchDurability.class, BenchCommand.Upscale.class,
+                BenchCommand.UpscaleQuality.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -77,6 +78,45 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             io.atelier.engine.bench.CheckpointBenchmark.run(file, steps, !memoryOnly, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "upscale", mixinStandardHelpOptions = true,
+            description = "A SIZExSIZE photograph upscaled x4 by each installed ESRGAN model in this process: seconds,"
+                    + " seconds per output megapixel, peak RSS.")
+    static final class Upscale implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "1024", description = "Input side (default: ${DEFAULT-VALUE}, i.e. 4096x4096 out).")
+        int size;
+
+        @Option(names = "--models", split = ",", description = "Model ids (default: every installed one).")
+        java.util.List<String> models;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Also write each result there.")
+        java.nio.file.Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            java.util.List<String> ids = models != null ? models : io.atelier.engine.upscale.UpscalerPackage
+                    .installedPackages().stream().map(io.atelier.engine.upscale.UpscalerPackage::id).toList();
+            io.atelier.engine.bench.UpscaleBenchmark.run(ids, size, out, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "upscale-quality", mixinStandardHelpOptions = true,
+            description = "PSNR and SSIM of bicubic and each ESRGAN model on python3-skimage's photographs, each"
+                    + " shrunk x4 and enlarged back (the table in docs/upscale.md).")
+    static final class UpscaleQuality implements Callable<Integer> {
+        @Option(names = "--photos", paramLabel = "DIR", description = "Folder of the photographs (default: python3-skimage's data).")
+        java.nio.file.Path photos = io.atelier.engine.bench.UpscaleQualityBenchmark.SKIMAGE_DATA;
+
+        @Option(names = "--crop", defaultValue = "384", description = "Centre crop side (default: ${DEFAULT-VALUE}).")
+        int crop;
+
+        @Override
+        public Integer call() throws Exception {
+            io.atelier.engine.bench.UpscaleQualityBenchmark.run(photos, crop, System.out);
             return 0;
         }
     }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --url} and {@code --home}: how a shell command reaches the bridge ({@code generate}, {@code batch},
- * {@code capsule}), one definition for all of them.
+ * {@code capsule}, {@code upscale}), one definition for all of them.
  */
 final class BridgeOptions {
     @Option(names = "--url", defaultValue = AtelierClient.DEFAULT_URL,

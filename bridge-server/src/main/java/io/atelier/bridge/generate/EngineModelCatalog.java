@@ -4,6 +4,7 @@ import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.engine.model.ModelDescriptor;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelRegistry;
+import io.atelier.engine.upscale.UpscalerPackage;
 import io.atelier.protocol.DrawableSize;
 import io.atelier.protocol.ModelInfo;
 import io.atelier.protocol.ModelKind;
@@ -29,9 +30,15 @@ public final class EngineModelCatalog implements ModelCatalog {
         registry.rescan();
         List<ModelDescriptor> all = new ArrayList<>(registry.list());
         all.sort(Comparator.comparing((ModelDescriptor d) -> !d.isDefault()).thenComparing(ModelDescriptor::id));
-        return all.stream().map(d -> new ModelInfo(d.id(), ModelKind.DIFFUSION, d.nativeWidth(), d.nativeHeight(),
-                d.isDefault(), d.displayName(), d.family(), d.drawableSizes().stream()
-                        .map(s -> new DrawableSize(s.width(), s.height())).toList())).toList();
+        List<ModelInfo> models = new ArrayList<>(all.stream().map(d -> new ModelInfo(d.id(), ModelKind.DIFFUSION,
+                d.nativeWidth(), d.nativeHeight(), d.isDefault(), d.displayName(), d.family(), d.drawableSizes()
+                        .stream().map(s -> new DrawableSize(s.width(), s.height())).toList())).toList());
+        // Upscalers never answer for a request naming no model: isDefault stays for diffusion models.
+        for (UpscalerPackage upscaler : UpscalerPackage.installedPackages()) {
+            models.add(new ModelInfo(upscaler.id(), ModelKind.UPSCALER, upscaler.patchSize(4),
+                    upscaler.patchSize(4), false, upscaler.displayName(), upscaler.architecture(), null));
+        }
+        return models;
     }
 
     @Override

@@ -100,6 +100,6 @@ final class GenerateJob implements JobHandler {
         return new HistoryEntry(e.id(), jobId, e.kind(), e.brand(), e.client(), status, e.request(), e.prompt(),
                 e.resolvedPrompt(), e.model(), modelSha256, e.adapter(), e.adapterSha256(), e.adapterWeight(),
                 e.datasetSha256(), e.width(), e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(),
-                e.imageIds(), e.digitalSourceType(), e.createdAt(), null, e.loras());
+                e.imageIds(), e.digitalSourceType(), e.createdAt(), null, e.loras(), e.notes());
     }
 }

@@ -60,6 +60,6 @@ public final class GeneratingBridge {
         CapsulesServiceImpl capsules = new CapsulesServiceImpl(engine, bridge.jobs(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
         bridge.addService(RpcBinding.of(CapsulesService.class, capsules)).closeWith(capsules);
-        return bridge.addService(RpcBinding.of(ImagesService.class, images).withholding("upscale")).closeWith(images).closeWith(engine);
+        return bridge.addService(RpcBinding.of(ImagesService.class, images)).closeWith(images).closeWith(engine);
     }
 }

@@ -41,7 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code images.generate}: everything that can be refused is refused at submit (params, images, brand, model), then
+ * {@code images.upscale} is {@link ImageUpscaling}'s. {@code images.generate}: everything that can be refused is refused at submit (params, images, brand, model), then
  * the work runs as a job of kind {@code images.generate} in the brand's scope (see {@link GenerateJob}).
  */
 public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
@@ -65,6 +65,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     });
 
     private final AdapterResolver adapters;
+    private final ImageUpscaling upscaling;
 
     public ImagesServiceImpl(DiffusionEngine engine, JobManager jobs, ImageStore images, BrandStore brands,
                              ClientNames clients, AdapterResolver adapters) {
@@ -76,6 +77,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         this.inputs = new ImageInputs(images);
         this.prompts = new PromptResolution(brands);
         this.hashes = new ModelHashes(engine.models());
+        this.upscaling = new ImageUpscaling(engine, jobs, images, brands::history, progressExecutor, clock);
     }
 
     @Override
@@ -210,7 +212,8 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
 
     @Override
     public JobSubmitted upscale(ImagesUpscaleParams params) {
-        throw new AtelierException(ErrorCodes.METHOD_NOT_FOUND, "images.upscale is not available in this version.");
+        Caller caller = CallContext.caller();
+        return new JobSubmitted(upscaling.submit(params, caller, clients.nameOf(caller)));
     }
 
     private ModelManifest manifest(String modelOrNull) {
@@ -243,6 +246,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
 
     @Override
     public void close() {
+        upscaling.close();
         progressExecutor.shutdownNow();
     }
 }

@@ -11,12 +11,9 @@ import io.atelier.client.AtelierSocket;
 import io.atelier.client.NotificationListener;
 import io.atelier.protocol.ImageInput;
 import io.atelier.protocol.ImagesGenerateParams;
-import io.atelier.protocol.ImagesUpscaleParams;
 import io.atelier.protocol.JobStatus;
 import io.atelier.protocol.JobsFinishedNotification;
-import io.atelier.protocol.SessionInitializeParams;
 import io.atelier.protocol.service.ImagesService;
-import io.atelier.protocol.service.SessionService;
 import java.awt.image.BufferedImage;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
@@ -68,17 +65,6 @@ class ImagesGenerateErrorsTest {
                 null, null, null, null, null, null, null, null, null, null, null));
         assertRefused(-32004, "initImage.id", p(null, null, null, null, null, ImageInput.ofId("img-nothing"), null,
                 null, null));
-    }
-
-    @Test
-    void upscale_is_neither_offered_nor_served_while_no_upscaler_is_installed() {
-        var session = client.service(SessionService.class)
-                .initialize(new SessionInitializeParams("test", "1", null));
-        assertTrue(session.capabilities().contains("images.generate"));
-        assertFalse(session.capabilities().contains("images.upscale"));
-        AtelierRpcException e = assertThrows(AtelierRpcException.class,
-                () -> images.upscale(new ImagesUpscaleParams(ImageInput.ofBase64(SMALL), 2)));
-        assertEquals(-32601, e.code());
     }
 
     @Test

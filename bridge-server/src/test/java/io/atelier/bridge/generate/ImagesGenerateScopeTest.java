@@ -12,13 +12,17 @@ import io.atelier.client.NotificationListener;
 import io.atelier.protocol.ImageInput;
 import io.atelier.protocol.ImageRef;
 import io.atelier.protocol.ImagesGenerateParams;
+import io.atelier.protocol.ImagesUpscaleParams;
 import io.atelier.protocol.service.ImagesService;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Brand scope: a token scoped to one brand sees nothing of another brand's generation, and the policy is honoured. */
+/**
+ * Brand scope: a token scoped to one brand sees nothing of another brand's generation or upscale, and the policy is
+ * honoured.
+ */
 class ImagesGenerateScopeTest {
     private static GenerationTestBridge bridge;
     private static AtelierClient admin;
@@ -118,6 +122,29 @@ class ImagesGenerateScopeTest {
             assertTrue(secret.contains("atelier:recordId"), "provenance is still there");
             assertTrue(open.contains("parameters"), "a brand created without a policy allows it");
         }
+    }
+
+    @Test
+    void an_upscale_stays_in_the_source_brand_and_another_house_can_neither_upscale_nor_detail_it() {
+        ImageRef source;
+        ImageRef upscaled;
+        try (AtelierSocket socket = admin.openSocket(NotificationListener.NONE)) {
+            source = Generation.run(socket, branded("secret", "red handbag")).get(0);
+            String jobId = socket.service(ImagesService.class)
+                    .upscale(new ImagesUpscaleParams(ImageInput.ofId(source.id()), 2)).jobId();
+            upscaled = socket.awaitFinished(jobId, Generation.WAIT).results().get(0);
+        }
+        assertNotFound(() -> maisonOnly.fetchImage(upscaled));
+        AtelierRpcException byId = assertThrows(AtelierRpcException.class, () -> maisonOnly
+                .service(ImagesService.class).upscale(new ImagesUpscaleParams(ImageInput.ofId(source.id()), 2)));
+        assertEquals(-32004, byId.code());
+        assertEquals("image.id", byId.field());
+        // The pixels handed over directly are the caller's to enlarge, but the record (the prompt) stays secret.
+        String pixels = java.util.Base64.getEncoder().encodeToString(admin.fetchImage(source));
+        AtelierRpcException detail = assertThrows(AtelierRpcException.class, () -> maisonOnly
+                .service(ImagesService.class).upscale(new ImagesUpscaleParams(ImageInput.ofBase64(pixels), 2, null,
+                        null, 0.3)));
+        assertEquals("detail", detail.field());
     }
 
     private static ImagesGenerateParams branded(String brand, String prompt) {

@@ -156,8 +156,8 @@ class PhotopeaPanelBrowserTest {
         click("connect");
         waitFor(() -> message().startsWith("Connected to Atelier"), "the connection");
         assertEquals("atelier-micro", script("return document.getElementById('model').value"));
-        // This bridge has no upscaler model: the button stays hidden.
-        assertFalse(browser.findElement(By.id("upscale")).isDisplayed());
+        // The bridge lists its upscalers (esrgan-slim ships with it) and serves images.upscale: the button shows.
+        assertTrue(browser.findElement(By.id("upscale")).isDisplayed());
         type("prompt", "robe rouge à rayures");
         waitFor(() -> !text("understood").equals("—"), "taxonomy.resolve's reading of the prompt");
         assertTrue(text("understood").contains("red"), "understood as: " + text("understood"));

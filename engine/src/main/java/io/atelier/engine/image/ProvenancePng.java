@@ -107,6 +107,9 @@ public final class ProvenancePng {
         if (p.adapterId() != null) {
             attributes.append("\n    atelier:adapter=\"").append(escape(p.adapterId())).append('"');
         }
+        if (p.upscaleOf() != null) {
+            attributes.append("\n    atelier:upscaleOf=\"").append(escape(p.upscaleOf())).append('"');
+        }
         return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                 + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
                 + " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
@@ -116,6 +119,29 @@ public final class ProvenancePng {
                 + " </rdf:RDF>\n"
                 + "</x:xmpmeta>\n"
                 + "<?xpacket end=\"w\"?>";
+    }
+
+    /** What an image's own XMP says of it, as {@link #write} wrote it; fields absent are null. */
+    public record Source(String recordId, String digitalSourceType) {
+    }
+
+    /**
+     * The record id and digital source type of a PNG this class wrote (its XMP is an uncompressed iTXt, so a scan of
+     * the bytes finds it); an image from elsewhere reads as both null.
+     */
+    public static Source readSource(byte[] png) {
+        String text = new String(png, StandardCharsets.ISO_8859_1);
+        return new Source(attribute(text, RECORD_ID), attribute(text, SOURCE_TYPE));
+    }
+
+    private static final java.util.regex.Pattern RECORD_ID =
+            java.util.regex.Pattern.compile("atelier:recordId=\"([A-Za-z0-9_-]{1,64})\"");
+    private static final java.util.regex.Pattern SOURCE_TYPE =
+            java.util.regex.Pattern.compile("Iptc4xmpExt:DigitalSourceType=\"(http://cv\\.iptc\\.org/newscodes/digitalsourcetype/[A-Za-z]{1,64})\"");
+
+    private static String attribute(String text, java.util.regex.Pattern pattern) {
+        java.util.regex.Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(1) : null;
     }
 
     private static IIOMetadataNode itxtEntry(String keyword, String text) {

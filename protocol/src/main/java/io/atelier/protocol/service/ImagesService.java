@@ -13,8 +13,14 @@ public interface ImagesService {
     @RpcErrors({ErrorCodes.NOT_FOUND, ErrorCodes.TOO_LARGE, ErrorCodes.BUSY, ErrorCodes.INVALID_IMAGE, ErrorCodes.MODEL_FAILURE})
     JobSubmitted generate(ImagesGenerateParams params);
 
-    /** Enlarges an image by 2, 3 or 4. */
-    @RpcDescription("Enlarges an image by 2, 3 or 4, as one job.")
-    @RpcErrors({ErrorCodes.NOT_FOUND, ErrorCodes.TOO_LARGE, ErrorCodes.BUSY, ErrorCodes.INVALID_IMAGE})
+    /**
+     * Enlarges an image by 2, 3, 4 or 8 with a pretrained super-resolution network, tile by tile, as one job: progress
+     * per tile, cancel between tiles, one result image of at most 4096×4096 whose PNG says it is an upscale of the
+     * source's history record (IPTC digital source type kept from the source) and names the upscaler.
+     */
+    @RpcDescription("Enlarges an image by 2, 3, 4 or 8 with a pretrained super-resolution network (models.list kind "
+            + "upscaler), tile by tile, as one job; output at most 4096x4096.")
+    @RpcErrors({ErrorCodes.NOT_FOUND, ErrorCodes.TOO_LARGE, ErrorCodes.BUSY, ErrorCodes.INVALID_IMAGE,
+            ErrorCodes.MODEL_FAILURE})
     JobSubmitted upscale(ImagesUpscaleParams params);
 }
