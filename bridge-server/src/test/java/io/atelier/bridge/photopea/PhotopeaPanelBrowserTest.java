@@ -313,6 +313,18 @@ class PhotopeaPanelBrowserTest {
 
     @Test
     @Order(10)
+    void upscale_enlarges_the_document_twice_through_the_bridge_s_esrgan() throws Exception {
+        inPanel();
+        int before = results();
+        click("upscale");
+        waitFor(() -> results() == before + 1, "the upscaled document in the strip");
+        assertEquals((2 * DOC_W) + "x" + (2 * DOC_H), script("var r = atelierPanel.results["
+                + "atelierPanel.results.length - 1].ref; return r.width + 'x' + r.height"));
+        assertTrue(message().startsWith("Upscaled"), message());
+    }
+
+    @Test
+    @Order(11)
     void sizes_follow_the_nearest_aspect_rule_shared_with_the_krita_docker() {
         inPanel();
         // An A4 portrait canvas with SD-1.x-like sizes: the portrait bucket; atelier-micro: its only size.
@@ -329,7 +341,7 @@ class PhotopeaPanelBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void on_a_half_a4_canvas_the_model_draws_at_its_own_size_and_the_result_is_fitted_whole() throws Exception {
         inHost();
         script("standIn.newDocument(1240, 1754)");
@@ -348,7 +360,7 @@ class PhotopeaPanelBrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void a_small_selection_on_a_large_canvas_is_redrawn_at_model_size_and_nothing_outside_changes() throws Exception {
         inHost();
         int[] selection = {600, 800, 700, 880};
