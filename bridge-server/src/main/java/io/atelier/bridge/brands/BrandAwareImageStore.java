@@ -1,6 +1,7 @@
 package io.atelier.bridge.brands;
 
 import io.atelier.brands.BrandScope;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.brands.NotFoundException;
 import io.atelier.brands.image.ImageRepository;
 import io.atelier.brands.image.StoredImage;
@@ -35,16 +36,18 @@ public final class BrandAwareImageStore implements ImageStore {
     }
 
     @Override
-    public Optional<io.atelier.bridge.images.StoredImage> find(String id) {
-        Optional<io.atelier.bridge.images.StoredImage> found = generated.find(id);
+    public Optional<io.atelier.bridge.images.StoredImage> find(String id, Caller caller) {
+        Optional<io.atelier.bridge.images.StoredImage> found = generated.find(id, caller);
         if (found.isPresent()) {
             return found;
         }
         try {
+            // Read as the bridge, then judged by the same rule as generated images (a brand-less dataset image has no
+            // maker recorded: only the admin token sees it).
             StoredImage image = brandImages.get(BrandScope.admin(), id);
             byte[] bytes = brandImages.bytes(BrandScope.admin(), id);
             return Optional.of(new io.atelier.bridge.images.StoredImage(ProtocolMapping.image(image), image.brand(), null,
-                    bytes));
+                    bytes)).filter(stored -> stored.visibleTo(caller));
         } catch (NotFoundException e) {
             return Optional.empty();
         }

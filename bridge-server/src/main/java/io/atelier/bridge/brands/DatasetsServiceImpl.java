@@ -73,7 +73,7 @@ public final class DatasetsServiceImpl implements DatasetsService {
             throw AtelierException.invalidParams("image", "Give the image either as {id} or as {base64}.");
         }
         if (input.id() != null) {
-            return images.find(input.id()).filter(image -> image.visibleTo(CallContext.caller()))
+            return images.find(input.id(), CallContext.caller())
                     .orElseThrow(() -> new NotFoundException("image", "image.id")).png();
         }
         try {

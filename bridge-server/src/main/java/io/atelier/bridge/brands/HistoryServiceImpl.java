@@ -40,7 +40,7 @@ public final class HistoryServiceImpl implements HistoryService {
     }
 
     private ImageRef image(BrandScope scope, String id) {
-        return images.find(id).filter(image -> image.visibleTo(CallContext.caller())).map(image -> image.ref())
+        return images.find(id, CallContext.caller()).map(image -> image.ref())
                 .orElse(null);
     }
 }

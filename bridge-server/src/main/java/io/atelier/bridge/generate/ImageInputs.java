@@ -34,7 +34,7 @@ final class ImageInputs {
         byte[] bytes;
         String storedId = null;
         if (input.id() != null) {
-            bytes = images.find(input.id()).filter(image -> image.visibleTo(caller))
+            bytes = images.find(input.id(), caller)
                     .orElseThrow(() -> new AtelierException(io.atelier.protocol.ErrorCodes.NOT_FOUND,
                             "No image with this id.", field + ".id"))
                     .png();

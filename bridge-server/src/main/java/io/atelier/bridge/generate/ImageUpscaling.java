@@ -100,7 +100,7 @@ final class ImageUpscaling implements AutoCloseable {
 
         // Step 4: the job, in the source's brand; the record says what it enlarged and keeps its source type.
         String brand = source.storedId() == null ? null
-                : images.find(source.storedId()).map(StoredImage::brand).orElse(null);
+                : images.find(source.storedId(), caller).map(StoredImage::brand).orElse(null);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("image", Map.of("id", inputs.keep(source, brand, caller)));
         request.put("scale", scale);

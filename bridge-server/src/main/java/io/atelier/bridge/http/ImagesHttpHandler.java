@@ -49,11 +49,10 @@ final class ImagesHttpHandler extends Handler.Abstract {
             return true;
         }
         Matcher matcher = PATH.matcher(Request.getPathInContext(request));
-        Optional<StoredImage> image = matcher.matches() ? images.find(matcher.group(1)) : Optional.empty();
         Caller caller = new Caller(grant.get().tokenId(), grant.get().scope(), null);
+        Optional<StoredImage> image = matcher.matches() ? images.find(matcher.group(1), caller) : Optional.empty();
         // A document is served under its own extension only: /images/{id}.png never answers a PDF.
-        if (image.isEmpty() || !image.get().visibleTo(caller)
-                || !image.get().ref().url().endsWith("." + matcher.group(2))) {
+        if (image.isEmpty() || !image.get().ref().url().endsWith("." + matcher.group(2))) {
             HttpResponses.rpcError(messages, response, callback, 404, AtelierException.notFound("No image with this id."));
             return true;
         }

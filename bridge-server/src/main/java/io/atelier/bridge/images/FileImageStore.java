@@ -1,5 +1,6 @@
 package io.atelier.bridge.images;
 
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.security.PrivateFiles;
 import io.atelier.protocol.ImageRef;
 import java.io.IOException;
@@ -75,7 +76,11 @@ public final class FileImageStore implements ImageStore {
     }
 
     @Override
-    public Optional<StoredImage> find(String id) {
+    public Optional<StoredImage> find(String id, Caller caller) {
+        return lookup(id).filter(image -> image.visibleTo(caller));
+    }
+
+    private Optional<StoredImage> lookup(String id) {
         if (id == null || !ID.matcher(id).matches()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.atelier.bridge.images;
 
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.protocol.ImageRef;
 import java.util.Optional;
 
@@ -31,6 +32,10 @@ public interface ImageStore {
         throw new UnsupportedOperationException("this store keeps images only");
     }
 
-    /** The image (or document) with this id, or empty when there is none. */
-    Optional<StoredImage> find(String id);
+    /**
+     * The image (or document) with this id when {@code caller} may see it ({@link StoredImage#visibleTo}); empty when
+     * there is none and when it is another brand's or another token's: the two answer alike. The only lookup there is,
+     * so that no service can fetch an image by forgetting a check.
+     */
+    Optional<StoredImage> find(String id, Caller caller);
 }

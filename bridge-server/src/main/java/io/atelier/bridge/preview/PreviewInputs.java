@@ -42,7 +42,7 @@ record PreviewInputs(List<BufferedImage> images, String brand) {
                 throw AtelierException.invalidParams(field, "Give each image either as {id} or as {base64}.");
             }
             if (input.id() != null) {
-                StoredImage stored = store.find(input.id()).filter(image -> image.visibleTo(caller))
+                StoredImage stored = store.find(input.id(), caller)
                         .orElseThrow(() -> new AtelierException(ErrorCodes.NOT_FOUND,
                                 "No image with id '" + input.id() + "'.", field + ".id"));
                 if (stored.brand() != null) {

@@ -30,21 +30,19 @@ class FileImageStoreTest {
         ImageRef bobs = store.put(png, null, BOB.tokenId());
 
         assertNotEquals(alices.id(), bobs.id());
-        StoredImage alicesImage = store.find(alices.id()).orElseThrow();
-        assertTrue(alicesImage.visibleTo(ALICE));
-        assertFalse(alicesImage.visibleTo(BOB));
-        assertTrue(alicesImage.visibleTo(ADMIN));
-        assertTrue(store.find(bobs.id()).orElseThrow().visibleTo(BOB));
+        assertTrue(store.find(alices.id(), ALICE).isPresent());
+        assertTrue(store.find(alices.id(), BOB).isEmpty(), "another token's brand-less image is not found");
+        assertTrue(store.find(alices.id(), ADMIN).isPresent());
+        assertTrue(store.find(bobs.id(), BOB).isPresent());
     }
 
     @Test
     void a_branded_image_is_seen_by_its_brand_whoever_made_it() throws Exception {
         FileImageStore store = new FileImageStore(dir);
         ImageRef ref = store.put(Pngs.solid(4, 4), "maison", BOB.tokenId());
-        StoredImage image = store.find(ref.id()).orElseThrow();
+        StoredImage image = store.find(ref.id(), ALICE).orElseThrow();
         assertEquals("maison", image.brand());
-        assertTrue(image.visibleTo(ALICE));
-        assertFalse(image.visibleTo(BOB));
+        assertTrue(store.find(ref.id(), BOB).isEmpty(), "BOB's token does not see maison, though he made it");
         assertEquals(ref.id(), store.put(Pngs.solid(4, 4), "maison", ALICE.tokenId()).id(), "same brand, same id");
     }
 }

@@ -41,7 +41,7 @@ class RpcDispatcherTest {
         }
 
         @Override
-        public Optional<io.atelier.bridge.images.StoredImage> find(String id) {
+        public Optional<io.atelier.bridge.images.StoredImage> find(String id, Caller caller) {
             return Optional.empty();
         }
     };
