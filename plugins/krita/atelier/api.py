@@ -204,6 +204,18 @@ class ImagesGenerateParams:
 
 
 @dataclass
+class CapsulesGenerateParams:
+    brand: str = ""
+    theme: Optional[str] = None
+    looks: Optional[int] = None          # 2..12
+    piecesPerLook: Optional[int] = None  # 1..4
+    categories: Optional[List[str]] = None
+    palette: Optional[List[str]] = None
+    seed: Optional[int] = None
+    model: Optional[str] = None
+
+
+@dataclass
 class ImagesUpscaleParams:
     image: Optional[ImageInput] = None
     scale: Optional[int] = None      # 2, 3, 4 or 8
@@ -344,6 +356,7 @@ METHODS = {
     "taxonomy.resolve": (TaxonomyResolveParams, TaxonomyResolveResult),
     "images.generate": (ImagesGenerateParams, JobSubmitted),
     "images.upscale": (ImagesUpscaleParams, JobSubmitted),
+    "capsules.generate": (CapsulesGenerateParams, JobSubmitted),
     "jobs.get": (JobIdParams, JobInfo),
     "jobs.cancel": (JobIdParams, JobStatusResult),
     "jobs.subscribe": (JobIdParams, JobStatusResult),

@@ -146,6 +146,9 @@ class Client(QObject):
     def upscale(self, params: api.ImagesUpscaleParams) -> Future:
         return _typed(self.call("images.upscale", params), api.JobSubmitted)
 
+    def capsule(self, params: api.CapsulesGenerateParams) -> Future:
+        return _typed(self.call("capsules.generate", params), api.JobSubmitted)
+
     def job(self, job_id: str) -> Future:
         return _typed(self.call("jobs.get", api.JobIdParams(job_id)), api.JobInfo)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import sys
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
 from PyQt5.QtGui import QImage, QPainter
@@ -67,6 +67,28 @@ class Document:
 
     def open_as_new_document(self, image: QImage, name: str) -> bool:
         return False
+
+    def open_capsule(self, sheet: QImage, looks: List[QImage], name: str):
+        """Opens a new document holding a capsule: the contact sheet on top, each look (its flats side by side) as a
+        hidden layer below it, to show, move or export one by one. Needs no open document. Answers the new document
+        (Krita's), or False outside Krita."""
+        try:
+            from krita import Krita
+        except ImportError:
+            return False
+        instance = Krita.instance()
+        document = instance.createDocument(sheet.width(), sheet.height(), name, "RGBA", "U8", "", 300.0)
+        target = KritaDocument(document)
+        for index, look in enumerate(looks):
+            target.add_layer(look, f"Look {index + 1}", region=fit_width(look, sheet.width()))
+            node = document.nodeByName(f"Look {index + 1}")
+            if node is not None:
+                node.setVisible(False)
+        target.add_layer(sheet, "Contact sheet")
+        window = instance.activeWindow()
+        if window is not None:
+            window.addView(document)
+        return document
 
     def enlarge_with_layer(self, image: QImage, name: str) -> bool:
         """Scales the whole document to the image's size (its layers resampled) and adds the image as a new layer
@@ -244,6 +266,27 @@ def image_from_png(data: bytes) -> QImage:
     if image.isNull():
         raise DocumentError("The bridge sent an image that could not be read.")
     return image.convertToFormat(QImage.Format_ARGB32)
+
+
+def look_strip(flats: List[QImage]) -> QImage:
+    """A look's flats side by side, left to right, on a transparent strip as tall as the tallest."""
+    width = sum(f.width() for f in flats)
+    height = max((f.height() for f in flats), default=1)
+    strip = QImage(max(1, width), height, QImage.Format_ARGB32_Premultiplied)
+    strip.fill(Qt.transparent)
+    painter = QPainter(strip)
+    x = 0
+    for flat in flats:
+        painter.drawImage(x, 0, flat)
+        x += flat.width()
+    painter.end()
+    return strip.convertToFormat(QImage.Format_ARGB32)
+
+
+def fit_width(image: QImage, width: int) -> Tuple[int, int, int, int]:
+    """Where an image goes at the top left of a document `width` wide: as it is, or scaled down to the width."""
+    scale = min(1.0, width / max(1, image.width()))
+    return 0, 0, max(1, round(image.width() * scale)), max(1, round(image.height() * scale))
 
 
 def crop(image: QImage, bounds: Tuple[int, int, int, int]) -> QImage:

@@ -12,7 +12,7 @@ from PyQt5.QtGui import QImage
 from . import api
 from .api import ErrorCode, JobStatus
 from .client import Client
-from .document import (Document, DocumentError, Mask, active_document, crop, image_from_png, on_white,
+from .document import (Document, DocumentError, Mask, active_document, crop, image_from_png, look_strip, on_white,
                        png_base64)
 from .errors import AtelierError, human_sentence
 from .futures import Future, Task, spawn
@@ -85,6 +85,7 @@ class Model(QObject):
         self.sampler = ""
         self.strength = 0.6
         self.upscale_factor = 2
+        self.capsule_looks = 4
         self.upscaler_id = ""     # "" = the bridge's default upscaler
         # running job
         self.job_id: Optional[str] = None
@@ -274,6 +275,34 @@ class Model(QObject):
         self._add_history(items)
         self._say(f"Upscaled ×{self.upscale_factor}: Apply enlarges the document and adds it as a new layer.")
         return items
+
+    @property
+    def can_capsule(self) -> bool:
+        return self.connected and not self.busy and self.offers("capsules.generate") and bool(self.brand_id)
+
+    def capsule(self) -> Task:
+        """A capsule of the picked house (the prompt, if any, as its theme), opened as a new document: the contact
+        sheet and each look as a layer. The task answers that document, or a false value when none could open."""
+        return spawn(self._guarded(self._capsule()))
+
+    async def _capsule(self):
+        self._require_idle()
+        if not self.brand_id:
+            raise DocumentError("Pick the house whose capsule this is.")
+        params = api.CapsulesGenerateParams(brand=self.brand_id, looks=self.capsule_looks,
+                                            theme=self.prompt.strip() or None, model=self.model_id or None,
+                                            seed=self.seed if self.seed_locked else None)
+        refs = await self._run_job(self.client.capsule(params))
+        # Flats look by look, then the contact sheet; the spec sheets (JSON) and the PDF stay on the bridge.
+        pngs = [ref for ref in refs if (ref.mime or "image/png") == "image/png"]
+        pictures = [image for _, image in await self._fetch_all(pngs)]
+        flats, sheet = pictures[:-1], pictures[-1]
+        per_look = max(1, len(flats) // max(1, self.capsule_looks))
+        looks = [look_strip(flats[i:i + per_look]) for i in range(0, len(flats), per_look)]
+        opened = self._document().open_capsule(sheet, looks, f"Atelier capsule · {self.brand_id}")
+        self._say(f"Capsule of {len(looks)} looks opened as a new document." if opened
+                  else f"Capsule of {len(looks)} looks ready, but no document could be opened.")
+        return opened
 
     def cancel(self) -> Future:
         if self.job_id is None or self.client is None:

@@ -213,6 +213,18 @@ class AtelierWidget(QWidget):
         buttons.addWidget(self.upscale_factor)
         buttons.addWidget(self.upscaler)
         layout.addLayout(buttons)
+        capsule = QHBoxLayout()
+        self.capsule_button = QPushButton("Capsule")
+        self.capsule_button.setToolTip("A coherent capsule of the picked house (the prompt as its theme), opened as a new"
+                                       " document: contact sheet and one layer per look")
+        self.capsule_button.clicked.connect(self.model.capsule)
+        self.capsule_looks = QSpinBox()
+        self.capsule_looks.setRange(2, 12)
+        self.capsule_looks.setSuffix(" looks")
+        self.capsule_looks.valueChanged.connect(lambda v: self._set("capsule_looks", v))
+        capsule.addWidget(self.capsule_button)
+        capsule.addWidget(self.capsule_looks)
+        layout.addLayout(capsule)
         return box
 
     # ---- from widgets to model ----------------------------------------------------------------------------------
@@ -268,6 +280,7 @@ class AtelierWidget(QWidget):
             self._fill(self.upscaler, [("Default upscaler", "")] + [(m.displayName or m.id, m.id)
                                                                    for m in model.upscalers], model.upscaler_id)
             self.upscale_factor.setCurrentIndex(max(0, self.upscale_factor.findData(model.upscale_factor)))
+            self.capsule_looks.setValue(model.capsule_looks)
             if self.prompt.toPlainText() != model.prompt:
                 self.prompt.setPlainText(model.prompt)
             self.count.setValue(model.count)
@@ -289,6 +302,8 @@ class AtelierWidget(QWidget):
             self.dataset_button.setEnabled(model.can_add_to_dataset)
             self.dataset_button.setToolTip("" if model.offers("datasets.add") else
                                            "This bridge does not offer brand datasets yet")
+            self.capsule_button.setEnabled(model.can_capsule)
+            self.capsule_looks.setEnabled(model.can_capsule)
             self.upscale_button.setEnabled(model.can_upscale)
             self.upscale_factor.setEnabled(model.can_upscale)
             self.upscaler.setEnabled(model.can_upscale and bool(model.upscalers))

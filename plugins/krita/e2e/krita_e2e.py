@@ -287,7 +287,8 @@ class Scenario:
         client = self.model.client
         if not self.model.brands:
             brand = {"id": "e2e-house", "displayName": "E2E House", "languages": ["fr", "en"],
-                     "palette": [], "vocabulary": []}
+                     "palette": [{"name": "rouge maison", "hex": "#b0302a"},
+                                 {"name": "bleu nuit", "hex": "#1c2a58"}], "vocabulary": []}
             self.wait(client.call("brands.create", brand), 30)
             self.wait(self.model.connect_bridge(), 60)
         self.model.brand_id = self.model.brands[0].id
@@ -308,6 +309,19 @@ class Scenario:
         check(item.get("tags") == ["e2e", "krita"], f"tags stored as {item.get('tags')}")
         self.shot("atelier-docker-dataset.png")
         return f"item {added.itemId} in {self.model.brand_id}, caption '{item.get('caption')}'"
+
+    @step("capsule: the house's looks open as a new document, contact sheet and one layer per look")
+    def capsule(self):
+        if not self.model.offers("capsules.generate") or not self.model.brand_id:
+            return "SKIPPED: no capsules.generate or no brand"
+        self.model.capsule_looks, self.model.prompt = 2, "bord de mer"
+        check(self.model.can_capsule, "Capsule not enabled")
+        opened = self.wait(self.model.capsule(), 300)
+        check(opened, self.model.message)
+        layers = [n.name() for n in opened.rootNode().childNodes()]
+        check(layers[-3:] == ["Look 1", "Look 2", "Contact sheet"], f"layers {layers}")
+        self.model.prompt = ""
+        return f"{opened.name()} {opened.width()}x{opened.height()}, layers {layers}"
 
     @step("upscale the layer")
     def upscale(self):
@@ -380,6 +394,7 @@ def main(*_args):
             scenario.selection()
             scenario.real_sizes()
             scenario.dataset()
+            scenario.capsule()
             scenario.upscale()
             scenario.cancel()
             scenario.apply_upscale()

@@ -11,6 +11,7 @@ class MemoryDocument(Document):
         self.layer.fill(QColor(colour))
         self.selection = None
         self.added = []  # (name, image as placed)
+        self.capsules = []  # (name, contact sheet, look strips)
 
     def is_open(self):
         return True
@@ -30,6 +31,10 @@ class MemoryDocument(Document):
         for row in range(y, y + h):
             data[row * width + x:row * width + x + w] = b"\xff" * w
         self.selection = Mask(bytes(data), width, height, (x, y, w, h))
+
+    def open_capsule(self, sheet, looks, name):
+        self.capsules.append((name, sheet, looks))
+        return True
 
     def enlarge_with_layer(self, image, name):
         self.layer = self.layer.scaled(image.width(), image.height())

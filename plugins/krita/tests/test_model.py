@@ -282,3 +282,32 @@ def test_upscale_sends_the_current_layer_and_apply_enlarges_the_document_with_a_
     assert document.size() == (256, 192)
     name, placed = document.added[0]
     assert name == "Atelier upscale" and (placed.width(), placed.height()) == (256, 192)
+
+
+def test_capsule_asks_the_bridge_for_the_house_s_looks_and_opens_sheet_and_looks_as_a_document(qapp):
+    document = MemoryDocument()
+    with _bridge(CAPABILITIES + ["capsules.generate"], brands_list=True) as bridge:
+        bridge.answers["capsules.generate"] = result({"jobId": "job-1"})
+        flats = [{"id": f"f{i}", "width": 128, "height": 128, "mime": "image/png", "url": f"/images/f{i}.png"}
+                 for i in range(4)]
+        sheet = {"id": "sheet", "width": 256, "height": 300, "mime": "image/png", "url": "/images/sheet.png"}
+        documents = [{"id": "spec", "width": 0, "height": 0, "mime": "application/json", "url": "/images/spec.json"},
+                     {"id": "pdf", "width": 0, "height": 0, "mime": "application/pdf", "url": "/images/pdf.pdf"}]
+        bridge.answers["jobs.get"] = [result({"jobId": "job-1", "status": "succeeded",
+                                              "results": flats + [sheet] + documents})]
+        for i, colour in enumerate(("#ff0000", "#00ff00", "#0000ff", "#ffff00")):
+            bridge.images[f"/images/f{i}.png"] = _png(colour)
+        bridge.images["/images/sheet.png"] = _png("#ffffff", 256)
+        model = _model(bridge, document)
+        wait(model.connect_bridge(), 20)
+        model.brand_id = ""
+        assert not model.can_capsule  # a capsule belongs to a house
+        model.brand_id, model.capsule_looks, model.prompt = "maison-exemple", 2, "bord de mer"
+        assert model.can_capsule
+        assert wait(model.capsule(), 20) is True
+    sent = bridge.calls("capsules.generate")[0]
+    assert sent["brand"] == "maison-exemple" and sent["looks"] == 2 and sent["theme"] == "bord de mer"
+    name, placed_sheet, looks = document.capsules[0]
+    assert "maison-exemple" in name and placed_sheet.width() == 256
+    assert [(look.width(), look.height()) for look in looks] == [(256, 128), (256, 128)]  # 2 flats side by side
+    assert looks[1].pixelColor(10, 10).name() == "#0000ff" and looks[1].pixelColor(200, 10).name() == "#ffff00"
