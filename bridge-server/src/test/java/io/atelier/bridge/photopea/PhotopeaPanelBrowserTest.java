@@ -83,7 +83,8 @@ class PhotopeaPanelBrowserTest {
         bridge = GeneratingBridge.create(BridgeConfig.defaults(home).withPort(0).withAllowedOrigins(origins)
                 .withJobLimits(GeneratingBridge.JOB_LIMITS), null).start();  // null: the embedded atelier-micro
         admin = AtelierClient.create(bridge.baseUri().toString(), bridge.tokens().readAdminToken());
-        admin.call("brands.create", Map.of("id", "maison", "displayName", "Maison Exemple"));
+        admin.call("brands.create", Map.of("id", "maison", "displayName", "Maison Exemple", "palette",
+                List.of(Map.of("name", "rouge maison", "hex", "#b0302a"), Map.of("name", "bleu nuit", "hex", "#1c2a58"))));
         Files.createDirectories(SHOTS);
         browser.get(standIn.linkFor(bridge.baseUri().toString()));
         inPanel();
@@ -325,6 +326,25 @@ class PhotopeaPanelBrowserTest {
 
     @Test
     @Order(11)
+    void capsule_places_the_contact_sheet_over_one_hidden_layer_per_look() throws Exception {
+        inHost();
+        int layers = ((List<?>) script("return standIn.layerNames()")).size();
+        inPanel();
+        choose("brand", "maison");
+        type("capsule-looks", "2");
+        click("capsule");
+        waitFor(() -> message().startsWith("Capsule of 2 looks placed"), "the capsule in the document");
+        inHost();
+        List<?> names = (List<?>) script("return standIn.layerNames()");
+        assertEquals(layers + 3, names.size(), names::toString);
+        assertEquals(List.of("Capsule · maison", "Look 2", "Look 1"), names.subList(0, 3), "top first");
+        assertEquals(List.of(true, false, false), script("return app.activeDocument.layers.slice(0, 3)"
+                + ".map(function (l) { return l.visible; })"));
+        screenshot("11-capsule");
+    }
+
+    @Test
+    @Order(12)
     void sizes_follow_the_nearest_aspect_rule_shared_with_the_krita_docker() {
         inPanel();
         // An A4 portrait canvas with SD-1.x-like sizes: the portrait bucket; atelier-micro: its only size.
@@ -341,7 +361,7 @@ class PhotopeaPanelBrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void on_a_half_a4_canvas_the_model_draws_at_its_own_size_and_the_result_is_fitted_whole() throws Exception {
         inHost();
         script("standIn.newDocument(1240, 1754)");
@@ -360,7 +380,7 @@ class PhotopeaPanelBrowserTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void a_small_selection_on_a_large_canvas_is_redrawn_at_model_size_and_nothing_outside_changes() throws Exception {
         inHost();
         int[] selection = {600, 800, 700, 880};

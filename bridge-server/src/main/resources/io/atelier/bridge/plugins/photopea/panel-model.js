@@ -47,6 +47,7 @@ class PanelModel {
     this.selected = -1;
     this.caption = "";
     this.tags = "";
+    this.capsuleLooks = 4;
   }
 
   onChange(listener) { this.listeners.push(listener); }
@@ -61,6 +62,7 @@ class PanelModel {
   get canGenerate() { return this.connected && !this.busy && this.offers("images.generate") && this.models.length > 0; }
   // Upscale is offered only when the bridge lists the method and has an upscaler model to run it.
   get canUpscale() { return this.connected && !this.busy && this.offers("images.upscale") && this.upscalers.length > 0; }
+  get canCapsule() { return this.connected && !this.busy && this.offers("capsules.generate") && !!this.brandId; }
   get canAddToDataset() { return this.connected && this.offers("datasets.add") && !!this.brandId; }
   get model() { return this.models.find((m) => m.id === this.modelId) || null; }
 
@@ -324,13 +326,45 @@ class PanelModel {
     } else if (mask) {
       layer = maskedBy(resampled(item.canvas, null, box.w, box.h), mask);
     } else {
-      const inside = containRect(item.canvas.width, item.canvas.height, box.w, box.h);
-      layer = canvasOf(box.w, box.h);
-      layer.getContext("2d").drawImage(item.canvas, inside.x, inside.y, inside.w, inside.h);
+      layer = contained(item.canvas, box);
     }
     const placed = await this.document.addLayer(layer.toDataURL("image/png"), layerName(item), box, opaqueBounds(layer));
     this.say(placed ? "Placed as a new layer." : "Open a document in Photopea first.");
     return placed;
+  }
+
+  // ---- capsule -------------------------------------------------------------------------------------------------
+
+  /** A capsule of the chosen brand, placed over the document: one hidden layer per look, the contact sheet on top. */
+  capsule() { return this.guarded(this.doCapsule()); }
+
+  async doCapsule() {
+    this.requireIdle();
+    if (!this.brandId) throw new DocumentError("Pick the brand whose capsule this is.");
+    const doc = await this.document.info();
+    if (!doc.open) throw new DocumentError("Open a document in Photopea first: the capsule is placed in it.");
+    const refs = await this.runJob("capsules.generate", { brand: this.brandId, looks: this.capsuleLooks,
+      theme: this.prompt.trim() || undefined, model: this.modelId || undefined });
+    // Flats look by look, then the contact sheet; the spec sheets (JSON) and the PDF stay on the bridge.
+    const pictures = [];
+    for (const ref of refs.filter((r) => !r.mime || r.mime === "image/png")) {
+      pictures.push(await canvasFromPng(await this.client.fetchImage(ref)));
+    }
+    const sheet = pictures.pop();
+    const perLook = Math.max(1, Math.floor(pictures.length / Math.max(1, this.capsuleLooks)));
+    const box = { x: 0, y: 0, w: doc.width, h: doc.height };
+    let looks = 0;
+    for (let first = 0; first < pictures.length; first += perLook) {
+      const strip = sideBySide(pictures.slice(first, first + perLook));
+      const layer = contained(strip, box);
+      looks++;
+      await this.document.addLayer(layer.toDataURL("image/png"), "Look " + looks, box, opaqueBounds(layer));
+      await this.document.hideActiveLayer();
+    }
+    const layer = contained(sheet, box);
+    await this.document.addLayer(layer.toDataURL("image/png"), "Capsule · " + this.brandId, box, opaqueBounds(layer));
+    this.say("Capsule of " + looks + " looks placed: the contact sheet on top, each look as a hidden layer.");
+    return looks;
   }
 
   // ---- curation ------------------------------------------------------------------------------------------------

@@ -52,6 +52,8 @@
   act("cancel", () => model.cancel());
   act("apply", () => model.apply());
   act("upscale", () => model.upscale());
+  act("capsule", () => model.capsule());
+  $("capsule-looks").addEventListener("change", (e) => { model.capsuleLooks = Number(e.target.value) || 4; });
   act("add-dataset", () => model.addToDataset());
   $("propose-caption").addEventListener("click", () => model.proposeCaption());
   $("new-seed").addEventListener("click", () => model.newSeed());
@@ -113,6 +115,7 @@
     $("upscale").hidden = !model.canUpscale && !(model.connected && model.busy && model.upscalers.length);
     $("upscale").disabled = !model.canUpscale;
     $("add-dataset").disabled = !model.canAddToDataset;
+    $("capsule").disabled = !model.canCapsule;
     $("connect").disabled = model.connection === "connecting";
   }
 

@@ -25,6 +25,7 @@ class NoDocument {
   async selectionMaskPng() { return null; }
   async addLayer() { return false; }
   async openAsDocument() { return false; }
+  async hideActiveLayer() { return false; }
 }
 
 class PhotopeaDocument extends NoDocument {
@@ -179,6 +180,12 @@ class PhotopeaDocument extends NoDocument {
       + "&&Math.abs((Number(b[3])-Number(b[1]))-" + opaque.h + ")<1;"
       + "var x=" + box.x + "+(trimmed?" + opaque.x + ":0),y=" + box.y + "+(trimmed?" + opaque.y + ":0);"
       + "l.translate(x-Number(b[0]),y-Number(b[1]));");
+    return true;
+  }
+
+  /** Hides the active layer (the one just added). */
+  async hideActiveLayer() {
+    await this.run("app.activeDocument.activeLayer.visible=false;");
     return true;
   }
 

@@ -69,3 +69,24 @@ function opaqueBounds(canvas) {
 function pngBase64(canvas) {
   return canvas.toDataURL("image/png").substring("data:image/png;base64,".length);
 }
+
+/** `picture` drawn whole and unstretched in the middle of a canvas of `box`'s size (transparent around it). */
+function contained(picture, box) {
+  const inside = containRect(picture.width, picture.height, box.w, box.h);
+  const layer = canvasOf(box.w, box.h);
+  layer.getContext("2d").drawImage(picture, inside.x, inside.y, inside.w, inside.h);
+  return layer;
+}
+
+/** Pictures side by side, left to right, on a transparent canvas as tall as the tallest: a capsule's look. */
+function sideBySide(pictures) {
+  const width = pictures.reduce((sum, p) => sum + p.width, 0);
+  const height = pictures.reduce((most, p) => Math.max(most, p.height), 1);
+  const strip = canvasOf(Math.max(1, width), height);
+  let x = 0;
+  for (const picture of pictures) {
+    strip.getContext("2d").drawImage(picture, x, 0);
+    x += picture.width;
+  }
+  return strip;
+}
