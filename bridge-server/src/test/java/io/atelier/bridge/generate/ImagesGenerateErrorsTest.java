@@ -31,13 +31,12 @@ class ImagesGenerateErrorsTest {
     @BeforeAll
     static void start() throws Exception {
         bridge = new GenerationTestBridge();
-        client = bridge.admin();
+        client = bridge.client();
         images = client.service(ImagesService.class);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        client.close();
         bridge.close();
     }
 

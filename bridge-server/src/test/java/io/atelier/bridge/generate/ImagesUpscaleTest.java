@@ -40,13 +40,12 @@ class ImagesUpscaleTest {
     @BeforeAll
     static void start() throws Exception {
         bridge = new GenerationTestBridge();
-        client = bridge.admin();
+        client = bridge.client();
         images = client.service(ImagesService.class);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        client.close();
         bridge.close();
     }
 
