@@ -54,10 +54,10 @@ public final class CheckpointBenchmark {
         try (DiffusionEngine engine = new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")))) {
             DiffusionPipeline pipeline = engine.pipeline(id);
             double loadSeconds = (System.nanoTime() - begin) / 1e9;
-            loadPeak = rssGb("VmHWM");
+            loadPeak = ProcessMemory.gb("VmHWM");
             out.printf(Locale.ROOT, "load (header check, weights, probe, preview calibration): %.1f s, RSS %.2f GB,"
-                    + " peak %.2f GB%n", loadSeconds, rssGb("VmRSS"), loadPeak);
-            boolean phasePeak = resetPeakRss(); // so that the generation's own peak shows
+                    + " peak %.2f GB%n", loadSeconds, ProcessMemory.gb("VmRSS"), loadPeak);
+            boolean phasePeak = ProcessMemory.resetPeak(); // so that the generation's own peak shows
 
             // Step 3: a whole generation at 512 px through the engine: share of time inside forwards.
             long forwardsBefore = pipeline.modelNanos();
@@ -68,11 +68,11 @@ public final class CheckpointBenchmark {
             double inside = (pipeline.modelNanos() - forwardsBefore) / 1e9;
             out.printf(Locale.ROOT, "generate 512x512, %d steps, guidance 7: %.1f s, %.1f s inside model forwards"
                     + " (share %.3f)%s%n", steps, wall, inside, inside / wall,
-                    phasePeak ? String.format(Locale.ROOT, ", peak RSS %.2f GB", rssGb("VmHWM")) : "");
+                    phasePeak ? String.format(Locale.ROOT, ", peak RSS %.2f GB", ProcessMemory.gb("VmHWM")) : "");
         }
         // Read before the second load below: a second mapping of the same file would count its pages again.
         double weightsGb = Files.size(checkpoint) / 1e9;
-        double peakRss = Math.max(rssGb("VmHWM"), loadPeak);
+        double peakRss = Math.max(ProcessMemory.gb("VmHWM"), loadPeak);
         out.printf(Locale.ROOT, "peak RSS %.2f GB against %.2f GB of float32 weights in the file: ratio %.2f%n",
                 peakRss, weightsGb, peakRss / weightsGb);
 
@@ -130,21 +130,21 @@ public final class CheckpointBenchmark {
                     .toType(type, false);
             model.predictNoise(latents, timesteps, context).toFloatArray(); // every weight page touched once
             model.decode(latents.get("0:1")).toFloatArray();
-            double base = rssGb("VmRSS");
-            if (!resetPeakRss()) {
+            double base = ProcessMemory.gb("VmRSS");
+            if (!ProcessMemory.resetPeak()) {
                 return;
             }
             try (NDManager step = manager.newSubManager()) {
                 latents.tempAttach(step);
                 model.predictNoise(latents, timesteps, context).toFloatArray();
             }
-            double unet = rssGb("VmHWM") - base;
-            resetPeakRss();
+            double unet = ProcessMemory.gb("VmHWM") - base;
+            ProcessMemory.resetPeak();
             try (NDManager step = manager.newSubManager()) {
                 latents.tempAttach(step);
                 model.decode(latents.get("0:1")).toFloatArray();
             }
-            double vae = rssGb("VmHWM") - base;
+            double vae = ProcessMemory.gb("VmHWM") - base;
             out.printf(Locale.ROOT, "above the loaded weights (%.2f GB): guided UNet step 512 px +%.2f GB,"
                     + " VAE decode 512 px +%.2f GB%n", base, unet, vae);
         }
@@ -165,25 +165,6 @@ public final class CheckpointBenchmark {
             }
             return 2.0 * 2048 * 2048 * 2048 / best;
         }
-    }
-
-    /** Linux resets VmHWM to the current RSS on writing 5 to clear_refs; false where that is not possible. */
-    private static boolean resetPeakRss() {
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-            return true;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static double rssGb(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1e6;
-            }
-        }
-        return Double.NaN;
     }
 
     public static void main(String[] args) throws IOException {

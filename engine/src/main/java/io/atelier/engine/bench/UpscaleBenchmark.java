@@ -36,7 +36,7 @@ public final class UpscaleBenchmark {
                 TiledUpscaler.upscale(model, input.getSubimage(0, 0, 64, 64), TiledUpscaler.Tiling.DEFAULT,
                         GenerationListener.NONE, manager);
                 System.gc();
-                resetPeakRss();
+                ProcessMemory.resetPeak();
                 long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 BufferedImage result = TiledUpscaler.upscale(model, input, TiledUpscaler.Tiling.DEFAULT,
@@ -45,7 +45,7 @@ public final class UpscaleBenchmark {
                 double cpu = (processCpuNanos() - cpuStart) / 1e9;
                 // CPU seconds as well: on a machine shared with other builds, wall time says more about them.
                 out.printf("%-14s %7.1f s  %6.2f s/MP  (%6.2f CPU-s/MP)  peak RSS %5.2f GB  load %.1f%n", id, seconds,
-                        seconds / outputMp, cpu / outputMp, kb("VmHWM") / 1e6,
+                        seconds / outputMp, cpu / outputMp, ProcessMemory.gb("VmHWM"),
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 if (outDirOrNull != null) {
                     Files.createDirectories(outDirOrNull);
@@ -80,23 +80,6 @@ public final class UpscaleBenchmark {
     private static long processCpuNanos() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-    }
-
-    private static void resetPeakRss() {
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | RuntimeException e) {
-            // not Linux: VmHWM then covers the whole process
-        }
-    }
-
-    private static long kb(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return -1;
     }
 
     public static void main(String[] args) throws IOException {
