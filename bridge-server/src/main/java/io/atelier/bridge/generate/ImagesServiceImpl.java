@@ -197,15 +197,13 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
     private List<AppliedLora> applied(List<AdapterSpec> loras) {
         List<AppliedLora> applied = new ArrayList<>();
         for (AdapterSpec lora : loras) {
-            String fileName = lora.file().getFileName().toString();
-            String name = fileName.substring(0, fileName.length() - LoraFolder.EXTENSION.length());
             String sha256;
             try {
                 sha256 = hashes.ofFile(lora.file());
             } catch (java.io.IOException e) {
                 sha256 = null; // removed meanwhile: the job will say so when it runs
             }
-            applied.add(new AppliedLora(name, lora.weight(), sha256));
+            applied.add(new AppliedLora(LoraFolder.nameOf(lora.file()), lora.weight(), sha256));
         }
         return applied;
     }

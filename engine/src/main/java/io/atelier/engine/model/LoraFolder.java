@@ -32,6 +32,12 @@ public final class LoraFolder {
         return folder;
     }
 
+    /** What requests call the LoRA in {@code file}: its file name without {@code .safetensors}. */
+    public static String nameOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
+    }
+
     /** The names of the LoRAs present, sorted. */
     public List<String> names() {
         List<String> names = new ArrayList<>();
@@ -41,8 +47,7 @@ public final class LoraFolder {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*" + EXTENSION)) {
             for (Path file : files) {
                 if (Files.isRegularFile(file)) {
-                    String name = file.getFileName().toString();
-                    names.add(name.substring(0, name.length() - EXTENSION.length()));
+                    names.add(nameOf(file));
                 }
             }
         } catch (IOException e) {
