@@ -1,12 +1,11 @@
 package io.atelier.bridge.capsule;
 
+import io.atelier.micro.flats.ContactSheet;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +59,7 @@ final class CapsuleContactSheet {
                     g.drawRect(x, y, CELL - 1, CELL - 1);
                     g.setColor(new Color(0x333333));
                     g.setFont(captionFont);
-                    List<String> lines = wrap(captions.get(row).get(col), g.getFontMetrics(), CELL);
+                    List<String> lines = ContactSheet.wrap(captions.get(row).get(col), g.getFontMetrics(), CELL);
                     for (int l = 0; l < Math.min(3, lines.size()); l++) {
                         g.drawString(lines.get(l), x, y + CELL + 13 + l * 13);
                     }
@@ -70,24 +69,5 @@ final class CapsuleContactSheet {
             g.dispose();
         }
         return sheet;
-    }
-
-    /** Greedy word wrap to {@code width} pixels. */
-    static List<String> wrap(String text, FontMetrics metrics, int width) {
-        List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (metrics.stringWidth(candidate) > width && !line.isEmpty()) {
-                lines.add(line.toString());
-                line = new StringBuilder(word);
-            } else {
-                line = new StringBuilder(candidate);
-            }
-        }
-        if (!line.isEmpty()) {
-            lines.add(line.toString());
-        }
-        return lines;
     }
 }

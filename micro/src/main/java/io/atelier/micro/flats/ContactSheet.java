@@ -55,7 +55,8 @@ public final class ContactSheet {
         return sheet;
     }
 
-    private static List<String> wrap(String text, FontMetrics metrics, int width) {
+    /** Greedy word wrap of a caption to {@code width} pixels (an empty caption is one empty line). */
+    public static List<String> wrap(String text, FontMetrics metrics, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : text.split(" ")) {
