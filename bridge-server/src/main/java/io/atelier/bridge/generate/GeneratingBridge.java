@@ -56,6 +56,7 @@ public final class GeneratingBridge {
         ImagesServiceImpl images = new ImagesServiceImpl(engine, bridge.jobs(), bridge.images(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
         bridge.jobs().registerReplayer(ImagesServiceImpl.KIND, images::replay);
+        bridge.jobs().registerReplayer(ImageUpscaling.KIND, images::replayUpscale);
         bridge.addService(RpcBinding.of(LorasService.class, new LorasServiceImpl(engine.models().loras())));
         CapsulesServiceImpl capsules = new CapsulesServiceImpl(engine, bridge.jobs(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));

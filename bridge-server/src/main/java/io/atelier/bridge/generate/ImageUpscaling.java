@@ -1,10 +1,14 @@
 package io.atelier.bridge.generate;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.images.StoredImage;
+import io.atelier.bridge.jobs.JobHandler;
 import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.jobs.JobRecord;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.engine.DiffusionEngine;
@@ -13,6 +17,7 @@ import io.atelier.engine.upscale.TiledUpscaler;
 import io.atelier.engine.upscale.UpscalerPackage;
 import io.atelier.engine.upscale.Upscalers;
 import io.atelier.protocol.ErrorCodes;
+import io.atelier.protocol.ImageInput;
 import io.atelier.protocol.ImagesUpscaleParams;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -22,13 +27,15 @@ import java.util.function.Supplier;
 
 /**
  * {@code images.upscale}: every refusal at submit (params, model, image size from its header), then a job of kind
- * {@code images.upscale} (see {@link UpscaleJob}) in the brand of the source image, when it has one.
+ * {@code images.upscale} (see {@link UpscaleJob}) in the brand of the source image, when it has one, journalled so
+ * that a restart runs it again ({@link #replay}).
  */
 final class ImageUpscaling implements AutoCloseable {
     static final String KIND = "images.upscale";
     static final int DEFAULT_SCALE = 4;
     static final int MIN_TILE = 32;
     static final int MAX_TILE = 512;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final Upscalers upscalers = new Upscalers();
     private final DiffusionEngine engine;
@@ -38,6 +45,7 @@ final class ImageUpscaling implements AutoCloseable {
     private final Supplier<HistoryRepository> history;
     private final Executor progressExecutor;
     private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
 
     ImageUpscaling(DiffusionEngine engine, JobManager jobs, ImageStore images, Supplier<HistoryRepository> history, Executor progressExecutor,
                    Clock clock) {
@@ -51,6 +59,25 @@ final class ImageUpscaling implements AutoCloseable {
     }
 
     String submit(ImagesUpscaleParams params, Caller caller, String clientName) {
+        Accepted accepted = accept(params, caller, HistoryRepository.newId(), clientName);
+        return jobs.submit(KIND, caller, accepted.brand(), null, accepted.replay(), accepted.job());
+    }
+
+    /**
+     * Rebuilds a job after a restart from what {@link #submit} journalled: the params with the source by stored id,
+     * checked again (the image or the upscaler may have gone), under the same history record id.
+     */
+    JobHandler replay(JobRecord record, Caller owner) {
+        Map<String, Object> replay = record.replay();
+        ImagesUpscaleParams params = mapper.convertValue(replay.get("params"), ImagesUpscaleParams.class);
+        return accept(params, owner, (String) replay.get("historyId"), (String) replay.get("client")).job();
+    }
+
+    /** A validated request: its job, the brand it runs in, and what a restart needs to run it again. */
+    private record Accepted(UpscaleJob job, String brand, Map<String, Object> replay) {
+    }
+
+    private Accepted accept(ImagesUpscaleParams params, Caller caller, String historyId, String clientName) {
         // Step 1: params, each refused with its field before any pixel is read.
         if (params == null || params.image() == null) {
             throw AtelierException.invalidParams("image", "Give the image to upscale as {id} or {base64}.");
@@ -101,8 +128,10 @@ final class ImageUpscaling implements AutoCloseable {
         // Step 4: the job, in the source's brand; the record says what it enlarged and keeps its source type.
         String brand = source.storedId() == null ? null
                 : images.find(source.storedId(), caller).map(StoredImage::brand).orElse(null);
+        // Kept in the store (by id when it came by id) so that a restart can read it again.
+        String keptId = inputs.keep(source, brand, caller);
         Map<String, Object> request = new LinkedHashMap<>();
-        request.put("image", Map.of("id", inputs.keep(source, brand, caller)));
+        request.put("image", Map.of("id", keptId));
         request.put("scale", scale);
         request.put("model", modelId);
         request.put("tile", tile);
@@ -114,13 +143,17 @@ final class ImageUpscaling implements AutoCloseable {
         }
         String sourceType = io.atelier.engine.image.Provenance.upscale(null, modelId, null,
                 origin.digitalSourceType()).digitalSourceType();
-        HistoryEntry record = new HistoryEntry(HistoryRepository.newId(), null, KIND, brand, clientName, "queued",
+        HistoryEntry record = new HistoryEntry(historyId, null, KIND, brand, clientName, "queued",
                 request, null, null, modelId, null, null, null, null, null, width * scale, height * scale, null,
                 null, null, null, null, sourceType, clock.instant(), null, null, null);
         UpscaleJob job = new UpscaleJob(upscalers, modelId, scale, new TiledUpscaler.Tiling(tile,
                 TiledUpscaler.Tiling.DEFAULT.overlap(), TiledUpscaler.Tiling.DEFAULT.batch()), source.image(),
                 detailPass, record, origin.recordId(), history.get(), progressExecutor, clock, caller.tokenId());
-        return jobs.submit(KIND, caller, brand, job);
+        Map<String, Object> again = new LinkedHashMap<>();
+        again.put("params", mapper.convertValue(new ImagesUpscaleParams(ImageInput.ofId(keptId), scale, modelId, tile, detailPass == null ? null : detail), MAP));
+        again.put("historyId", historyId);
+        again.put("client", clientName);
+        return new Accepted(job, brand, again);
     }
 
     @Override

@@ -107,6 +107,11 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         return accept(params, owner, (String) replay.get("historyId"), (String) replay.get("client")).job();
     }
 
+    /** {@link ImageUpscaling#replay}, for the bridge's job manager. */
+    JobHandler replayUpscale(JobRecord record, Caller owner) {
+        return upscaling.replay(record, owner);
+    }
+
     /** A validated request: its job, and what a restart needs to run it again. */
     private record Accepted(GenerationPlan plan, GenerateJob job, Map<String, Object> replay) {
     }
