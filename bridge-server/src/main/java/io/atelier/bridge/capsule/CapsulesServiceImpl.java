@@ -1,5 +1,7 @@
 package io.atelier.bridge.capsule;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.brand.Brand;
@@ -11,7 +13,9 @@ import io.atelier.brands.palette.PaletteResolver;
 import io.atelier.bridge.adapters.AdapterResolver;
 import io.atelier.bridge.generate.GenerationEngines;
 import io.atelier.bridge.generate.PromptResolution;
+import io.atelier.bridge.jobs.JobHandler;
 import io.atelier.bridge.jobs.JobManager;
+import io.atelier.bridge.jobs.JobRecord;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
@@ -39,14 +43,18 @@ import java.util.function.Function;
 /**
  * {@code capsules.generate}: everything that can be refused is refused at submit (brand, looks, pieces per look,
  * categories, palette, model), the capsule is planned then (so the plan is a function of the params and the seed),
- * and the drawing runs as a job of kind {@code capsules.generate} in the brand's scope ({@link CapsuleJob}). The judge
+ * and the drawing runs as a job of kind {@code capsules.generate} in the brand's scope ({@link CapsuleJob}), journalled so
+ * that a restart draws it again from its start ({@link #replay}). The judge
  * is loaded on the first capsule and closed with the bridge.
  */
 public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable {
+    /** The kind of a capsule's job. */
+    public static final String KIND = CapsuleJob.KIND;
     public static final int MIN_LOOKS = 2;
     public static final int MAX_LOOKS = 12;
     public static final int MAX_PIECES_PER_LOOK = 4;
     public static final int DEFAULT_PIECES_PER_LOOK = 3;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     private final DiffusionEngine engine;
     private final JobManager jobs;
@@ -58,6 +66,7 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
     private final PaletteResolver palettes = new PaletteResolver(taxonomy);
     private final Clock clock = Clock.systemUTC();
     private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper mapper = new ObjectMapper();
     private Judge judge;
 
     public CapsulesServiceImpl(DiffusionEngine engine, JobManager jobs, BrandStore brands, ClientNames clients,
@@ -73,6 +82,26 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
     @Override
     public JobSubmitted generate(CapsulesGenerateParams params) {
         Caller caller = CallContext.caller();
+        Accepted accepted = accept(params, caller, clients.nameOf(caller));
+        return new JobSubmitted(jobs.submit(CapsuleJob.KIND, caller, accepted.brand(), null, accepted.replay(),
+                accepted.job()));
+    }
+
+    /**
+     * Rebuilds a capsule after a restart from what {@link #generate} journalled: the params with the seed and model
+     * fixed at submit, checked again (the brand or model may have gone), so the same plan is drawn from its start.
+     */
+    public JobHandler replay(JobRecord record, Caller owner) {
+        Map<String, Object> replay = record.replay();
+        CapsulesGenerateParams params = mapper.convertValue(replay.get("params"), CapsulesGenerateParams.class);
+        return accept(params, owner, (String) replay.get("client")).job();
+    }
+
+    /** A validated capsule: its job, its brand, and what a restart needs to run it again. */
+    private record Accepted(CapsuleJob job, String brand, Map<String, Object> replay) {
+    }
+
+    private Accepted accept(CapsulesGenerateParams params, Caller caller, String clientName) {
         if (params == null || params.brand() == null || params.brand().isBlank()) {
             throw AtelierException.invalidParams("brand", "Name the brand the capsule is for.");
         }
@@ -108,9 +137,13 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
         request.put("seed", seed);
         request.put("model", manifest.id());
         CapsuleJob.Setup setup = new CapsuleJob.Setup(brand, plan, seed, manifest, adapter,
-                promptWriter(brand, manifest, adapter), clients.nameOf(caller), caller.tokenId(), request);
-        return new JobSubmitted(jobs.submit(CapsuleJob.KIND, caller, brand.id(),
-                new CapsuleJob(setup, engine, this::judge, brands.history(), clock)));
+                promptWriter(brand, manifest, adapter), clientName, caller.tokenId(), request);
+        Map<String, Object> replay = new LinkedHashMap<>();
+        replay.put("params", mapper.convertValue(new CapsulesGenerateParams(brand.id(), params.theme(),
+                params.looks(), piecesPerLook, categories, palette.stream().map(PaletteEntry::name).toList(), seed,
+                manifest.id()), MAP));
+        replay.put("client", clientName);
+        return new Accepted(new CapsuleJob(setup, engine, this::judge, brands.history(), clock), brand.id(), replay);
     }
 
     /** Categories as canonical tokens (French or English words are understood too); unknown ones are refused. */

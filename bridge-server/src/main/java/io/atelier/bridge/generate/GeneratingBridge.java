@@ -60,6 +60,7 @@ public final class GeneratingBridge {
         bridge.addService(RpcBinding.of(LorasService.class, new LorasServiceImpl(engine.models().loras())));
         CapsulesServiceImpl capsules = new CapsulesServiceImpl(engine, bridge.jobs(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
+        bridge.jobs().registerReplayer(CapsulesServiceImpl.KIND, capsules::replay);
         bridge.addService(RpcBinding.of(CapsulesService.class, capsules)).closeWith(capsules);
         return bridge.addService(RpcBinding.of(ImagesService.class, images)).closeWith(images).closeWith(engine);
     }
