@@ -2,6 +2,7 @@ package io.atelier.engine.bench;
 
 import ai.djl.ndarray.NDManager;
 import io.atelier.engine.GenerationListener;
+import io.atelier.engine.upscale.CubicResize;
 import io.atelier.engine.upscale.TiledUpscaler;
 import io.atelier.engine.upscale.UpscalerPackage;
 import io.atelier.engine.upscale.Upscalers;
@@ -86,79 +87,28 @@ public final class UpscaleQualityBenchmark {
         return rgb;
     }
 
-    /**
-     * MATLAB's {@code imresize(x, 1/4)}: bicubic (a = -0.5) widened by the scale so that it also low-passes, the
-     * degradation DIV2K's low-resolution images were made with and hence the one these networks were trained on.
-     * Separable; borders mirrored as MATLAB does.
-     */
+    /** MATLAB's {@code imresize(x, 1/4)} ({@link CubicResize#shrink}), the degradation the networks were trained on. */
     static BufferedImage shrink(BufferedImage image) {
-        int w = image.getWidth() / SCALE;
-        int h = image.getHeight() / SCALE;
-        float[][] planes = new float[3][];
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+        int w = width / SCALE;
+        int h = height / SCALE;
+        int[] out = new int[w * h];
         for (int c = 0; c < 3; c++) {
-            float[] full = new float[image.getWidth() * image.getHeight()];
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    full[y * image.getWidth() + x] = (image.getRGB(x, y) >> (16 - 8 * c)) & 0xFF;
-                }
+            int shift = 16 - 8 * c;
+            float[] plane = new float[rgb.length];
+            for (int p = 0; p < rgb.length; p++) {
+                plane[p] = (rgb[p] >> shift) & 0xFF;
             }
-            float[] rows = resizeAxis(full, image.getWidth(), image.getHeight(), w, true);
-            planes[c] = resizeAxis(rows, w, image.getHeight(), h, false);
+            float[] small = CubicResize.shrink(plane, width, height, SCALE);
+            for (int p = 0; p < small.length; p++) {
+                out[p] |= Math.max(0, Math.min(255, Math.round(small[p]))) << shift;
+            }
         }
         BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = 0;
-                for (int c = 0; c < 3; c++) {
-                    rgb |= Math.max(0, Math.min(255, Math.round(planes[c][y * w + x]))) << (16 - 8 * c);
-                }
-                small.setRGB(x, y, rgb);
-            }
-        }
+        small.setRGB(0, 0, w, h, out, 0, w);
         return small;
-    }
-
-    /** One axis of {@link #shrink}: along x when {@code horizontal}, else along y. */
-    private static float[] resizeAxis(float[] in, int width, int height, int outLength, boolean horizontal) {
-        int inLength = horizontal ? width : height;
-        int outW = horizontal ? outLength : width;
-        int outH = horizontal ? height : outLength;
-        float[] out = new float[outW * outH];
-        for (int o = 0; o < outLength; o++) {
-            double centre = (o + 0.5) * SCALE - 0.5;
-            int first = (int) Math.floor(centre - 2 * SCALE);
-            int last = (int) Math.ceil(centre + 2 * SCALE);
-            double[] weights = new double[last - first + 1];
-            double total = 0;
-            for (int j = first; j <= last; j++) {
-                weights[j - first] = cubic((centre - j) / SCALE);
-                total += weights[j - first];
-            }
-            for (int k = 0; k < (horizontal ? height : width); k++) {
-                double sum = 0;
-                for (int j = first; j <= last; j++) {
-                    int m = mirror(j, inLength);
-                    sum += weights[j - first] * (horizontal ? in[k * width + m] : in[m * width + k]);
-                }
-                out[horizontal ? k * outW + o : o * outW + k] = (float) (sum / total);
-            }
-        }
-        return out;
-    }
-
-    private static double cubic(double x) {
-        double a = Math.abs(x);
-        if (a <= 1) {
-            return 1.5 * a * a * a - 2.5 * a * a + 1;
-        }
-        return a < 2 ? -0.5 * a * a * a + 2.5 * a * a - 4 * a + 2 : 0;
-    }
-
-    private static int mirror(int i, int length) {
-        if (i < 0) {
-            return Math.min(length - 1, -i - 1);
-        }
-        return i >= length ? Math.max(0, 2 * length - i - 1) : i;
     }
 
     static BufferedImage bicubic(BufferedImage small) {

@@ -8,7 +8,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Upscales an image of any size in bounded memory: overlapping tiles go through the network a batch at a time (one
- * NDManager scope per batch, so each batch's activations are freed before the next), blended by {@link TileBlender}.
+ * NDManager scope per batch, so each batch's activations are freed before the next), blended by {@link TileBlender},
+ * then made to agree with the source ({@link BackProjection}).
  */
 public final class TiledUpscaler {
     /** Largest output side: 4096×4096 is print size at 300 dpi for about 35 cm, and bounds a job's time. */
@@ -47,7 +48,7 @@ public final class TiledUpscaler {
     public static BufferedImage upscale(UpscalerModel model, BufferedImage source, Tiling tiling,
                                         GenerationListener listener, NDManager manager, int progressDone,
                                         int progressTotal) {
-        return TileBlender.blend(source, model.scale(), tiling, (xs, y, width, height) -> {
+        BufferedImage blended = TileBlender.blend(source, model.scale(), tiling, (xs, y, width, height) -> {
             float[] input = TileBlender.planar(source, xs, y, width, height);
             // One scope per batch: the batch's activations are freed before the next one starts.
             try (NDManager scope = manager.newSubManager()) {
@@ -55,5 +56,6 @@ public final class TiledUpscaler {
                 return model.upscale(batch).toFloatArray();
             }
         }, listener, progressDone, progressTotal);
+        return BackProjection.apply(blended, source, model.scale());
     }
 }
