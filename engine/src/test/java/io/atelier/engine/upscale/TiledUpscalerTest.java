@@ -97,6 +97,27 @@ class TiledUpscalerTest {
         }
     }
 
+    @Test
+    void detail_pass_leaves_flat_background_tiles_alone_and_redraws_the_rest() {
+        // A white page with the texture in its top-left corner: the tiles that only see white are not redrawn.
+        BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 256, 256);
+        g.drawImage(texture(80, 80), 0, 0, null);
+        g.dispose();
+        AtomicInteger redrawn = new AtomicInteger();
+        BufferedImage out = DetailPass.run(image, 64, tile -> {
+            redrawn.incrementAndGet();
+            BufferedImage black = new BufferedImage(tile.getWidth(), tile.getHeight(), BufferedImage.TYPE_INT_RGB);
+            return black; // a redraw that is easy to see wherever it lands
+        }, GenerationListener.NONE, 0, DetailPass.tileCount(256, 256, 64));
+        int total = DetailPass.tileCount(256, 256, 64);
+        assertTrue(redrawn.get() > 0 && redrawn.get() < total / 2, redrawn.get() + " of " + total + " tiles redrawn");
+        assertEquals(0xFFFFFFFF, out.getRGB(250, 250), "the far corner of the page is untouched");
+        assertEquals(0xFF000000, out.getRGB(20, 20), "the textured corner is redrawn");
+    }
+
     /** Gradients, hard edges and noise: what a seam or a misplaced tile would show on. */
     static BufferedImage texture(int width, int height) {
         Random random = new Random(7);
