@@ -74,7 +74,7 @@ class Session:
             self._fail(error)
             return
         self.connecting, self.connected = True, False
-        self._say(f"Connecting to {self.url}…")
+        self.say(f"Connecting to {self.url}…")
 
         def work():
             session = client.initialize() or {}
@@ -99,7 +99,7 @@ class Session:
             self.capabilities = list(session.get("capabilities") or [])
             self.models = diffusion_models(models)
             self.brands = [b for b in brands if b.get("id")]
-            self._say(f"Connected to {self.url} (bridge {self.server_version or 'unknown version'}).")
+            self.say(f"Connected to {self.url} (bridge {self.server_version or 'unknown version'}).")
 
         in_background(work, done, self.inbox, "atelier-connect")
 
@@ -111,31 +111,37 @@ class Session:
     def generate(self, params: dict, on_image: Optional[Callable[[bytes, JobOutcome], None]] = None) -> bool:
         """Starts one job; `on_image(png, outcome)` runs on the main thread when it succeeds. False when it could not
         start (not connected, or a job already running), with the reason in `message`."""
-        if not self.connected or self._client is None:
-            self._say("Connect to the bridge first.")
-            return False
-        if self.busy:
-            self._say("A generation is already running: wait for it, or cancel it.")
+        if not self.ready_to_generate():
             return False
         if not params.get("prompt"):
-            self._say("Write a prompt first.")
+            self.say("Write a prompt first.")
             return False
         self.step, self.total_steps, self.last_outcome = 0, 0, None
         self.job = FollowedJob(self._client, params, self.inbox, self._on_progress,
                                lambda outcome: self._on_finished(outcome, on_image)).start()
-        self._say("Redrawing over the render…" if "initImage" in params else "Generating…")
+        self.say("Redrawing over the render…" if "initImage" in params else "Generating…")
+        return True
+
+    def ready_to_generate(self) -> bool:
+        """True when a job may start now; else False, with the reason in `message`."""
+        if not self.connected or self._client is None:
+            self.say("Connect to the bridge first.")
+            return False
+        if self.busy:
+            self.say("A generation is already running: wait for it, or cancel it.")
+            return False
         return True
 
     def cancel(self) -> bool:
         if self.job is None:
             return False
         self.job.cancel()
-        self._say("Cancelling…")
+        self.say("Cancelling…")
         return True
 
     def _on_progress(self, step: int, total: int):
         self.step, self.total_steps = step, total
-        self._say(f"Generating… step {step}/{total}" if total else "Waiting for the model…")
+        self.say(f"Generating… step {step}/{total}" if total else "Waiting for the model…")
 
     def _on_finished(self, outcome: JobOutcome, on_image):
         self.job = None
@@ -145,9 +151,9 @@ class Session:
                 try:
                     on_image(outcome.png, outcome)
                 except Exception as error:  # noqa: BLE001 - placing the image failed: say so, keep the add-on alive
-                    self._say(f"The image came back but could not be placed: {error}")
+                    self.say(f"The image came back but could not be placed: {error}")
                     return
-            self._say("Done.")
+            self.say("Done.")
         else:
             self._fail(outcome.error or AtelierError(ErrorCode.BAD_ANSWER, "no result"))
 
@@ -156,9 +162,10 @@ class Session:
     def _fail(self, error: BaseException):
         if isinstance(error, AtelierError) and error.code == ErrorCode.UNAUTHORIZED:
             self.connected, self._client = False, None
-        self._say(human_sentence(error, self.url))
+        self.say(human_sentence(error, self.url))
 
-    def _say(self, message: str):
+    def say(self, message: str):
+        """Shows `message` in the panel (the listeners redraw it)."""
         self.message = message
         for listener in list(self.listeners):
             listener()

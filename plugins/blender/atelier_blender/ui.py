@@ -15,6 +15,7 @@ from .wire import DEFAULT_URL
 ADDON_ID = __package__
 NONE = "NONE"
 PUMP_INTERVAL_S = 0.1
+FALLBACK_RENDER_SIZE = (512, 512)
 
 session = Session()
 
@@ -135,13 +136,15 @@ class ATELIER_OT_redraw_render(bpy.types.Operator):
     def execute(self, context):
         settings = context.scene.atelier
         width, height = model_size(session.model(_chosen(settings.model)))
-        if not session.connected or width <= 0:
-            session.generate({})  # says "Connect to the bridge first."
+        if width <= 0 or height <= 0:
+            width, height = FALLBACK_RENDER_SIZE  # a bridge that declares no size for the model
+        if not session.ready_to_generate():
             self.report({"WARNING"}, session.message)
             return {"CANCELLED"}
         try:
             png, _source = blender_scene.render_png(context, width, height)
         except blender_scene.SceneError as error:
+            session.say(str(error))
             self.report({"ERROR"}, str(error))
             return {"CANCELLED"}
         if not session.generate(_params(settings, png), _keep_result(context.scene.name)):
@@ -174,9 +177,10 @@ class ATELIER_OT_apply_result(bpy.types.Operator):
         try:
             how = blender_scene.apply_to_object(context, context.active_object, image)
         except blender_scene.SceneError as error:
+            session.say(str(error))
             self.report({"ERROR"}, str(error))
             return {"CANCELLED"}
-        session.message = f"Applied to {context.active_object.name} ({how})."
+        session.say(f"Applied to {context.active_object.name} ({how}).")
         return {"FINISHED"}
 
 
@@ -193,10 +197,11 @@ class ATELIER_OT_import_scene(bpy.types.Operator, ImportHelper):
         try:
             counts = blender_scene.import_gltf(self.filepath)
         except blender_scene.SceneError as error:
+            session.say(str(error))
             self.report({"ERROR"}, str(error))
             return {"CANCELLED"}
-        session.message = (f"Imported {counts['meshes']} meshes, {counts['materials']} materials, "
-                           f"{counts['lights']} lights, {counts['cameras']} cameras.")
+        session.say(f"Imported {counts['meshes']} meshes, {counts['materials']} materials, "
+                    f"{counts['lights']} lights, {counts['cameras']} cameras.")
         return {"FINISHED"}
 
 
