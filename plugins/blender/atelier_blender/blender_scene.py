@@ -47,6 +47,7 @@ def apply_as_material(obj, image, uv_name: str, projected: bool) -> "bpy.types.M
     uv.location = (texture.location.x - 220, texture.location.y)
     links.new(uv.outputs["UV"], texture.inputs["Vector"])
     links.new(texture.outputs["Color"], shader.inputs["Base Color"])
+    nodes.active = texture  # what the Solid view's Texture colour mode (and texture painting) shows
     if obj.material_slots:
         obj.material_slots[obj.active_material_index].material = material
     else:

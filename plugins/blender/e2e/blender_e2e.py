@@ -80,6 +80,103 @@ def glb_json(path):
         return json.loads(glb.read(chunk_length))
 
 
+def bilinear(image_pixels, size, u, v):
+    """The colour a Linear image texture gives at (u, v), repeat extension (Blender's default)."""
+    width, height = size
+    x, y = u * width - 0.5, v * height - 0.5
+    x0, y0 = int(x // 1), int(y // 1)
+    fx, fy = x - x0, y - y0
+    colour = [0.0, 0.0, 0.0]
+    for i, j, weight in ((x0, y0, (1 - fx) * (1 - fy)), (x0 + 1, y0, fx * (1 - fy)), (x0, y0 + 1, (1 - fx) * fy),
+                         (x0 + 1, y0 + 1, fx * fy)):
+        k = ((j % height) * width + (i % width)) * 4
+        colour = [colour[c] + weight * image_pixels[k + c] for c in range(3)]
+    return colour
+
+
+def rendered_against_texture(obj, width=160, height=90):
+    """Renders `obj` alone from the scene camera with Cycles, its material's image texture and UV map node (as the
+    add-on wired them) feeding an unlit Emission shader, then ray-casts the pixels of a grid: where a pixel sees the
+    object, its colour must be the texture's colour at the UV of the point it sees. Returns (mean error, max error,
+    mean error of a control that samples the mirrored UV, pixels compared)."""
+    from mathutils import Vector
+    from mathutils.geometry import barycentric_transform, intersect_point_tri
+    scene = bpy.context.scene
+    original = obj.active_material
+    texture = next(n for n in original.node_tree.nodes if n.type == "TEX_IMAGE")
+    uv_name = texture.inputs["Vector"].links[0].from_node.uv_map
+    unlit = original.copy()  # the add-on's nodes, with the BSDF swapped for an emission (no lighting to undo)
+    nodes = unlit.node_tree.nodes
+    emission = nodes.new("ShaderNodeEmission")
+    unlit.node_tree.links.new(next(n for n in nodes if n.type == "TEX_IMAGE").outputs["Color"], emission.inputs["Color"])
+    unlit.node_tree.links.new(emission.outputs["Emission"],
+                              next(n for n in nodes if n.type == "OUTPUT_MATERIAL").inputs["Surface"])
+    others = [o for o in scene.objects if o.type == "MESH" and o != obj and not o.hide_render]
+    render, cycles = scene.render, scene.cycles
+    saved = (render.engine, render.resolution_x, render.resolution_y, render.resolution_percentage,
+             scene.view_settings.view_transform, scene.view_settings.look, cycles.samples,
+             cycles.pixel_filter_type, cycles.filter_width, cycles.use_denoising)
+    path = os.path.join(tempfile.mkdtemp(), "render.png")
+    try:
+        obj.active_material = unlit
+        for other in others:
+            other.hide_render = True
+        render.engine, render.resolution_x, render.resolution_y, render.resolution_percentage = \
+            "CYCLES", width, height, 100
+        scene.view_settings.view_transform, scene.view_settings.look = "Standard", "None"
+        cycles.samples, cycles.pixel_filter_type, cycles.filter_width, cycles.use_denoising = 1, "BOX", 0.01, False
+        bpy.ops.render.render()
+        bpy.data.images["Render Result"].save_render(path, scene=scene)
+        rendered = list(bpy.data.images.load(path).pixels)
+        camera = scene.camera
+        top_right, bottom_right, bottom_left, top_left = (camera.matrix_world @ v
+                                                          for v in camera.data.view_frame(scene=scene))
+        eye = camera.matrix_world.translation
+        to_local = obj.matrix_world.inverted()
+        mesh = obj.data
+        mesh.calc_loop_triangles()
+        uvs = mesh.uv_layers[uv_name].data
+        picture, size = list(texture.image.pixels), tuple(texture.image.size)
+        errors, control = [], []
+        for py in range(2, height, 3):
+            for px in range(2, width, 3):
+                target = (bottom_left + (bottom_right - bottom_left) * ((px + 0.5) / width)
+                          + (top_left - bottom_left) * ((py + 0.5) / height))
+                origin = to_local @ eye
+                hit, location, _normal, face = obj.ray_cast(origin, (to_local @ target) - origin)
+                if not hit:
+                    continue
+                for triangle in (t for t in mesh.loop_triangles if t.polygon_index == face):
+                    a, b, c = (mesh.vertices[i].co for i in triangle.vertices)
+                    if intersect_point_tri(location, a, b, c) is None:
+                        continue
+                    ua, ub, uc = (Vector((*uvs[loop].uv, 0.0)) for loop in triangle.loops)
+                    uv = barycentric_transform(location, a, b, c, ua, ub, uc)
+                    got = rendered[(py * width + px) * 4:(py * width + px) * 4 + 3]
+                    expected = bilinear(picture, size, uv.x, uv.y)
+                    mirrored = bilinear(picture, size, 1.0 - uv.x, 1.0 - uv.y)
+                    errors.append(max(abs(expected[i] - got[i]) for i in range(3)))
+                    control.append(max(abs(mirrored[i] - got[i]) for i in range(3)))
+                    break
+        check(len(errors) >= 20, f"only {len(errors)} pixels see the object")
+        return sum(errors) / len(errors), max(errors), sum(control) / len(control), len(errors)
+    finally:
+        obj.active_material = original
+        bpy.data.materials.remove(unlit)
+        for other in others:
+            other.hide_render = False
+        (render.engine, render.resolution_x, render.resolution_y, render.resolution_percentage,
+         scene.view_settings.view_transform, scene.view_settings.look, cycles.samples,
+         cycles.pixel_filter_type, cycles.filter_width, cycles.use_denoising) = saved
+
+
+def check_render_shows_texture(obj):
+    mean, worst, control, count = rendered_against_texture(obj)
+    check(mean < 0.02 and control > 5 * mean, f"rendered pixels differ from the texture at their UV: mean "
+                                              f"{mean:.3f}, max {worst:.3f}, mirrored control {control:.3f}")
+    return f"render vs texture at {count} pixels: mean error {mean:.4f} (max {worst:.3f}; mirrored UVs {control:.3f})"
+
+
 class Scenario:
     def __init__(self, zip_path):
         self.zip_path = zip_path
@@ -165,9 +262,11 @@ class Scenario:
 
     @step("generate from a prompt: progress seen, the PNG is the bridge's own")
     def generate(self):
-        self.settings.prompt, self.settings.seed = "robe rouge à rayures", 42
+        # 60 steps: long enough (about 2 s here) for several polls to see the job running, short for a test.
+        self.settings.prompt, self.settings.seed, self.settings.steps = "robe rouge à rayures", 42, 60
         started = time.monotonic()
         outcome, progress = self.generate_and_wait(bpy.ops.atelier.generate)
+        self.settings.steps = 0
         check(progress, "no progress reached the panel")
         ref = outcome.results[0]
         png = bridge_get(ref["url"])
@@ -203,7 +302,7 @@ class Scenario:
             out.write(png)
         reference = bpy.data.images.load(path)
         check(list(texture.image.pixels) == list(reference.pixels), "the sampled pixels differ from the PNG")
-        return f"material {material.name} on UV map {uv_name}"
+        return f"material {material.name} on UV map {uv_name}; {check_render_shows_texture(cube)}"
 
     @step("apply onto an object without UVs: a UV map is projected from the camera")
     def apply_projected(self):
@@ -223,7 +322,8 @@ class Scenario:
         texture = next(n for n in sphere.active_material.node_tree.nodes if n.type == "TEX_IMAGE")
         uv_node = texture.inputs["Vector"].links[0].from_node
         check(texture.image == self.result_image() and uv_node.uv_map == "Atelier view", "material not applied")
-        return f"{self.session.message} UV centre ({centre[0]:.3f}, {centre[1]:.3f})"
+        return (f"{self.session.message} UV centre ({centre[0]:.3f}, {centre[1]:.3f}); "
+                f"{check_render_shows_texture(sphere)}")
 
     def import_and_compare(self, path):
         """Imports through the add-on's operator; checks that Blender got what the file holds, node for node."""
