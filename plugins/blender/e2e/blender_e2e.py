@@ -10,7 +10,6 @@ calls that same timer function (ui.pump) until the condition holds.
 import hashlib
 import json
 import os
-import struct
 import sys
 import tempfile
 import time
@@ -19,20 +18,14 @@ import urllib.request
 
 import bpy
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from scene_checks import check, check_render_shows_texture, glb_json  # noqa: E402
+
 ADDON = "atelier_blender"
 URL = os.environ["ATELIER_E2E_URL"]
 RESULT_FILE = os.environ.get("ATELIER_E2E_RESULT", "blender-e2e-result.json")
 GLB = os.environ.get("ATELIER_E2E_GLB", "")
 STEPS = []
-
-
-class StepFailed(AssertionError):
-    pass
-
-
-def check(condition, what):
-    if not condition:
-        raise StepFailed(what)
 
 
 def step(name):
@@ -68,113 +61,6 @@ def bridge_call(method, params):
                                                           "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as answer:
         return json.loads(answer.read())["result"]
-
-
-def glb_json(path):
-    """The JSON chunk of a binary glTF: what the file holds, to compare with what Blender imported."""
-    with open(path, "rb") as glb:
-        magic, _version, _length = struct.unpack("<4sII", glb.read(12))
-        check(magic == b"glTF", f"{path} is not a binary glTF")
-        chunk_length, chunk_type = struct.unpack("<I4s", glb.read(8))
-        check(chunk_type == b"JSON", "the first glb chunk is not JSON")
-        return json.loads(glb.read(chunk_length))
-
-
-def bilinear(image_pixels, size, u, v):
-    """The colour a Linear image texture gives at (u, v), repeat extension (Blender's default)."""
-    width, height = size
-    x, y = u * width - 0.5, v * height - 0.5
-    x0, y0 = int(x // 1), int(y // 1)
-    fx, fy = x - x0, y - y0
-    colour = [0.0, 0.0, 0.0]
-    for i, j, weight in ((x0, y0, (1 - fx) * (1 - fy)), (x0 + 1, y0, fx * (1 - fy)), (x0, y0 + 1, (1 - fx) * fy),
-                         (x0 + 1, y0 + 1, fx * fy)):
-        k = ((j % height) * width + (i % width)) * 4
-        colour = [colour[c] + weight * image_pixels[k + c] for c in range(3)]
-    return colour
-
-
-def rendered_against_texture(obj, width=160, height=90):
-    """Renders `obj` alone from the scene camera with Cycles, its material's image texture and UV map node (as the
-    add-on wired them) feeding an unlit Emission shader, then ray-casts the pixels of a grid: where a pixel sees the
-    object, its colour must be the texture's colour at the UV of the point it sees. Returns (mean error, max error,
-    mean error of a control that samples the mirrored UV, pixels compared)."""
-    from mathutils import Vector
-    from mathutils.geometry import barycentric_transform, intersect_point_tri
-    scene = bpy.context.scene
-    original = obj.active_material
-    texture = next(n for n in original.node_tree.nodes if n.type == "TEX_IMAGE")
-    uv_name = texture.inputs["Vector"].links[0].from_node.uv_map
-    unlit = original.copy()  # the add-on's nodes, with the BSDF swapped for an emission (no lighting to undo)
-    nodes = unlit.node_tree.nodes
-    emission = nodes.new("ShaderNodeEmission")
-    unlit.node_tree.links.new(next(n for n in nodes if n.type == "TEX_IMAGE").outputs["Color"], emission.inputs["Color"])
-    unlit.node_tree.links.new(emission.outputs["Emission"],
-                              next(n for n in nodes if n.type == "OUTPUT_MATERIAL").inputs["Surface"])
-    others = [o for o in scene.objects if o.type == "MESH" and o != obj and not o.hide_render]
-    render, cycles = scene.render, scene.cycles
-    saved = (render.engine, render.resolution_x, render.resolution_y, render.resolution_percentage,
-             scene.view_settings.view_transform, scene.view_settings.look, cycles.samples,
-             cycles.pixel_filter_type, cycles.filter_width, cycles.use_denoising)
-    path = os.path.join(tempfile.mkdtemp(), "render.png")
-    try:
-        obj.active_material = unlit
-        for other in others:
-            other.hide_render = True
-        render.engine, render.resolution_x, render.resolution_y, render.resolution_percentage = \
-            "CYCLES", width, height, 100
-        scene.view_settings.view_transform, scene.view_settings.look = "Standard", "None"
-        cycles.samples, cycles.pixel_filter_type, cycles.filter_width, cycles.use_denoising = 1, "BOX", 0.01, False
-        bpy.ops.render.render()
-        bpy.data.images["Render Result"].save_render(path, scene=scene)
-        rendered = list(bpy.data.images.load(path).pixels)
-        camera = scene.camera
-        top_right, bottom_right, bottom_left, top_left = (camera.matrix_world @ v
-                                                          for v in camera.data.view_frame(scene=scene))
-        eye = camera.matrix_world.translation
-        to_local = obj.matrix_world.inverted()
-        mesh = obj.data
-        mesh.calc_loop_triangles()
-        uvs = mesh.uv_layers[uv_name].data
-        picture, size = list(texture.image.pixels), tuple(texture.image.size)
-        errors, control = [], []
-        for py in range(2, height, 3):
-            for px in range(2, width, 3):
-                target = (bottom_left + (bottom_right - bottom_left) * ((px + 0.5) / width)
-                          + (top_left - bottom_left) * ((py + 0.5) / height))
-                origin = to_local @ eye
-                hit, location, _normal, face = obj.ray_cast(origin, (to_local @ target) - origin)
-                if not hit:
-                    continue
-                for triangle in (t for t in mesh.loop_triangles if t.polygon_index == face):
-                    a, b, c = (mesh.vertices[i].co for i in triangle.vertices)
-                    if intersect_point_tri(location, a, b, c) is None:
-                        continue
-                    ua, ub, uc = (Vector((*uvs[loop].uv, 0.0)) for loop in triangle.loops)
-                    uv = barycentric_transform(location, a, b, c, ua, ub, uc)
-                    got = rendered[(py * width + px) * 4:(py * width + px) * 4 + 3]
-                    expected = bilinear(picture, size, uv.x, uv.y)
-                    mirrored = bilinear(picture, size, 1.0 - uv.x, 1.0 - uv.y)
-                    errors.append(max(abs(expected[i] - got[i]) for i in range(3)))
-                    control.append(max(abs(mirrored[i] - got[i]) for i in range(3)))
-                    break
-        check(len(errors) >= 20, f"only {len(errors)} pixels see the object")
-        return sum(errors) / len(errors), max(errors), sum(control) / len(control), len(errors)
-    finally:
-        obj.active_material = original
-        bpy.data.materials.remove(unlit)
-        for other in others:
-            other.hide_render = False
-        (render.engine, render.resolution_x, render.resolution_y, render.resolution_percentage,
-         scene.view_settings.view_transform, scene.view_settings.look, cycles.samples,
-         cycles.pixel_filter_type, cycles.filter_width, cycles.use_denoising) = saved
-
-
-def check_render_shows_texture(obj):
-    mean, worst, control, count = rendered_against_texture(obj)
-    check(mean < 0.02 and control > 5 * mean, f"rendered pixels differ from the texture at their UV: mean "
-                                              f"{mean:.3f}, max {worst:.3f}, mirrored control {control:.3f}")
-    return f"render vs texture at {count} pixels: mean error {mean:.4f} (max {worst:.3f}; mirrored UVs {control:.3f})"
 
 
 class Scenario:
@@ -323,7 +209,7 @@ class Scenario:
         uv_node = texture.inputs["Vector"].links[0].from_node
         check(texture.image == self.result_image() and uv_node.uv_map == "Atelier view", "material not applied")
         return (f"{self.session.message} UV centre ({centre[0]:.3f}, {centre[1]:.3f}); "
-                f"{check_render_shows_texture(sphere)}")
+                f"{check_render_shows_texture(sphere, projected_from_camera=True)}")
 
     def import_and_compare(self, path):
         """Imports through the add-on's operator; checks that Blender got what the file holds, node for node."""
