@@ -32,11 +32,15 @@ def pump() -> float:
 
 
 def _redraw_panels():
+    """Redraws the 3D views' sidebars only: redrawing the whole area would redraw the viewport too, at each
+    progress step, which costs a software-rendered (or heavy) scene far more than the panel."""
     manager = getattr(bpy.context, "window_manager", None)
     for window in (manager.windows if manager is not None else []):
         for area in window.screen.areas:
             if area.type == "VIEW_3D":
-                area.tag_redraw()
+                for region in area.regions:
+                    if region.type == "UI":
+                        region.tag_redraw()
 
 
 # ---- settings ----------------------------------------------------------------------------------------------------
