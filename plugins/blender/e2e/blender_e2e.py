@@ -25,6 +25,10 @@ ADDON = "atelier_blender"
 URL = os.environ["ATELIER_E2E_URL"]
 RESULT_FILE = os.environ.get("ATELIER_E2E_RESULT", "blender-e2e-result.json")
 GLB = os.environ.get("ATELIER_E2E_GLB", "")
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "protocol", "src", "test",
+                        "resources", "fixtures")
+with open(os.path.join(FIXTURES, "brands.create.request.json"), encoding="utf-8") as fixture:
+    BRAND = json.load(fixture)["params"]
 STEPS = []
 
 
@@ -61,6 +65,15 @@ def bridge_call(method, params):
                                                           "Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=30) as answer:
         return json.loads(answer.read())["result"]
+
+
+def history_of(job_id):
+    """The bridge's history record of a job (what it was asked, and how it answered)."""
+    found = bridge_call("history.search", {"limit": 20})
+    records = found.get("records", found) if isinstance(found, dict) else found
+    record = next((r for r in records if r.get("jobId") == job_id), None)
+    check(record is not None, f"no history record for {job_id}")
+    return record
 
 
 class Scenario:
@@ -138,12 +151,19 @@ class Scenario:
 
     @step("connect with the token read from the bridge home; models and brands listed")
     def connect(self):
+        try:
+            bridge_call("brands.create", BRAND)  # the house of the protocol's fixture, made on the bridge directly
+        except KeyError:
+            pass  # an error answer: the house is there already (a second run against the same bridge)
         bpy.ops.atelier.connect()
         self.wait(lambda: not self.session.connecting, 60, "the connection")
         check(self.session.connected, f"not connected: {self.session.message}")
         ids = [m["id"] for m in self.session.models]
         check("atelier-micro" in ids, f"models: {ids}")
         check(self.settings.model == ids[0], f"the model list offers {self.settings.model}")
+        brands = [b["id"] for b in self.session.brands]
+        check(BRAND["id"] in brands, f"brands: {brands}")
+        self.settings.brand = BRAND["id"]  # the panel's brand list offers it (an enum refuses unknown ids)
         return f"{self.session.message} models {ids}, brands {[b['id'] for b in self.session.brands]}"
 
     @step("generate from a prompt: progress seen, the PNG is the bridge's own")
@@ -154,6 +174,9 @@ class Scenario:
         outcome, progress = self.generate_and_wait(bpy.ops.atelier.generate)
         self.settings.steps = 0
         check(progress, "no progress reached the panel")
+        record = history_of(outcome.job_id)
+        check(record.get("brand") == BRAND["id"] and record["request"].get("model") == "atelier-micro",
+              f"the bridge was asked {record['request']}")
         ref = outcome.results[0]
         png = bridge_get(ref["url"])
         check(hashlib.sha256(png).hexdigest() == ref["sha256"], "the bridge's PNG does not match its sha256")
@@ -258,13 +281,9 @@ class Scenario:
         check(image is not None and tuple(image.size) == (ref["width"], ref["height"]), "no redrawn image")
         check(bytes(image.packed_file.data) != self.first_result[1], "the redraw is the first image again")
         # The bridge's history says what it was asked: a redraw over an init image (the render) at that strength.
-        found = bridge_call("history.search", {"limit": 10})
-        records = found.get("records", found) if isinstance(found, dict) else found
-        record = next((r for r in records if r.get("jobId") == outcome.job_id), None)
-        check(record is not None, "no history record for the redraw job")
-        request = record["request"]
+        request = history_of(outcome.job_id)["request"]
         check(request.get("initImage") and request.get("strength") == 0.5, f"the request was {request}")
-        check(record["digitalSourceType"].endswith("compositeWithTrainedAlgorithmicMedia"), "not a composite")
+        check(history_of(outcome.job_id)["digitalSourceType"].endswith("compositeWithTrainedAlgorithmicMedia"), "not a composite")
         path = os.path.join(tempfile.mkdtemp(), "sent.png")
         with open(path, "wb") as out:
             out.write(bridge_get(f"/images/{request['initImage']['id']}.png"))
