@@ -1,0 +1,1 @@
+"""STUB of Blender's bpy_extras (tests only)."""

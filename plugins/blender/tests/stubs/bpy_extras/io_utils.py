@@ -1,0 +1,5 @@
+"""STUB of bpy_extras.io_utils (tests only)."""
+
+
+class ImportHelper:
+    filepath = ""
