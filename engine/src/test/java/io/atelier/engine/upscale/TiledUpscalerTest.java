@@ -98,8 +98,9 @@ class TiledUpscalerTest {
     }
 
     @Test
-    void detail_pass_leaves_flat_background_tiles_alone_and_redraws_the_rest() {
-        // A white page with the texture in its top-left corner: the tiles that only see white are not redrawn.
+    void detail_pass_redraws_only_where_there_is_content_and_leaves_flat_background_as_it_was() {
+        // A white page with the texture in its top-left corner: the tiles that only see white are not redrawn, and in
+        // those that see both, the white away from the texture keeps its pixels.
         BufferedImage image = new BufferedImage(256, 256, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = image.createGraphics();
         g.setColor(java.awt.Color.WHITE);
@@ -116,6 +117,8 @@ class TiledUpscalerTest {
         assertTrue(redrawn.get() > 0 && redrawn.get() < total / 2, redrawn.get() + " of " + total + " tiles redrawn");
         assertEquals(0xFFFFFFFF, out.getRGB(250, 250), "the far corner of the page is untouched");
         assertEquals(0xFF000000, out.getRGB(20, 20), "the textured corner is redrawn");
+        assertEquals(0xFF000000, out.getRGB(78, 40), "up to the texture's edge");
+        assertEquals(0xFFFFFFFF, out.getRGB(105, 20), "white beside the texture, in a redrawn tile, stays white");
     }
 
     /** Gradients, hard edges and noise: what a seam or a misplaced tile would show on. */
