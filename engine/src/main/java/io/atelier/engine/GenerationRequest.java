@@ -41,24 +41,11 @@ public record GenerationRequest(
         loras = loras == null ? List.of() : List.copyOf(loras);
     }
 
-    /** Without LoRAs (the form before kohya LoRAs existed). */
-    public GenerationRequest(String model, String prompt, String negativePrompt, Integer width, Integer height,
-                             Integer steps, Double guidance, String sampler, Long seed, Integer count,
-                             BufferedImage initImage, Double strength, BufferedImage mask, AdapterSpec adapter) {
-        this(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed, count, initImage, strength,
-                mask, adapter, List.of());
-    }
-
-    /** Without an adapter (the form before adapters existed). */
-    public GenerationRequest(String model, String prompt, String negativePrompt, Integer width, Integer height,
-                             Integer steps, Double guidance, String sampler, Long seed, Integer count,
-                             BufferedImage initImage, Double strength, BufferedImage mask) {
-        this(model, prompt, negativePrompt, width, height, steps, guidance, sampler, seed, count, initImage, strength,
-                mask, null, List.of());
-    }
-
+    /** A request for {@code prompt} with every other setting at the model's default; the {@code with…} methods set
+     * the rest by name (a request is never built from its fifteen values in a row outside this record). */
     public static GenerationRequest of(String prompt) {
-        return new GenerationRequest(null, prompt, null, null, null, null, null, null, null, null, null, null, null);
+        return new GenerationRequest(null, prompt, null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of());
     }
 
     public GenerationRequest withAdapter(AdapterSpec value) {

@@ -72,9 +72,9 @@ final class CapsuleJob implements JobHandler {
         // Step 1: draw and check every piece.
         Map<PiecePlan, GenerationRequest> requests = new LinkedHashMap<>();
         for (PiecePlan piece : setup.plan().pieces()) {
-            requests.put(piece, new GenerationRequest(model, setup.prompts().apply(piece), null, null, null, null,
-                    null, null, piece.seed(), 1, null, null, null,
-                    setup.adapter() == null ? null : setup.adapter().spec()));
+            requests.put(piece, GenerationRequest.of(setup.prompts().apply(piece)).withModel(model)
+                    .withSeed(piece.seed()).withCount(1)
+                    .withAdapter(setup.adapter() == null ? null : setup.adapter().spec()));
         }
         List<DrawnPiece> drawn = new JudgedDrawing(engine, judge.get()).draw(requests, setup.plan().palette(), ctx);
         ctx.throwIfCancelled();

@@ -144,10 +144,13 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         }
 
         // Step 4: the engine checks every range; the seed is fixed now so that history knows it.
-        GenerationRequest request = new GenerationRequest(manifest.id(), prompt.prompt(), prompt.negativePrompt(),
-                params.width(), params.height(), params.steps(), params.guidance(), params.sampler(), params.seed(),
-                params.count(), init == null ? null : init.image(), params.strength(),
-                mask == null ? null : mask.image(), adapter == null ? null : adapter.spec())
+        GenerationRequest request = GenerationRequest.of(prompt.prompt()).withModel(manifest.id())
+                .withNegativePrompt(prompt.negativePrompt()).withSize(params.width(), params.height())
+                .withSteps(params.steps()).withGuidance(params.guidance()).withSampler(params.sampler())
+                .withSeed(params.seed()).withCount(params.count())
+                .withInitImage(init == null ? null : init.image(), params.strength())
+                .withMask(mask == null ? null : mask.image())
+                .withAdapter(adapter == null ? null : adapter.spec())
                 .withLoras(loras(params.loras()));
         GenerationSettings settings;
         try {

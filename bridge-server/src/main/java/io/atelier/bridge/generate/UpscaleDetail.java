@@ -47,9 +47,10 @@ record UpscaleDetail(DiffusionEngine engine, GenerationRequest template, int til
             throw AtelierException.invalidParams("detail", "The detail pass works in tiles of " + tile + " pixels "
                     + "(the model's native size): the enlarged image must be at least that on each side.");
         }
-        GenerationRequest template = new GenerationRequest(source.model(), source.resolvedPrompt(), null, tile, tile,
-                source.steps(), source.guidance(), source.sampler(), source.seed(), 1,
-                new BufferedImage(tile, tile, BufferedImage.TYPE_INT_RGB), detail * 0.5, null);
+        GenerationRequest template = GenerationRequest.of(source.resolvedPrompt()).withModel(source.model())
+                .withSize(tile, tile).withSteps(source.steps()).withGuidance(source.guidance())
+                .withSampler(source.sampler()).withSeed(source.seed()).withCount(1)
+                .withInitImage(new BufferedImage(tile, tile, BufferedImage.TYPE_INT_RGB), detail * 0.5);
         try {
             engine.validate(template);
         } catch (RuntimeException e) {
@@ -60,12 +61,10 @@ record UpscaleDetail(DiffusionEngine engine, GenerationRequest template, int til
 
     /** One tile redrawn; cancel is read between the model's steps. */
     BufferedImage redraw(BufferedImage tileImage, GenerationListener cancel) {
-        GenerationRequest t = template;
         BufferedImage copy = new BufferedImage(tileImage.getWidth(), tileImage.getHeight(),
                 BufferedImage.TYPE_INT_RGB);
         copy.getGraphics().drawImage(tileImage, 0, 0, null);
-        GenerationRequest request = new GenerationRequest(t.model(), t.prompt(), t.negativePrompt(), t.width(),
-                t.height(), t.steps(), t.guidance(), t.sampler(), t.seed(), 1, copy, t.strength(), null);
+        GenerationRequest request = template.withInitImage(copy, template.strength());
         return engine.generate(request, new GenerationListener() {
             @Override
             public boolean isCancelled() {
