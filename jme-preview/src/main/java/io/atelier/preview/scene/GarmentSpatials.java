@@ -22,7 +22,7 @@ public final class GarmentSpatials {
     public static final String FABRIC_KEY = "atelier.fabric";
     /** Normal maps depend only on fabric and garment size: generated once per JVM, shared by every copy. */
     private static final java.util.Map<String, BufferedImage> NORMAL_MAPS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int NORMAL_MAP_HEIGHT = 512;
+    private static final int NORMAL_MAP_HEIGHT = 1024;
     private final MaterialFactory materials;
 
     public GarmentSpatials(MaterialFactory materials) {
