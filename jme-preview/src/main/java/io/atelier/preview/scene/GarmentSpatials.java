@@ -62,6 +62,9 @@ public final class GarmentSpatials {
             case TROUSERS -> new Color(0x2B3A55);
             case TSHIRT -> new Color(0xE8E4DA);
             case HANDBAG -> new Color(0x8A5A3B);
+            case SKIRT -> new Color(0x3B2F4A);
+            case SWEATSHIRT -> new Color(0x8C8C88);
+            case BOMBER -> new Color(0x3E4A33);
         };
     }
 }
