@@ -16,8 +16,8 @@ import java.util.Locale;
 public enum Fabric {
     COTTON("cotton", 0.85f, 0.0f, Weave.PLAIN, 0.8f, 150),
     DENIM("denim", 0.8f, 0.0f, Weave.TWILL, 1.3f, 130),
-    LEATHER("leather", 0.45f, 0.0f, Weave.GRAIN, 0.12f, 12),
-    SILK("silk", 0.22f, 0.0f, Weave.SATIN, 0.25f, 250),
+    LEATHER("leather", 0.5f, 0.0f, Weave.GRAIN, 0.12f, 12),
+    SILK("silk", 0.2f, 0.0f, Weave.SATIN, 0.25f, 250),
     WOOL("wool", 0.95f, 0.0f, Weave.FELT, 0.35f, 60),
     KNIT("knit", 0.92f, 0.0f, Weave.KNIT, 1.6f, 42);
 
