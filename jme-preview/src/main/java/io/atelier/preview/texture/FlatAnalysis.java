@@ -19,6 +19,13 @@ public record FlatAnalysis(BufferedImage image, boolean isFlat, int background, 
 
     /** RGB distance (sum of channel differences) within which a pixel connected to the border is paper. */
     static final int PAPER_THRESHOLD = 24;
+    /**
+     * Paper is seldom flat in a generated image (a vignette, a soft shadow under the garment): further from the border's
+     * colour, up to {@link #SHADED_PAPER_THRESHOLD}, a pixel is still paper when it differs from the paper pixel next to
+     * it by at most {@link #PAPER_STEP}, a gradient, not an edge. A garment's outline is a step far larger.
+     */
+    static final int SHADED_PAPER_THRESHOLD = 96;
+    static final int PAPER_STEP = 9;
     /** Below this share of paper, the picture is cloth edge to edge (a textured swatch, a photo of fabric). */
     static final double MIN_PAPER_SHARE = 0.08;
     /** Above it, the picture is one colour: plain cloth, not a garment on paper. */
@@ -39,27 +46,35 @@ public record FlatAnalysis(BufferedImage image, boolean isFlat, int background, 
         // is garment, including light pattern colours inside it (cream stripes on a red dress).
         int[][] paperPiece = floodPaper(image, background);
         boolean[][] fg = new boolean[h][w];
-        int x0 = w, y0 = h, x1 = -1, y1 = -1;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (paperPiece[y][x] == 0) {
-                    fg[y][x] = true;
-                    x0 = Math.min(x0, x);
-                    y0 = Math.min(y0, y);
-                    x1 = Math.max(x1, x);
-                    y1 = Math.max(y1, y);
-                }
+                fg[y][x] = paperPiece[y][x] == 0;
             }
         }
+        Parts parts = Parts.of(fg);
         // Step 3: was the "paper" really a background? A red print with thin yellow stripes has a red border too;
         // what its flood leaves (sixteen separate stripes) is not one garment.
-        if (!looksLikeOneGarmentOnPaper(paperPiece, fg)) {
+        if (!looksLikeOneGarmentOnPaper(paperPiece, parts)) {
             boolean[][] all = new boolean[h][w];
             for (boolean[] row : all) {
                 Arrays.fill(row, true);
             }
             return new FlatAnalysis(image, false, background, all, all, new Rectangle(0, 0, w, h),
                     dominantColour(image, all));
+        }
+        // Step 4: specks the flood did not reach (noise in the paper) are paper too; the rest is the garment.
+        int speck = (int) Math.ceil(SPECK_SHARE * w * h);
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                fg[y][x] = fg[y][x] && parts.sizeAt(x, y) >= speck;
+                if (fg[y][x]) {
+                    x0 = Math.min(x0, x);
+                    y0 = Math.min(y0, y);
+                    x1 = Math.max(x1, x);
+                    y1 = Math.max(y1, y);
+                }
+            }
         }
         boolean[][] inside = erode(fg, edgeWidth(w, h));
         Rectangle bounds = new Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
@@ -83,9 +98,9 @@ public record FlatAnalysis(BufferedImage image, boolean isFlat, int background, 
         return Math.max(2, Math.round(Math.max(w, h) / 160f));
     }
 
-    private static boolean looksLikeOneGarmentOnPaper(int[][] paperPiece, boolean[][] fg) {
-        int h = fg.length;
-        int w = fg[0].length;
+    private static boolean looksLikeOneGarmentOnPaper(int[][] paperPiece, Parts parts) {
+        int h = paperPiece.length;
+        int w = paperPiece[0].length;
         double total = (double) w * h;
         Map<Integer, Integer> paperSizes = new HashMap<>();
         for (int[] row : paperPiece) {
@@ -104,10 +119,9 @@ public record FlatAnalysis(BufferedImage image, boolean isFlat, int background, 
         if (paperPieces > MAX_PAPER_PIECES) {
             return false;
         }
-        int[] parts = componentSizes(fg);
         int largest = 0;
         long counted = 0;
-        for (int size : parts) {
+        for (int size : parts.sizes()) {
             if (size >= SPECK_SHARE * total) {
                 counted += size;
                 largest = Math.max(largest, size);
@@ -116,40 +130,48 @@ public record FlatAnalysis(BufferedImage image, boolean isFlat, int background, 
         return counted > 0 && largest >= MIN_MAIN_PART_SHARE * counted;
     }
 
-    /** Sizes of the 4-connected parts of a mask. */
-    private static int[] componentSizes(boolean[][] mask) {
-        int h = mask.length;
-        int w = mask[0].length;
-        boolean[][] seen = new boolean[h][w];
-        int[] sizes = new int[16];
-        int n = 0;
-        ArrayDeque<int[]> queue = new ArrayDeque<>();
-        for (int sy = 0; sy < h; sy++) {
-            for (int sx = 0; sx < w; sx++) {
-                if (!mask[sy][sx] || seen[sy][sx]) {
-                    continue;
-                }
-                int size = 0;
-                seen[sy][sx] = true;
-                queue.add(new int[] {sx, sy});
-                while (!queue.isEmpty()) {
-                    int[] p = queue.poll();
-                    size++;
-                    int[][] next = {{p[0] + 1, p[1]}, {p[0] - 1, p[1]}, {p[0], p[1] + 1}, {p[0], p[1] - 1}};
-                    for (int[] q : next) {
-                        if (q[0] >= 0 && q[1] >= 0 && q[0] < w && q[1] < h && mask[q[1]][q[0]] && !seen[q[1]][q[0]]) {
-                            seen[q[1]][q[0]] = true;
-                            queue.add(q);
+    /** The 4-connected parts of a mask: a label per pixel (0 outside the mask) and each part's size. */
+    private record Parts(int[][] labels, int[] sizes) {
+        int sizeAt(int x, int y) {
+            int label = labels[y][x];
+            return label == 0 ? 0 : sizes[label - 1];
+        }
+
+        static Parts of(boolean[][] mask) {
+            int h = mask.length;
+            int w = mask[0].length;
+            int[][] labels = new int[h][w];
+            int[] sizes = new int[16];
+            int n = 0;
+            ArrayDeque<int[]> queue = new ArrayDeque<>();
+            for (int sy = 0; sy < h; sy++) {
+                for (int sx = 0; sx < w; sx++) {
+                    if (!mask[sy][sx] || labels[sy][sx] != 0) {
+                        continue;
+                    }
+                    int label = n + 1;
+                    int size = 0;
+                    labels[sy][sx] = label;
+                    queue.add(new int[] {sx, sy});
+                    while (!queue.isEmpty()) {
+                        int[] p = queue.poll();
+                        size++;
+                        int[][] next = {{p[0] + 1, p[1]}, {p[0] - 1, p[1]}, {p[0], p[1] + 1}, {p[0], p[1] - 1}};
+                        for (int[] q : next) {
+                            if (q[0] >= 0 && q[1] >= 0 && q[0] < w && q[1] < h && mask[q[1]][q[0]] && labels[q[1]][q[0]] == 0) {
+                                labels[q[1]][q[0]] = label;
+                                queue.add(q);
+                            }
                         }
                     }
+                    if (n == sizes.length) {
+                        sizes = Arrays.copyOf(sizes, 2 * n);
+                    }
+                    sizes[n++] = size;
                 }
-                if (n == sizes.length) {
-                    sizes = Arrays.copyOf(sizes, 2 * n);
-                }
-                sizes[n++] = size;
             }
+            return new Parts(labels, Arrays.copyOf(sizes, n));
         }
-        return Arrays.copyOf(sizes, n);
     }
 
     private static boolean[][] erode(boolean[][] fg, int edge) {
@@ -203,6 +225,7 @@ public record FlatAnalysis(BufferedImage image, boolean isFlat, int background, 
             int sx = i < w ? i : i < 2 * w ? i - w : i < 2 * w + h ? 0 : w - 1;
             int sy = i < w ? 0 : i < 2 * w ? h - 1 : i < 2 * w + h ? i - 2 * w : i - 2 * w - h;
             if (piece[sy][sx] != 0 || distance(image.getRGB(sx, sy), background) > PAPER_THRESHOLD) {
+                // a border pixel away from the paper colour seeds nothing; shaded paper is reached from clean paper
                 continue;
             }
             int id = ++next;
@@ -210,10 +233,16 @@ public record FlatAnalysis(BufferedImage image, boolean isFlat, int background, 
             queue.add(new int[] {sx, sy});
             while (!queue.isEmpty()) {
                 int[] p = queue.poll();
+                int here = image.getRGB(p[0], p[1]);
                 int[][] around = {{p[0] + 1, p[1]}, {p[0] - 1, p[1]}, {p[0], p[1] + 1}, {p[0], p[1] - 1}};
                 for (int[] q : around) {
-                    if (q[0] >= 0 && q[1] >= 0 && q[0] < w && q[1] < h && piece[q[1]][q[0]] == 0
-                            && distance(image.getRGB(q[0], q[1]), background) <= PAPER_THRESHOLD) {
+                    if (q[0] < 0 || q[1] < 0 || q[0] >= w || q[1] >= h || piece[q[1]][q[0]] != 0) {
+                        continue;
+                    }
+                    int there = image.getRGB(q[0], q[1]);
+                    int fromPaper = distance(there, background);
+                    if (fromPaper <= PAPER_THRESHOLD
+                            || (fromPaper <= SHADED_PAPER_THRESHOLD && distance(there, here) <= PAPER_STEP)) {
                         piece[q[1]][q[0]] = id;
                         queue.add(q);
                     }

@@ -4,6 +4,8 @@ import io.atelier.preview.garment.GarmentBuilder;
 import io.atelier.preview.garment.GarmentKind;
 import io.atelier.preview.garment.GarmentModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -120,8 +122,20 @@ class GarmentTextureComposerTest {
     }
 
     @Test
-    void a_flat_on_white_puts_no_paper_where_the_mesh_shows_and_covers_it_with_its_own_colour() {
-        BufferedImage noisy = TestFlats.noisyPlainDress(256, 7);
+    void shaded_paper_is_still_paper() {
+        FlatAnalysis a = FlatAnalysis.of(TestFlats.shadedPaperDress(256, 5));
+        assertTrue(a.isFlat());
+        // the vignetted bottom corners and the shadow under the hem are paper, the skirt's middle is garment
+        assertFalse(a.isForeground(4, 250), "vignetted corner");
+        assertFalse(a.isForeground(128, 240), "hem shadow");
+        assertTrue(a.isForeground(128, 200), "skirt");
+        assertTrue(a.bounds().height < 230, "the garment's height, not the shadow's: " + a.bounds());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void a_flat_on_white_puts_no_paper_where_the_mesh_shows_and_covers_it_with_its_own_colour(boolean shadedPaper) {
+        BufferedImage noisy = shadedPaper ? TestFlats.shadedPaperDress(256, 7) : TestFlats.noisyPlainDress(256, 7);
         int size = 512;
         BufferedImage atlas = GarmentTextureComposer.compose(noisy, dress, size);
         FrontCoverage coverage = FrontCoverage.of(dress, size);

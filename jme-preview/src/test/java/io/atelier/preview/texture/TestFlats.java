@@ -70,6 +70,30 @@ public final class TestFlats {
         return img;
     }
 
+    /**
+     * The same teal dress on paper that is not flat: a vignette from 250 at the top to 218 at the bottom corners and a
+     * soft grey shadow under the hem, as diffusion models light their flats.
+     */
+    public static BufferedImage shadedPaperDress(int size, long seed) {
+        BufferedImage img = noisyPlainDress(size, seed);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int rgb = img.getRGB(x, y);
+                if (((rgb >> 16) & 0xFF) < 225 || Math.abs(((rgb >> 16) & 0xFF) - (rgb & 0xFF)) > 12) {
+                    continue; // the garment and its outline
+                }
+                double dx = (x - size / 2.0) / size;
+                double dy = (double) y / size;
+                double shade = 32 * Math.min(1, dy * 0.6 + dx * dx * 1.6);
+                double hemShadow = 26 * Math.exp(-Math.pow((y - size * 0.93) / (size * 0.03), 2))
+                        * Math.exp(-Math.pow((x - size / 2.0) / (size * 0.22), 2));
+                int v = clamp((int) Math.round(((rgb >> 16) & 0xFF) - shade - hemShadow));
+                img.setRGB(x, y, v << 16 | v << 8 | clamp(v - 3));
+            }
+        }
+        return img;
+    }
+
     private static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
