@@ -174,6 +174,7 @@ public final class GltfSceneExporter {
                 b.setAlphaMode(MaterialModelV2.AlphaMode.BLEND);
             }
             MaterialModelV2 built = b.build();
+            built.setName(m.getName());
             ColorRGBA emissive = param(m, "Emissive", (ColorRGBA) null);
             if (emissive != null) {
                 built.setEmissiveFactor(new float[] {Math.min(1f, emissive.r), Math.min(1f, emissive.g), Math.min(1f, emissive.b)});

@@ -41,8 +41,10 @@ public final class GarmentSpatials {
         BufferedImage normal = NORMAL_MAPS.computeIfAbsent(fabric.id() + "@" + model.projection().side(),
                 k -> NormalMapGenerator.atlas(fabric, model.projection().side(), NORMAL_MAP_HEIGHT));
         Material cloth = materials.textured(albedo, normal, fabric.roughness(), fabric.metalness());
+        cloth.setName(kind.id() + " " + fabric.id()); // named in a glTF export: Blender lists "dress silk"
         // Half-metallic: with no environment map to reflect, a fully metallic clasp would render black.
         Material metal = materials.solid(0xD8C089, 0.3f, 0.45f);
+        metal.setName(kind.id() + " brass");
         Node node = new Node(kind.id());
         node.setUserData(FABRIC_KEY, fabric.id());
         for (GarmentPiece piece : model.pieces()) {

@@ -141,6 +141,7 @@ class GltfExportTest {
 
         // Materials: the cloth's PBR factors are its fabric's, so silk and denim arrive different in Blender.
         assertEquals(Fabric.SILK.roughness(), clothRoughness(gltf), 1e-4);
+        assertTrue(gltf.path("materials").toString().contains("\"dress silk\""), "material names: " + gltf.path("materials"));
         assertEquals(Fabric.DENIM.roughness(), clothRoughness(glbJson(denim)), 1e-4);
         // and the JglTF reader, as another consumer would, reads the same file back
         GltfModel model = new GltfModelReader().read(silk);
@@ -172,6 +173,7 @@ class GltfExportTest {
         for (JsonNode material : gltf.path("materials")) {
             JsonNode pbr = material.path("pbrMetallicRoughness");
             if (pbr.has("baseColorTexture") && material.has("normalTexture")) {
+                assertTrue(material.path("name").asText().contains(" "), "the cloth is named garment and fabric: " + material);
                 return pbr.path("roughnessFactor").asDouble(1.0);
             }
         }
