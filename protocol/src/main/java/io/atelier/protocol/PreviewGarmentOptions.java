@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Options of a garment preview.
  *
  * @param category canonical category to drape, e.g. {@code dress}
- * @param fabric {@code cotton}, {@code denim}, {@code leather} or {@code silk}; null for the category's usual fabric
+ * @param fabric {@code cotton}, {@code denim}, {@code leather}, {@code silk}, {@code wool} or {@code knit}; null for the
+ *               category's usual fabric
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PreviewGarmentOptions(

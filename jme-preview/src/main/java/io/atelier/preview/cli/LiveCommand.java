@@ -2,8 +2,11 @@ package io.atelier.preview.cli;
 
 import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierRpcException;
+import io.atelier.preview.garment.Fabric;
 import io.atelier.preview.garment.GarmentKind;
 import io.atelier.preview.live.BridgeFollower;
+import io.atelier.preview.live.GarmentChoice;
+import io.atelier.preview.live.GeneratedImage;
 import io.atelier.preview.live.LivePreviewApp;
 import io.atelier.preview.render.PreviewRequest;
 import io.atelier.preview.render.SceneKind;
@@ -25,8 +28,13 @@ public final class LiveCommand implements Callable<Integer> {
     @Option(names = "--scene", defaultValue = "garment", description = "garment or store")
     String scene;
 
-    @Option(names = "--garment", defaultValue = "dress")
+    @Option(names = "--garment", description = "always this garment (default: the category each image was designed as, "
+            + "else a dress)")
     String garment;
+
+    @Option(names = {"--material", "--fabric"}, description = "always this material: cotton, denim, leather, silk, wool, "
+            + "knit (default: the material each prompt named, else the garment's usual one)")
+    String material;
 
     @Option(names = "--time", defaultValue = "golden-hour")
     String time;
@@ -46,10 +54,14 @@ public final class LiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PreviewRequest template;
+        GarmentChoice choice;
         try {
             SceneKind kind = SceneKind.fromId(scene);
-            template = new PreviewRequest(kind, GarmentKind.fromId(garment), null, List.of(), TimeOfDay.fromId(time),
-                    StoreParams.defaults(), null, kind == SceneKind.GARMENT ? 1 : 3, 1280, 720);
+            choice = new GarmentChoice(garment == null ? null : GarmentKind.fromId(garment),
+                    material == null ? null : Fabric.fromId(material));
+            template = new PreviewRequest(kind, choice.kindOrNull() != null ? choice.kindOrNull() : GarmentKind.DRESS,
+                    choice.fabricOrNull(), List.of(), TimeOfDay.fromId(time), StoreParams.defaults(), null,
+                    kind == SceneKind.GARMENT ? 1 : 3, 1280, 720);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
@@ -58,14 +70,14 @@ public final class LiveCommand implements Callable<Integer> {
         Path atelierHome = home != null ? home
                 : envHome != null && !envHome.isBlank() ? Path.of(envHome)
                 : Path.of(System.getProperty("user.home"), ".atelier");
-        LivePreviewApp app = new LivePreviewApp(template);
+        LivePreviewApp app = new LivePreviewApp(template, choice);
         for (Path p : images) {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(p.toFile());
             if (image == null) {
                 System.err.println("error: not a PNG or JPEG image: " + p.getFileName());
                 return 2;
             }
-            app.show(image);
+            app.show(GeneratedImage.local(image));
         }
         if (offline) {
             app.start();

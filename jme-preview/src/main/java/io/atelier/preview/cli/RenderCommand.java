@@ -35,7 +35,8 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--garment", defaultValue = "dress", description = "dress, biker_jacket, trousers, tshirt, handbag")
     String garment;
 
-    @Option(names = "--fabric", description = "cotton, denim, leather or silk (default: the garment's usual fabric)")
+    @Option(names = {"--material", "--fabric"},
+            description = "cotton, denim, leather, silk, wool or knit (default: the garment's usual material)")
     String fabric;
 
     @Option(names = "--image", description = "a generated PNG: the flat (garment) or mural, window, flats (store); repeatable")

@@ -9,6 +9,9 @@ public interface GarmentBuilder {
             case DRESS -> new DressBuilder();
             case BIKER_JACKET -> new TopBuilder(TopBuilder.Style.BIKER_JACKET);
             case TSHIRT -> new TopBuilder(TopBuilder.Style.TSHIRT);
+            case SWEATSHIRT -> new TopBuilder(TopBuilder.Style.SWEATSHIRT);
+            case BOMBER -> new TopBuilder(TopBuilder.Style.BOMBER);
+            case SKIRT -> new SkirtBuilder();
             case TROUSERS -> new TrousersBuilder();
             case HANDBAG -> new HandbagBuilder();
         };

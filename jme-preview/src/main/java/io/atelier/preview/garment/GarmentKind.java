@@ -3,13 +3,19 @@ package io.atelier.preview.garment;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The garments the preview can sew, named as the taxonomy's categories and the CLI's --garment values. */
+/**
+ * The garments the preview can sew, one per category of the taxonomy, named by its canonical tokens (which are also
+ * the CLI's --garment values and the protocol's {@code garment.category}).
+ */
 public enum GarmentKind {
     DRESS("dress", Fabric.SILK),
     BIKER_JACKET("biker_jacket", Fabric.LEATHER),
     TROUSERS("trousers", Fabric.DENIM),
     TSHIRT("tshirt", Fabric.COTTON),
-    HANDBAG("handbag", Fabric.LEATHER);
+    HANDBAG("handbag", Fabric.LEATHER),
+    SKIRT("skirt", Fabric.COTTON),
+    SWEATSHIRT("sweatshirt", Fabric.KNIT),
+    BOMBER("bomber", Fabric.COTTON);
 
     private final String id;
     private final Fabric defaultFabric;

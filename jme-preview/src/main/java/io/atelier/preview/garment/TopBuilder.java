@@ -3,9 +3,34 @@ package io.atelier.preview.garment;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Tops: a short-sleeved t-shirt or a cropped long-sleeved biker jacket with a high collar. */
+/**
+ * Tops: a short-sleeved t-shirt, a long-sleeved sweatshirt to the hip, a bomber gathered at the waist, or a cropped
+ * biker jacket with a high collar and an asymmetric zip.
+ */
 final class TopBuilder implements GarmentBuilder {
-    enum Style { TSHIRT, BIKER_JACKET }
+    enum Style {
+        TSHIRT(GarmentKind.TSHIRT, 0.86f, 0f, false, false, false),
+        SWEATSHIRT(GarmentKind.SWEATSHIRT, 0.84f, 0.012f, true, false, false),
+        BOMBER(GarmentKind.BOMBER, 0.95f, 0.025f, true, true, false),
+        BIKER_JACKET(GarmentKind.BIKER_JACKET, 0.98f, 0.02f, true, true, true);
+
+        final GarmentKind kind;
+        final float hem;
+        /** How far the piece stands off the body: a jacket sits over other clothes. */
+        final float ease;
+        final boolean longSleeves;
+        final boolean collar;
+        final boolean zip;
+
+        Style(GarmentKind kind, float hem, float ease, boolean longSleeves, boolean collar, boolean zip) {
+            this.kind = kind;
+            this.hem = hem;
+            this.ease = ease;
+            this.longSleeves = longSleeves;
+            this.collar = collar;
+            this.zip = zip;
+        }
+    }
 
     private static final UvProjection PROJECTION = UvProjection.centred(0.78f, 0.78f);
     private final Style style;
@@ -17,9 +42,8 @@ final class TopBuilder implements GarmentBuilder {
     @Override
     public GarmentModel build() {
         Loft loft = new Loft(PROJECTION, 20);
-        boolean jacket = style == Style.BIKER_JACKET;
-        float hem = jacket ? 0.98f : 0.86f;
-        float ease = jacket ? 0.02f : 0f; // a jacket sits over other clothes
+        float hem = style.hem;
+        float ease = style.ease;
         List<Ring> body = new ArrayList<>(List.of(
                 Ring.at(0, hem, 0, 0.20f + ease, 0.125f + ease),
                 Ring.at(0, 1.06f, 0, 0.19f + ease, 0.12f + ease),
@@ -28,20 +52,19 @@ final class TopBuilder implements GarmentBuilder {
                 Ring.at(0, 1.40f, 0, 0.18f + ease, 0.095f + ease),
                 Ring.at(0, 1.445f, 0, 0.11f + ease, 0.075f + ease),
                 Ring.at(0, 1.465f, 0, 0.08f + ease, 0.068f + ease)));
-        if (jacket) {
+        if (style.collar) {
             body.add(Ring.at(0, 1.53f, 0, 0.085f, 0.075f)); // stand-up collar
         }
         List<GarmentPiece> pieces = new ArrayList<>();
         pieces.add(new GarmentPiece("body", loft.tube(body, false, false), PieceRole.CLOTH, 2));
         for (int side : new int[] {-1, 1}) {
             pieces.add(new GarmentPiece(side < 0 ? "right sleeve" : "left sleeve",
-                    loft.tube(sleeve(side, jacket, ease), false, false), PieceRole.CLOTH, 2));
+                    loft.tube(sleeve(side, style.longSleeves, ease), false, false), PieceRole.CLOTH, 2));
         }
-        if (jacket) {
+        if (style.zip) {
             pieces.add(new GarmentPiece("zip", zip(loft), PieceRole.HARDWARE, 0));
         }
-        GarmentKind kind = jacket ? GarmentKind.BIKER_JACKET : GarmentKind.TSHIRT;
-        return new GarmentModel(kind, PROJECTION, pieces);
+        return new GarmentModel(style.kind, PROJECTION, pieces);
     }
 
     /** A sleeve set into the shoulder (its inner end hidden inside the body) and falling to cuff or mid-arm. */

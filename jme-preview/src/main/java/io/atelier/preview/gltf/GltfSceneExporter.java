@@ -7,15 +7,14 @@ import com.jme3.math.Quaternion;
 import com.jme3.math.Transform;
 import com.jme3.scene.Geometry;
 import com.jme3.scene.Mesh;
-import com.jme3.scene.Node;
 import com.jme3.scene.Spatial;
 import com.jme3.scene.VertexBuffer;
 import com.jme3.texture.Texture;
-import de.javagl.jgltf.model.GltfModel;
 import de.javagl.jgltf.model.creation.GltfModelBuilder;
 import de.javagl.jgltf.model.creation.MaterialBuilder;
 import de.javagl.jgltf.model.creation.MeshPrimitiveBuilder;
 import de.javagl.jgltf.model.creation.TextureModels;
+import de.javagl.jgltf.model.impl.DefaultGltfModel;
 import de.javagl.jgltf.model.impl.DefaultMeshModel;
 import de.javagl.jgltf.model.impl.DefaultMeshPrimitiveModel;
 import de.javagl.jgltf.model.impl.DefaultNodeModel;
@@ -25,6 +24,7 @@ import de.javagl.jgltf.model.io.GltfModelWriter;
 import de.javagl.jgltf.model.v2.MaterialModelV2;
 import io.atelier.preview.render.PreviewRenderer;
 import io.atelier.preview.render.PreviewRequest;
+import io.atelier.preview.render.PreviewScene;
 import io.atelier.preview.render.PreviewSceneFactory;
 import io.atelier.preview.scene.Textures;
 
@@ -39,14 +39,17 @@ import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Writes a jME scene as glTF 2.0 through JglTF: one glTF node per geometry with its world transform, PBR
- * metallic-roughness materials with their base colour and normal textures embedded as PNG. Shared meshes and
- * materials (a rack of identical garments) are written once. Non-PBR geometry (the sky) is left out.
- * {@code .glb} gives a binary file, anything else a {@code .gltf} with data URIs.
+ * metallic-roughness materials with their base colour and normal textures embedded as PNG, and for a preview scene
+ * its lights ({@code KHR_lights_punctual}, {@link GltfLights}) and its stills as cameras ({@link GltfCameras}), so
+ * Blender opens it lit and framed as the preview rendered it. Shared meshes and materials (a rack of identical
+ * garments) are written once. Non-PBR geometry (the sky) is left out. {@code .glb} gives a binary file, anything else
+ * a {@code .gltf} with data URIs.
  */
 public final class GltfSceneExporter {
     private static final String PBR = "PBRLighting.j3md";
@@ -56,14 +59,23 @@ public final class GltfSceneExporter {
     private final Map<BufferedImage, DefaultTextureModel> textures = new IdentityHashMap<>();
     private int imageCount;
 
-    /** Builds the request's scene (no GL needed) and exports it. */
+    /** Builds the request's scene (no GL needed) and exports it with its lights and cameras. */
     public static void exportRequest(PreviewRequest request, Path file) {
-        Node root = new PreviewSceneFactory(PreviewRenderer.desktopAssets()).build(request).root();
-        root.updateGeometricState();
-        new GltfSceneExporter().export(root, file);
+        PreviewScene scene = new PreviewSceneFactory(PreviewRenderer.desktopAssets()).build(request);
+        new GltfSceneExporter().export(scene, (float) request.width() / request.height(), file);
     }
 
+    /** A preview scene: its geometry, its lights, and one camera per still at the given aspect ratio. */
+    public void export(PreviewScene preview, float aspectRatio, Path file) {
+        write(preview.root(), GltfLights.of(preview.lights()), GltfCameras.of(preview.shots(), aspectRatio), file);
+    }
+
+    /** Geometry only. */
     public void export(Spatial root, Path file) {
+        write(root, null, List.of(), file);
+    }
+
+    private void write(Spatial root, GltfLights lightsOrNull, List<DefaultNodeModel> cameras, Path file) {
         root.updateGeometricState();
         DefaultSceneModel scene = new DefaultSceneModel();
         root.depthFirstTraversal(spatial -> {
@@ -72,8 +84,19 @@ public final class GltfSceneExporter {
             }
         });
         GltfModelBuilder builder = GltfModelBuilder.create();
+        for (DefaultNodeModel camera : cameras) {
+            scene.addNode(camera);
+            builder.addCameraModel(camera.getCameraModel());
+        }
+        if (lightsOrNull != null) {
+            lightsOrNull.nodes().forEach(scene::addNode);
+        }
         builder.addSceneModel(scene);
-        GltfModel model = builder.build();
+        DefaultGltfModel model = builder.build();
+        if (lightsOrNull != null) {
+            model.addExtension(GltfLights.EXTENSION, lightsOrNull.rootExtension());
+            model.getExtensionsModel().addExtensionUsed(GltfLights.EXTENSION);
+        }
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -151,6 +174,7 @@ public final class GltfSceneExporter {
                 b.setAlphaMode(MaterialModelV2.AlphaMode.BLEND);
             }
             MaterialModelV2 built = b.build();
+            built.setName(m.getName());
             ColorRGBA emissive = param(m, "Emissive", (ColorRGBA) null);
             if (emissive != null) {
                 built.setEmissiveFactor(new float[] {Math.min(1f, emissive.r), Math.min(1f, emissive.g), Math.min(1f, emissive.b)});

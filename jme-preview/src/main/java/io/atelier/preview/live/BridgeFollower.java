@@ -4,12 +4,15 @@ import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierRpcException;
 import io.atelier.client.AtelierSocket;
 import io.atelier.client.NotificationListener;
+import io.atelier.preview.garment.GarmentDesign;
 import io.atelier.protocol.ImageRef;
 import io.atelier.protocol.JobIdParams;
 import io.atelier.protocol.JobInfo;
 import io.atelier.protocol.JobsFinishedNotification;
 import io.atelier.protocol.JobsListParams;
+import io.atelier.protocol.service.HistoryService;
 import io.atelier.protocol.service.JobsService;
+import io.atelier.protocol.service.TaxonomyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,8 @@ import java.util.function.Consumer;
 
 /**
  * Follows the bridge over its WebSocket: every job that succeeds (from Krita, Photopea, the CLI …) hands its
- * images to the sink. Jobs of this socket are pushed ({@code jobs.finished}); others are found by polling
+ * images to the sink, each with its design (category and material) read from its history record
+ * ({@link DesignReader}). Jobs of this socket are pushed ({@code jobs.finished}); others are found by polling
  * {@code jobs.list} and subscribed to, so the viewer hears of them as soon as they end. The sink is called on
  * this follower's own thread, never on the render thread.
  */
@@ -34,7 +38,7 @@ public final class BridgeFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeFollower.class);
 
     private final AtelierClient client;
-    private final Consumer<BufferedImage> sink;
+    private final Consumer<GeneratedImage> sink;
     private final Duration pollEvery;
     private final NewResultTracker tracker = new NewResultTracker();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,7 +48,7 @@ public final class BridgeFollower implements AutoCloseable {
     });
     private volatile AtelierSocket socket;
 
-    public BridgeFollower(AtelierClient client, Consumer<BufferedImage> sink, Duration pollEvery) {
+    public BridgeFollower(AtelierClient client, Consumer<GeneratedImage> sink, Duration pollEvery) {
         this.client = client;
         this.sink = sink;
         this.pollEvery = pollEvery;
@@ -89,14 +93,28 @@ public final class BridgeFollower implements AutoCloseable {
     private void deliver(List<ImageRef> refs) {
         for (ImageRef ref : refs) {
             try {
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(client.fetchImage(ref)));
+                byte[] png = client.fetchImage(ref);
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
                 if (image != null) {
-                    sink.accept(image);
+                    sink.accept(new GeneratedImage(image, design(ref, png)));
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot fetch image {}: {}", ref.id(), e.getMessage());
             }
         }
+    }
+
+    /** The image's design; unknown (the viewer's own garment) when its record cannot be read. */
+    private GarmentDesign design(ImageRef ref, byte[] png) {
+        try {
+            AtelierSocket s = socket;
+            return new DesignReader(s.service(HistoryService.class), s.service(TaxonomyService.class)).read(png);
+        } catch (AtelierRpcException e) {
+            LOG.info("no design for image {}: {}", ref.id(), e.reason());
+        } catch (RuntimeException e) {
+            LOG.info("no design for image {}: {}", ref.id(), e.getMessage());
+        }
+        return GarmentDesign.UNKNOWN;
     }
 
     @Override

@@ -18,33 +18,37 @@ import java.util.concurrent.Executors;
 /**
  * Shows the newest generated images: each new image (from any thread) is added to the front of the list, the
  * scene is rebuilt off the render thread (texturing is the slow part), and the finished scene is swapped in
- * through {@code app.enqueue}, keeping the turntable's angle. The store uses up to six images, the garment one.
+ * through {@code app.enqueue}, keeping the turntable's angle. The store uses up to six images, the garment one,
+ * sewn as the garment the newest image was designed as, in its material ({@link GarmentChoice}).
  */
 public final class LiveImagesState extends BaseAppState {
     private static final int KEPT_IMAGES = 6;
 
     private final PreviewRequest template;
     private final AssetManager assets;
-    private final List<BufferedImage> images = new ArrayList<>();
+    private final List<GeneratedImage> images = new ArrayList<>();
     private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "atelier-preview-builder");
         t.setDaemon(true);
         return t;
     });
     private final Application app;
+    private final GarmentChoice choice;
     private PreviewScene current;
 
     /** @param app the application whose render thread swaps scenes in (known before this state is attached) */
-    public LiveImagesState(Application app, PreviewRequest template, PreviewScene initial, AssetManager assets) {
+    public LiveImagesState(Application app, PreviewRequest template, GarmentChoice choice, PreviewScene initial,
+                           AssetManager assets) {
         this.app = app;
+        this.choice = choice;
         this.template = template;
         this.current = initial;
         this.assets = assets;
     }
 
     /** Safe from any thread. */
-    public void show(BufferedImage image) {
-        List<BufferedImage> snapshot;
+    public void show(GeneratedImage image) {
+        List<GeneratedImage> snapshot;
         synchronized (images) {
             images.add(0, image);
             while (images.size() > KEPT_IMAGES) {
@@ -53,7 +57,8 @@ public final class LiveImagesState extends BaseAppState {
             snapshot = List.copyOf(images);
         }
         builder.execute(() -> {
-            PreviewRequest request = template.withImages(snapshot);
+            List<BufferedImage> pictures = snapshot.stream().map(GeneratedImage::image).toList();
+            PreviewRequest request = choice.apply(template, snapshot.get(0).design()).withImages(pictures);
             PreviewScene next = new PreviewSceneFactory(assets).build(request);
             app.enqueue(() -> swap(next));
         });

@@ -10,7 +10,6 @@ import io.atelier.preview.render.PreviewScene;
 import io.atelier.preview.render.PreviewSceneFactory;
 import io.atelier.preview.render.PreviewRenderer;
 
-import java.awt.image.BufferedImage;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -24,10 +23,15 @@ public final class LivePreviewApp extends SimpleApplication {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     public LivePreviewApp(PreviewRequest template) {
+        this(template, GarmentChoice.FOLLOW_DESIGNS);
+    }
+
+    /** @param choice what the user pinned ({@code --garment}, {@code --material}) over each image's design */
+    public LivePreviewApp(PreviewRequest template, GarmentChoice choice) {
         super(new AppState[0]);
         AssetManager assets = PreviewRenderer.desktopAssets();
         this.initial = new PreviewSceneFactory(assets).build(template);
-        this.images = new LiveImagesState(this, template, initial, assets);
+        this.images = new LiveImagesState(this, template, choice, initial, assets);
         AppSettings settings = new AppSettings(true);
         settings.setTitle("Atelier preview");
         settings.setResolution(template.width(), template.height());
@@ -40,7 +44,7 @@ public final class LivePreviewApp extends SimpleApplication {
     }
 
     /** Thread-safe: called by the bridge follower when an image is ready. */
-    public void show(BufferedImage image) {
+    public void show(GeneratedImage image) {
         images.show(image);
     }
 

@@ -60,6 +60,11 @@ public record PreviewRequest(SceneKind scene, GarmentKind garment, Fabric fabric
         return new PreviewRequest(scene, garment, fabricOrNull, newImages, time, store, cameraOrNull, views, width, height);
     }
 
+    /** The same request dressing another garment in another fabric (null: the garment's usual one). */
+    public PreviewRequest withGarment(GarmentKind newGarment, Fabric newFabricOrNull) {
+        return new PreviewRequest(scene, newGarment, newFabricOrNull, images, time, store, cameraOrNull, views, width, height);
+    }
+
     /** The store camera preset of the n-th still. */
     public CameraPreset storeCamera(int view) {
         return cameraOrNull != null ? cameraOrNull : CameraPreset.values()[view];

@@ -73,16 +73,17 @@ public final class PreviewSceneFactory {
         BufferedImage flat = request.images().isEmpty() ? null : request.images().get(0);
         Node garment = new GarmentSpatials(materials).build(kind, flat, request.fabric(), 1024);
         GarmentSpatials spatials = new GarmentSpatials(materials);
+        Mannequins mannequins = new Mannequins(materials);
         Node form;
-        if (kind == GarmentKind.TROUSERS) {
-            // Trousers are shown under a plain white tee, so the form is not headless above the waist.
+        if (kind == GarmentKind.TROUSERS || kind == GarmentKind.SKIRT) {
+            // Bottoms are shown under a plain white tee, so the form is not headless above the waist.
             Node tee = spatials.build(GarmentKind.TSHIRT, null, GarmentKind.TSHIRT.defaultFabric(), 64);
-            form = new Mannequins(materials).dressForm(GarmentKind.TSHIRT, tee, garment);
+            form = mannequins.dressForm(GarmentKind.TSHIRT, tee, garment, kind == GarmentKind.SKIRT ? 0.52f : 0f);
+        } else if (isTop(kind)) {
+            Node trousers = spatials.build(GarmentKind.TROUSERS, null, GarmentKind.TROUSERS.defaultFabric(), 64);
+            form = mannequins.dressForm(kind, garment, trousers);
         } else {
-            Node trousers = kind == GarmentKind.BIKER_JACKET || kind == GarmentKind.TSHIRT
-                    ? spatials.build(GarmentKind.TROUSERS, null, GarmentKind.TROUSERS.defaultFabric(), 64)
-                    : null;
-            form = new Mannequins(materials).dressForm(kind, garment, trousers);
+            form = mannequins.dressForm(kind, garment, null);
         }
         Node turntable = new Node("turntable");
         turntable.attachChild(form);
@@ -111,6 +112,13 @@ public final class PreviewSceneFactory {
         LightRig lights = new LightRig(new Vector3f(0.55f, -0.75f, -0.45f).normalizeLocal(), key, 0.45f, fills,
                 List.of(), ColorRGBA.Black, 1f, MaterialFactory.srgb(0xBDB8B0));
         return new PreviewScene(root, lights, shots, control);
+    }
+
+    private static boolean isTop(GarmentKind kind) {
+        return switch (kind) {
+            case TSHIRT, SWEATSHIRT, BOMBER, BIKER_JACKET -> true;
+            default -> false;
+        };
     }
 
     /** {unused, look-at height, camera distance, field of view}: framing per garment kind. */

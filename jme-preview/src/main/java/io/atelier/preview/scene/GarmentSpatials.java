@@ -22,7 +22,7 @@ public final class GarmentSpatials {
     public static final String FABRIC_KEY = "atelier.fabric";
     /** Normal maps depend only on fabric and garment size: generated once per JVM, shared by every copy. */
     private static final java.util.Map<String, BufferedImage> NORMAL_MAPS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int NORMAL_MAP_HEIGHT = 512;
+    private static final int NORMAL_MAP_HEIGHT = 1024;
     private final MaterialFactory materials;
 
     public GarmentSpatials(MaterialFactory materials) {
@@ -41,8 +41,10 @@ public final class GarmentSpatials {
         BufferedImage normal = NORMAL_MAPS.computeIfAbsent(fabric.id() + "@" + model.projection().side(),
                 k -> NormalMapGenerator.atlas(fabric, model.projection().side(), NORMAL_MAP_HEIGHT));
         Material cloth = materials.textured(albedo, normal, fabric.roughness(), fabric.metalness());
+        cloth.setName(kind.id() + " " + fabric.id()); // named in a glTF export: Blender lists "dress silk"
         // Half-metallic: with no environment map to reflect, a fully metallic clasp would render black.
         Material metal = materials.solid(0xD8C089, 0.3f, 0.45f);
+        metal.setName(kind.id() + " brass");
         Node node = new Node(kind.id());
         node.setUserData(FABRIC_KEY, fabric.id());
         for (GarmentPiece piece : model.pieces()) {
@@ -62,6 +64,9 @@ public final class GarmentSpatials {
             case TROUSERS -> new Color(0x2B3A55);
             case TSHIRT -> new Color(0xE8E4DA);
             case HANDBAG -> new Color(0x8A5A3B);
+            case SKIRT -> new Color(0x3B2F4A);
+            case SWEATSHIRT -> new Color(0x8C8C88);
+            case BOMBER -> new Color(0x3E4A33);
         };
     }
 }

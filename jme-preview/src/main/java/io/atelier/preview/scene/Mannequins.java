@@ -17,6 +17,15 @@ public final class Mannequins {
 
     /** A form wearing {@code garment} (and, for tops, trousers underneath) standing at the node's origin. */
     public Node dressForm(GarmentKind kind, Node garment, Node trousersOrNull) {
+        float pole = trousersOrNull != null ? 0f : kind == GarmentKind.DRESS ? 0.5f : 0.86f;
+        return dressForm(kind, garment, trousersOrNull, pole);
+    }
+
+    /**
+     * A form wearing a top (or a dress) and optionally something below it; {@code poleTop} is where the brass pole
+     * meets the lowest cloth (0 when trousers reach the base).
+     */
+    public Node dressForm(GarmentKind kind, Node garment, Node bottomOrNull, float poleTop) {
         Node form = new Node("mannequin " + kind.id());
         Material skin = materials.solid(0xEDE9E3, 0.6f, 0f);
         Material brass = materials.solid(0xB8975A, 0.3f, 1f);
@@ -29,11 +38,11 @@ public final class Mannequins {
         Shapes.cylinder(form, "neck", skin, 0, 1.40f, 0, 0.055f, 0.17f);
         Shapes.sphere(form, "head", skin, 0, 1.66f, 0.01f, 0.105f);
         Shapes.cylinder(form, "base", materials.solid(0x2A2724, 0.4f, 0.3f), 0, 0f, 0, 0.22f, 0.03f);
-        if (trousersOrNull != null) {
-            form.attachChild(trousersOrNull);
-        } else {
-            float bottom = kind == GarmentKind.DRESS ? 0.5f : 0.86f;
-            Shapes.cylinder(form, "pole", brass, 0, 0.03f, 0, 0.015f, bottom);
+        if (bottomOrNull != null) {
+            form.attachChild(bottomOrNull);
+        }
+        if (poleTop > 0f) {
+            Shapes.cylinder(form, "pole", brass, 0, 0.03f, 0, 0.015f, poleTop);
         }
         form.attachChild(garment);
         return form;

@@ -7,15 +7,10 @@ import com.jme3.texture.image.ColorSpace;
 import com.jme3.texture.plugins.AWTLoader;
 
 import java.awt.image.BufferedImage;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /** BufferedImage to jME texture, with the colour space said out loud (colours sRGB, normal maps linear). */
 public final class Textures {
     private static final AWTLoader LOADER = new AWTLoader();
-    /** The upright source picture of each texture we made, for exporters (jME keeps only flipped bytes). */
-    private static final Map<Image, BufferedImage> SOURCES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Textures() {
     }
@@ -30,15 +25,28 @@ public final class Textures {
 
     /** The picture a texture was made from, top row first; null for textures not made here. */
     public static BufferedImage source(Texture texture) {
-        return texture == null ? null : SOURCES.get(texture.getImage());
+        return texture instanceof SourcedTexture sourced ? sourced.source : null;
+    }
+
+    /**
+     * A texture that keeps the upright picture it was made from, for exporters (jME keeps only flipped bytes). Held
+     * by the texture itself: a side table keyed by jME's {@link Image} loses entries, because images compare equal by
+     * content and a weak map keeps the first, soon collected, of two equal keys.
+     */
+    private static final class SourcedTexture extends Texture2D {
+        private final BufferedImage source;
+
+        SourcedTexture(Image image, BufferedImage source) {
+            super(image);
+            this.source = source;
+        }
     }
 
     private static Texture2D create(BufferedImage image, ColorSpace space) {
         // flipY: jME samples v = 0 at the bottom row, as OpenGL does.
         Image jmeImage = LOADER.load(image, true);
         jmeImage.setColorSpace(space);
-        SOURCES.put(jmeImage, image);
-        Texture2D texture = new Texture2D(jmeImage);
+        Texture2D texture = new SourcedTexture(jmeImage, image);
         texture.setMinFilter(Texture.MinFilter.Trilinear);
         texture.setMagFilter(Texture.MagFilter.Bilinear);
         texture.setAnisotropicFilter(4);

@@ -10,49 +10,154 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
- * Lays a flat out on the garment's texture atlas like a pattern on cloth: the flat's front view is scaled so
- * the drawn garment covers the mesh's front silhouette on the {@link Panel#FRONT} half; the {@link Panel#BACK}
- * half is the same fabric, a swatch from the middle of the flat mirror-tiled at the same scale, so colour and
- * pattern carry round to the back. Paper showing through is replaced by the dominant colour.
+ * Lays a picture out on the garment's texture atlas ({@link Panel#FRONT} square left, {@link Panel#BACK} square
+ * right) the way it would be cut from cloth:
+ * <ul>
+ *   <li>a <em>flat</em> (one garment on paper): the whole atlas is first laid with the garment's own fabric, a swatch
+ *   from the middle of the flat mirror-tiled at the flat's scale; then, row by row, the garment's pixels inside its
+ *   outline are stretched across the width the mesh shows from the front ({@link FrontCoverage}). The paper is cut
+ *   out: no background pixel reaches the cloth, and where the mesh is wider than the drawing (a dress form's
+ *   shoulders under a narrow strap) the garment's fabric continues rather than a guessed flat colour;</li>
+ *   <li><em>fabric</em> (a print, a swatch, a full-bleed pattern): the picture itself is mirror-tiled over front and
+ *   back, {@link #PRINT_REPEAT_METRES} of cloth per picture width, colours untouched.</li>
+ * </ul>
  */
 public final class GarmentTextureComposer {
-    private static final int EDGE = 2;
+    /** How much cloth one picture of fabric shows: a generated print reads like a 35 cm swatch. */
+    static final float PRINT_REPEAT_METRES = 0.35f;
+    /** Flat rows whose garment extent is smoothed together, so a noisy outline does not make the print wobble. */
+    private static final int SPAN_SMOOTHING_ROWS = 2;
 
     private GarmentTextureComposer() {
     }
 
     /** An atlas of {@code 2 * height} by {@code height} pixels (front square left, back square right). */
-    public static BufferedImage compose(BufferedImage flat, GarmentModel garment, int height) {
-        FlatAnalysis analysis = FlatAnalysis.of(flat);
-        BufferedImage cloth = paperToCloth(analysis);
+    public static BufferedImage compose(BufferedImage picture, GarmentModel garment, int height) {
+        FlatAnalysis analysis = FlatAnalysis.of(picture);
+        return analysis.isFlat() ? flat(analysis, garment, height) : fabric(picture, garment, height);
+    }
+
+    /** The picture is cloth: tiled over the whole atlas at a real-world scale. */
+    static BufferedImage fabric(BufferedImage picture, GarmentModel garment, int height) {
+        int tileW = Math.max(4, Math.round(height * PRINT_REPEAT_METRES / garment.projection().side()));
+        int tileH = Math.max(4, Math.round((float) tileW * picture.getHeight() / picture.getWidth()));
         BufferedImage atlas = new BufferedImage(2 * height, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = atlas.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setColor(analysis.dominant());
-        g.fillRect(0, 0, atlas.getWidth(), height);
+        fill(g, mirroredTile(picture, tileW, tileH), 0, 2 * height, height);
+        g.dispose();
+        return atlas;
+    }
 
-        // Step 1: front panel. The silhouette is normalised with y up; image rows run down.
-        float[] s = garment.frontSilhouette();
-        int dx0 = Math.round(s[0] * height);
-        int dx1 = Math.round(s[2] * height);
-        int dy0 = Math.round((1f - s[3]) * height);
-        int dy1 = Math.round((1f - s[1]) * height);
+    private static BufferedImage flat(FlatAnalysis analysis, GarmentModel garment, int height) {
+        BufferedImage cloth = paperToCloth(analysis);
+        FrontCoverage coverage = FrontCoverage.of(garment, height);
         Rectangle b = analysis.bounds();
-        g.drawImage(cloth, dx0, dy0, dx1, dy1, b.x, b.y, b.x + b.width, b.y + b.height, null);
+        BufferedImage atlas = new BufferedImage(2 * height, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = atlas.createGraphics();
+        g.setColor(analysis.dominant());
+        g.fillRect(0, 0, 2 * height, height);
 
-        // Step 2: back panel, a swatch tiled at the front's scale (pixels of atlas per pixel of flat).
-        float scale = (float) (dx1 - dx0) / b.width;
+        // Step 1: the garment's fabric everywhere, at the flat's scale (atlas pixels per flat pixel).
+        float[] s = garment.frontSilhouette();
+        float scale = Math.max(1e-3f, (s[2] - s[0]) * height / b.width);
         BufferedImage swatch = swatch(analysis, cloth);
         int tileW = Math.max(4, Math.round(swatch.getWidth() * scale));
         int tileH = Math.max(4, Math.round(swatch.getHeight() * scale));
-        BufferedImage tile = mirroredTile(swatch, tileW, tileH);
+        fill(g, mirroredTile(swatch, tileW, tileH), 0, 2 * height, height);
+        g.dispose();
+        if (coverage.isEmpty()) {
+            return atlas;
+        }
+
+        // Step 2: front panel, each covered row takes the flat row at the same relative height, stretched from the
+        // garment's left edge to its right edge onto the mesh's; only pixels inside the outline are copied.
+        BufferedImage src = analysis.image();
+        int rows = coverage.bottom() - coverage.top() + 1;
+        for (int y = coverage.top(); y <= coverage.bottom(); y++) {
+            int[] mesh = coverage.span(y);
+            if (mesh == null) {
+                continue;
+            }
+            float fy = b.y + (y - coverage.top() + 0.5f) / rows * b.height - 0.5f;
+            int flatRow = Math.max(b.y, Math.min(b.y + b.height - 1, Math.round(fy)));
+            int[] garmentSpan = garmentSpan(analysis, flatRow);
+            for (int x = mesh[0]; x <= mesh[1]; x++) {
+                float fx = garmentSpan[0] + (x - mesh[0] + 0.5f) / (mesh[1] - mesh[0] + 1) * (garmentSpan[1] - garmentSpan[0] + 1) - 0.5f;
+                int ix = Math.max(0, Math.min(src.getWidth() - 1, Math.round(fx)));
+                if (analysis.isInside(ix, flatRow)) {
+                    atlas.setRGB(x, y, bilinearInside(analysis, fx, fy));
+                }
+            }
+        }
+        return atlas;
+    }
+
+    /** {left, right} of the garment in a flat row, the median over a few neighbouring rows; the bounds if none. */
+    private static int[] garmentSpan(FlatAnalysis analysis, int row) {
+        Rectangle b = analysis.bounds();
+        int[] lefts = new int[2 * SPAN_SMOOTHING_ROWS + 1];
+        int[] rights = new int[lefts.length];
+        int n = 0;
+        for (int y = row - SPAN_SMOOTHING_ROWS; y <= row + SPAN_SMOOTHING_ROWS; y++) {
+            if (y < b.y || y >= b.y + b.height) {
+                continue;
+            }
+            int left = -1;
+            int right = -1;
+            for (int x = b.x; x < b.x + b.width; x++) {
+                if (analysis.isForeground(x, y)) {
+                    left = left < 0 ? x : left;
+                    right = x;
+                }
+            }
+            if (left >= 0) {
+                lefts[n] = left;
+                rights[n++] = right;
+            }
+        }
+        if (n == 0) {
+            return new int[] {b.x, b.x + b.width - 1};
+        }
+        java.util.Arrays.sort(lefts, 0, n);
+        java.util.Arrays.sort(rights, 0, n);
+        return new int[] {lefts[n / 2], rights[n / 2]};
+    }
+
+    /** Bilinear colour at (fx, fy) from the pixels inside the outline only (outline blends would bleed paper in). */
+    private static int bilinearInside(FlatAnalysis analysis, float fx, float fy) {
+        BufferedImage src = analysis.image();
+        int x0 = (int) Math.floor(fx);
+        int y0 = (int) Math.floor(fy);
+        float tx = fx - x0;
+        float ty = fy - y0;
+        float r = 0, gr = 0, bl = 0, weight = 0;
+        for (int dy = 0; dy <= 1; dy++) {
+            for (int dx = 0; dx <= 1; dx++) {
+                int x = Math.max(0, Math.min(src.getWidth() - 1, x0 + dx));
+                int y = Math.max(0, Math.min(src.getHeight() - 1, y0 + dy));
+                if (!analysis.isInside(x, y)) {
+                    continue;
+                }
+                float wgt = (dx == 0 ? 1 - tx : tx) * (dy == 0 ? 1 - ty : ty);
+                int rgb = src.getRGB(x, y);
+                r += wgt * ((rgb >> 16) & 0xFF);
+                gr += wgt * ((rgb >> 8) & 0xFF);
+                bl += wgt * (rgb & 0xFF);
+                weight += wgt;
+            }
+        }
+        if (weight <= 0) {
+            return src.getRGB(Math.round(fx), Math.round(fy));
+        }
+        return Math.round(r / weight) << 16 | Math.round(gr / weight) << 8 | Math.round(bl / weight);
+    }
+
+    private static void fill(Graphics2D g, BufferedImage tile, int x0, int x1, int height) {
         for (int y = 0; y < height; y += tile.getHeight()) {
-            for (int x = height; x < 2 * height; x += tile.getWidth()) {
+            for (int x = x0; x < x1; x += tile.getWidth()) {
                 g.drawImage(tile, x, y, null);
             }
         }
-        g.dispose();
-        return atlas;
     }
 
     /** An atlas of one colour, for previews without a flat. */
@@ -72,29 +177,10 @@ public final class GarmentTextureComposer {
         int fill = analysis.dominant().getRGB();
         for (int y = 0; y < src.getHeight(); y++) {
             for (int x = 0; x < src.getWidth(); x++) {
-                out.setRGB(x, y, isInside(analysis, x, y) ? src.getRGB(x, y) : fill);
+                out.setRGB(x, y, analysis.isInside(x, y) ? src.getRGB(x, y) : fill);
             }
         }
         return out;
-    }
-
-    /**
-     * Garment pixels at least {@link #EDGE} pixels from paper: the outline's anti-aliased pixels are half paper
-     * and would draw light seams where the projection grazes the silhouette.
-     */
-    private static boolean isInside(FlatAnalysis analysis, int x, int y) {
-        int w = analysis.image().getWidth();
-        int h = analysis.image().getHeight();
-        for (int dy = -EDGE; dy <= EDGE; dy++) {
-            for (int dx = -EDGE; dx <= EDGE; dx++) {
-                int sx = Math.max(0, Math.min(w - 1, x + dx));
-                int sy = Math.max(0, Math.min(h - 1, y + dy));
-                if (!analysis.isForeground(sx, sy)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -159,7 +245,7 @@ public final class GarmentTextureComposer {
         for (int y = y0; y < y0 + size; y++) {
             for (int x = x0; x < x0 + size; x++) {
                 total++;
-                if (x >= 0 && y >= 0 && x < w && y < h && analysis.isForeground(x, y)) {
+                if (x >= 0 && y >= 0 && x < w && y < h && analysis.isInside(x, y)) {
                     inside++;
                 }
             }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.client.AtelierClient;
+import io.atelier.preview.garment.Fabric;
+import io.atelier.preview.garment.GarmentDesign;
+import io.atelier.preview.garment.GarmentKind;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
@@ -16,7 +19,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,8 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The follower against a stand-in for the bridge (MockWebServer speaking the protocol's WebSocket and image
- * routes; the real bridge lives on another branch): it shows the newest finished image on opening, subscribes to a
- * job another client started, and shows that job's image when its end is pushed, once.
+ * routes; bridge-server depends on this module, so the real bridge cannot run in its tests: bridge-server's
+ * {@code LiveFollowerDesignTest} does that): it shows the newest finished image on opening, subscribes to a job
+ * another client started, and shows that job's image when its end is pushed, once, with the design its history
+ * record names.
  */
 class BridgeFollowerTest {
     private static final String TOKEN = "atl_preview_follow";
@@ -42,6 +54,7 @@ class BridgeFollowerTest {
     private final MockWebServer server = new MockWebServer();
     private final BlockingQueue<String> subscribed = new LinkedBlockingQueue<>();
     private final AtomicInteger listings = new AtomicInteger();
+    private final BlockingQueue<String> historyAsked = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -53,8 +66,9 @@ class BridgeFollowerTest {
                     return new MockResponse().withWebSocketUpgrade(new BridgeSocket());
                 }
                 if (path != null && path.startsWith("/images/")) {
-                    int rgb = path.contains("old") ? 0x112233 : 0xAA3344;
-                    return new MockResponse().setBody(new Buffer().write(png(rgb))).setHeader("Content-Type", "image/png");
+                    boolean old = path.contains("old");
+                    byte[] png = old ? png(0x112233, null) : png(0xAA3344, "hist-00000000000000aa");
+                    return new MockResponse().setBody(new Buffer().write(png)).setHeader("Content-Type", "image/png");
                 }
                 return new MockResponse().setResponseCode(404);
             }
@@ -69,18 +83,22 @@ class BridgeFollowerTest {
 
     @Test
     void follower_shows_the_latest_image_then_each_new_one_once() throws Exception {
-        BlockingQueue<BufferedImage> shown = new LinkedBlockingQueue<>();
+        BlockingQueue<GeneratedImage> shown = new LinkedBlockingQueue<>();
         try (AtelierClient client = AtelierClient.create(server.url("/").toString(), TOKEN);
              BridgeFollower follower = new BridgeFollower(client, shown::add, Duration.ofMillis(200))) {
             follower.start();
-            BufferedImage first = shown.poll(10, TimeUnit.SECONDS);
+            GeneratedImage first = shown.poll(10, TimeUnit.SECONDS);
             assertNotNull(first, "the newest finished image is shown on opening");
-            assertEquals(0x112233, first.getRGB(0, 0) & 0xFFFFFF);
+            assertEquals(0x112233, first.image().getRGB(0, 0) & 0xFFFFFF);
+            assertEquals(GarmentDesign.UNKNOWN, first.design(), "an image without a record has no design");
 
             assertEquals("job_krita", subscribed.poll(10, TimeUnit.SECONDS), "subscribes to a job it did not start");
-            BufferedImage pushed = shown.poll(10, TimeUnit.SECONDS);
+            GeneratedImage pushed = shown.poll(10, TimeUnit.SECONDS);
             assertNotNull(pushed, "the pushed job's image is shown");
-            assertEquals(0xAA3344, pushed.getRGB(0, 0) & 0xFFFFFF);
+            assertEquals(0xAA3344, pushed.image().getRGB(0, 0) & 0xFFFFFF);
+            assertEquals(new GarmentDesign(GarmentKind.SKIRT, Fabric.LEATHER), pushed.design(),
+                    "the record's prompt 'jupe en cuir' as the bridge resolves it");
+            assertEquals("hist-00000000000000aa", historyAsked.poll(1, TimeUnit.SECONDS));
 
             // later polls list the same jobs as finished: nothing is shown twice
             int seen = listings.get();
@@ -118,6 +136,15 @@ class BridgeFollowerTest {
                         socket.send("{\"jsonrpc\":\"2.0\",\"method\":\"jobs.finished\",\"params\":{\"jobId\":\"job_krita\","
                                 + "\"status\":\"succeeded\",\"results\":[" + ref("new") + "]}}");
                     }
+                    case "history.get" -> {
+                        historyAsked.add(request.path("params").path("id").asText());
+                        reply(socket, id, JSON.readTree("{\"id\":\"hist-00000000000000aa\",\"jobId\":\"job_krita\","
+                                + "\"kind\":\"images.generate\",\"request\":{\"prompt\":\"jupe en cuir\"},"
+                                + "\"resolvedPrompt\":\"skirt leather\",\"images\":[]}"));
+                    }
+                    case "taxonomy.resolve" -> reply(socket, id, JSON.readTree("{\"prompt\":\"skirt leather\",\"matchedTerms\":["
+                            + "{\"term\":\"jupe\",\"lang\":\"fr\",\"canonical\":\"skirt\"},"
+                            + "{\"term\":\"cuir\",\"lang\":\"fr\",\"canonical\":\"leather\"}],\"unknownTerms\":[]}"));
                     default -> socket.send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32601,\"message\":\"Method not found\"}}");
                 }
             } catch (IOException e) {
@@ -153,7 +180,8 @@ class BridgeFollowerTest {
                 + ".png\",\"sha256\":\"" + "0".repeat(64) + "\"}";
     }
 
-    private static byte[] png(int rgb) {
+    /** An 8x8 PNG, with the XMP a bridge writes when {@code recordIdOrNull} is given. */
+    private static byte[] png(int rgb, String recordIdOrNull) {
         BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 8; y++) {
             for (int x = 0; x < 8; x++) {
@@ -161,8 +189,30 @@ class BridgeFollowerTest {
             }
         }
         try {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+            if (recordIdOrNull != null) {
+                IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
+                entry.setAttribute("keyword", "XML:com.adobe.xmp");
+                entry.setAttribute("compressionFlag", "FALSE");
+                entry.setAttribute("compressionMethod", "0");
+                entry.setAttribute("languageTag", "");
+                entry.setAttribute("translatedKeyword", "");
+                entry.setAttribute("text", "<x:xmpmeta><rdf:RDF><rdf:Description atelier:recordId=\"" + recordIdOrNull
+                        + "\"/></rdf:RDF></x:xmpmeta>");
+                IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
+                itxt.appendChild(entry);
+                IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+                root.appendChild(itxt);
+                metadata.mergeTree("javax_imageio_png_1.0", root);
+            }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "png", out);
+            try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+                writer.setOutput(stream);
+                writer.write(null, new IIOImage(img, null, metadata), param);
+            }
+            writer.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
