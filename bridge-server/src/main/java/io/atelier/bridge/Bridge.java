@@ -110,7 +110,7 @@ public final class Bridge implements AutoCloseable {
         bindings.add(RpcBinding.of(RpcDiscoverService.class,
                 new RpcDiscoverServiceImpl(mapper, () -> built.get().methodNames())));
         bindings.addAll(BrandServices.bindings(brandStore, images, models));
-        bindings.add(RpcBinding.of(PreviewService.class, new PreviewServiceImpl(jobs, images)));
+        bindings.add(RpcBinding.of(PreviewService.class, new PreviewServiceImpl(jobs, images, brandStore)));
         bindings.addAll(extraServices);
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
         resumeJobs();

@@ -4,6 +4,7 @@ import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.images.StoredImage;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
+import io.atelier.engine.image.ProvenancePng;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.ImageInput;
 import java.awt.image.BufferedImage;
@@ -18,8 +19,9 @@ import java.util.Set;
  *
  * @param images decoded, in the order given
  * @param brand the brand of the stored images used, else the caller's only brand, else null (brand-less)
+ * @param firstRecordId the history record the first image's provenance names (made by Atelier), else null
  */
-record PreviewInputs(List<BufferedImage> images, String brand) {
+record PreviewInputs(List<BufferedImage> images, String brand, String firstRecordId) {
     /** A flat, a mural, a window and a few rack garments fit; more would only cost memory. */
     static final int MAX_IMAGES = 8;
 
@@ -34,6 +36,7 @@ record PreviewInputs(List<BufferedImage> images, String brand) {
             throw AtelierException.invalidParams("images", "A preview takes at most " + MAX_IMAGES + " images.");
         }
         List<BufferedImage> images = new ArrayList<>();
+        String firstRecordId = null;
         Set<String> brands = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
             ImageInput input = given.get(i);
@@ -49,14 +52,18 @@ record PreviewInputs(List<BufferedImage> images, String brand) {
                     brands.add(stored.brand());
                 }
                 images.add(PreviewImageDecoder.decode(stored.png(), field + ".id"));
+                firstRecordId = i == 0 ? ProvenancePng.readSource(stored.png()).recordId() : firstRecordId;
             } else {
-                images.add(PreviewImageDecoder.decode(base64(input.base64(), field + ".base64"), field + ".base64"));
+                byte[] bytes = base64(input.base64(), field + ".base64");
+                images.add(PreviewImageDecoder.decode(bytes, field + ".base64"));
+                firstRecordId = i == 0 ? ProvenancePng.readSource(bytes).recordId() : firstRecordId;
             }
         }
         if (brands.size() > 1) {
             throw AtelierException.invalidParams("images", "One preview cannot mix images of different brands.");
         }
-        return new PreviewInputs(images, brands.isEmpty() ? soleBrandOf(caller) : brands.iterator().next());
+        return new PreviewInputs(images, brands.isEmpty() ? soleBrandOf(caller) : brands.iterator().next(),
+                firstRecordId);
     }
 
     /** A token scoped to one brand makes that brand's stills, even from uploaded pixels; others make brand-less ones. */

@@ -1,6 +1,7 @@
 package io.atelier.preview.render;
 
 import io.atelier.preview.garment.Fabric;
+import io.atelier.preview.garment.GarmentDesign;
 import io.atelier.preview.garment.GarmentKind;
 import io.atelier.preview.store.CameraPreset;
 import io.atelier.preview.store.StoreParams;
@@ -24,18 +25,32 @@ public final class PreviewRequests {
     }
 
     public static PreviewRequest fromParams(PreviewRenderParams params, List<BufferedImage> images) {
+        return fromParams(params, images, GarmentDesign.UNKNOWN);
+    }
+
+    /**
+     * @param design what the images were designed as (from their history record), used where the params name no
+     *     category or fabric; {@link GarmentDesign#UNKNOWN} when unknown
+     */
+    public static PreviewRequest fromParams(PreviewRenderParams params, List<BufferedImage> images,
+                                            GarmentDesign design) {
         if (params.scene() == null) {
             throw new PreviewParamsException("scene", "scene must be garment or store");
         }
         SceneKind scene = params.scene() == PreviewScene.STORE ? SceneKind.STORE : SceneKind.GARMENT;
-        GarmentKind garment = GarmentKind.DRESS;
-        Fabric fabric = null;
+        GarmentKind chosenGarment = null;
+        Fabric chosenFabric = null;
         if (params.garment() != null) {
-            garment = parse("garment.category", () -> GarmentKind.fromId(params.garment().category()));
+            if (params.garment().category() != null) {
+                chosenGarment = parse("garment.category", () -> GarmentKind.fromId(params.garment().category()));
+            }
             if (params.garment().fabric() != null) {
-                fabric = parse("garment.fabric", () -> Fabric.fromId(params.garment().fabric()));
+                chosenFabric = parse("garment.fabric", () -> Fabric.fromId(params.garment().fabric()));
             }
         }
+        // What the caller names wins; else what the design was; else a dress in its usual fabric.
+        GarmentKind garment = design.kind(chosenGarment, GarmentKind.DRESS);
+        Fabric fabric = design.fabric(chosenFabric);
         TimeOfDay time = TimeOfDay.NOON;
         CameraPreset camera = null;
         if (params.store() != null) {
