@@ -11,6 +11,7 @@ import io.atelier.brands.dataset.DatasetRepository;
 import io.atelier.brands.dataset.NewDatasetItem;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.brands.history.HistoryRepository;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.brands.image.ImageRepository;
 import io.atelier.brands.image.ImageValidator;
 import io.atelier.brands.image.StoredImage;
@@ -164,9 +165,10 @@ class BrandIsolationTest {
     }
 
     private static HistoryEntry entry(String brand, String prompt, Instant at) {
-        return new HistoryEntry(HistoryRepository.newId(), "job", "images.generate", brand, "test", "succeeded",
-                Map.of("prompt", prompt), prompt, "red dress", "atelier-micro", null, null, null, null, null,
-                128, 128, 20, 5.0, "ddim", 1L, List.of(), null, at, at, null);
+        return HistoryEntry.builder(HistoryRepository.newId(), "images.generate", HistoryStatus.SUCCEEDED)
+                .jobId("job").brand(brand).client("test").request(Map.of("prompt", prompt)).prompt(prompt, "red dress")
+                .model("atelier-micro", null).size(128, 128).sampling(20, 5.0, "ddim", 1L).createdAt(at)
+                .finishedAt(at).build();
     }
 
     /** Both calls fail with the same exception type, field and message: the caller cannot tell them apart. */

@@ -58,7 +58,7 @@ public final class HistoryRepository {
     }
 
     /**
-     * Inserts or replaces the record with this id (a job saves it when accepted and again when finished).
+     * Inserts or replaces the record with this id (a job saves it when it starts and again when it finishes).
      *
      * @param ownerToken public id of the token that asked; a scoped token reads back its own unbranded records only
      */
@@ -67,7 +67,7 @@ public final class HistoryRepository {
             throw new IllegalArgumentException("history ids come from HistoryRepository.newId()");
         }
         List<Object> args = new ArrayList<>(Arrays.asList(e.id(), e.jobId(), e.kind(), e.brand(), e.client(),
-                e.status(), JsonColumns.write(e.request()), e.prompt(), e.resolvedPrompt(), e.model(),
+                e.status().code(), JsonColumns.write(e.request()), e.prompt(), e.resolvedPrompt(), e.model(),
                 e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(), e.datasetSha256(), e.width(),
                 e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(), JsonColumns.write(e.imageIds()),
                 e.digitalSourceType(), e.createdAt().toString(),
@@ -154,7 +154,7 @@ public final class HistoryRepository {
         String loras = rs.getString("loras");
         String notes = rs.getString("notes");
         return new HistoryEntry(rs.getString("id"), rs.getString("job_id"), rs.getString("kind"),
-                rs.getString("brand"), rs.getString("client"), rs.getString("status"),
+                rs.getString("brand"), rs.getString("client"), HistoryStatus.fromCode(rs.getString("status")),
                 JsonColumns.read(rs.getString("request"), MAP), rs.getString("prompt"), rs.getString("resolved_prompt"),
                 rs.getString("model"), rs.getString("model_sha256"), rs.getString("adapter"),
                 rs.getString("adapter_sha256"), Sql.nullableDouble(rs, "adapter_weight"),

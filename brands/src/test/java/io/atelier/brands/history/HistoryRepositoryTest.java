@@ -40,12 +40,16 @@ class HistoryRepositoryTest {
     }
 
     static HistoryEntry generation(String brand, String prompt, String resolved, Instant at) {
-        return new HistoryEntry(HistoryRepository.newId(), "job-" + at.getEpochSecond(), "images.generate", brand,
-                "krita-plugin 0.1.0", "running",
-                Map.of("prompt", prompt, "seed", 42, "steps", 20, "brand", brand == null ? "" : brand),
-                prompt, resolved, "atelier-micro", "a".repeat(64), brand == null ? null : "maison-v1",
-                brand == null ? null : "b".repeat(64), brand == null ? null : 0.8, brand == null ? null : "c".repeat(64),
-                128, 128, 20, 5.0, "ddim", 42L, List.of(), "trainedAlgorithmicMedia", at, null, null);
+        HistoryEntry.Builder entry = HistoryEntry.builder(HistoryRepository.newId(), "images.generate",
+                        HistoryStatus.RUNNING).jobId("job-" + at.getEpochSecond()).brand(brand)
+                .client("krita-plugin 0.1.0")
+                .request(Map.of("prompt", prompt, "seed", 42, "steps", 20, "brand", brand == null ? "" : brand))
+                .prompt(prompt, resolved).model("atelier-micro", "a".repeat(64)).size(128, 128)
+                .sampling(20, 5.0, "ddim", 42L).digitalSourceType("trainedAlgorithmicMedia").createdAt(at);
+        if (brand != null) {
+            entry.adapter("maison-v1", "b".repeat(64), 0.8, "c".repeat(64));
+        }
+        return entry.build();
     }
 
     @Test
@@ -53,7 +57,7 @@ class HistoryRepositoryTest {
         HistoryEntry started = generation("maison", "robe rouge à rayures", "red stripes dress", Instant.parse("2026-11-22T10:00:00Z"));
         history.save(started);
         assertEquals(started, history.get(admin, started.id()));
-        HistoryEntry finished = started.finished("succeeded", List.of("0123456789abcdef0123456789abcdef"),
+        HistoryEntry finished = started.finished(HistoryStatus.SUCCEEDED, List.of("0123456789abcdef0123456789abcdef"),
                 Instant.parse("2026-11-22T10:00:07Z"));
         history.save(finished);
         HistoryEntry read = history.get(admin, started.id());
@@ -67,10 +71,11 @@ class HistoryRepositoryTest {
         HistoryEntry plain = generation(null, "robe", "dress", Instant.parse("2026-11-22T10:00:00Z"));
         List<AppliedLora> loras = List.of(new AppliedLora("house-clasp", 0.8, "d".repeat(64)),
                 new AppliedLora("no-blur", -0.5, null));
-        HistoryEntry withLoras = new HistoryEntry(plain.id(), plain.jobId(), plain.kind(), plain.brand(),
-                plain.client(), plain.status(), plain.request(), plain.prompt(), plain.resolvedPrompt(), plain.model(),
-                plain.modelSha256(), null, null, null, null, 512, 512, 25, 7.0, "dpmpp_2m", 3L, List.of(),
-                plain.digitalSourceType(), plain.createdAt(), null, loras);
+        HistoryEntry withLoras = HistoryEntry.builder(plain.id(), plain.kind(), plain.status()).jobId(plain.jobId())
+                .brand(plain.brand()).client(plain.client()).request(plain.request())
+                .prompt(plain.prompt(), plain.resolvedPrompt()).model(plain.model(), plain.modelSha256())
+                .size(512, 512).sampling(25, 7.0, "dpmpp_2m", 3L).digitalSourceType(plain.digitalSourceType())
+                .createdAt(plain.createdAt()).loras(loras).build();
         history.save(withLoras);
         assertEquals(loras, history.get(admin, plain.id()).loras());
         history.save(plain);

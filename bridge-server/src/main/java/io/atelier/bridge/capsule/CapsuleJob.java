@@ -7,6 +7,7 @@ import io.atelier.brands.brand.Brand;
 import io.atelier.brands.capsule.CapsulePlan;
 import io.atelier.brands.capsule.PiecePlan;
 import io.atelier.brands.history.HistoryEntry;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.adapters.AdapterResolver;
 import io.atelier.bridge.generate.ModelHashes;
@@ -175,14 +176,18 @@ final class CapsuleJob implements JobHandler {
         request.put("look", piece.plan().look());
         request.put("piece", piece.plan().piece());
         var adapter = setup.adapter();
-        return new HistoryEntry(id, jobId, KIND, setup.brand().id(), setup.client(), "succeeded", request,
-                piece.plan().canonicalPrompt(), setup.prompts().apply(piece.plan()), setup.manifest().id(),
-                ModelHashes.declared(setup.manifest()), adapter == null ? null : adapter.record().id(),
-                adapter == null ? null : adapter.record().fileSha256(),
-                adapter == null ? null : adapter.spec().weight(),
-                adapter == null ? null : adapter.record().spec().datasetSha256(), s.width(), s.height(), s.steps(),
-                s.guidance(), s.sampler().wireName(), piece.seed(), List.of(ref.id()), Provenance.TRAINED,
-                clock.instant(), clock.instant(), List.of(), notes);
+        HistoryEntry.Builder entry = HistoryEntry.builder(id, KIND, HistoryStatus.SUCCEEDED).jobId(jobId)
+                .brand(setup.brand().id()).client(setup.client()).request(request)
+                .prompt(piece.plan().canonicalPrompt(), setup.prompts().apply(piece.plan()))
+                .model(setup.manifest().id(), ModelHashes.declared(setup.manifest())).size(s.width(), s.height())
+                .sampling(s.steps(), s.guidance(), s.sampler().wireName(), piece.seed()).imageIds(List.of(ref.id()))
+                .digitalSourceType(Provenance.TRAINED).createdAt(clock.instant()).finishedAt(clock.instant())
+                .notes(notes);
+        if (adapter != null) {
+            entry.adapter(adapter.record().id(), adapter.record().fileSha256(), adapter.spec().weight(),
+                    adapter.record().spec().datasetSha256());
+        }
+        return entry.build();
     }
 
     private byte[] bytes(CapsuleSheet sheet) {

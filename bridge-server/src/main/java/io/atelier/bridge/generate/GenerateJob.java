@@ -1,6 +1,7 @@
 package io.atelier.bridge.generate;
 
 import io.atelier.brands.history.HistoryEntry;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.jobs.JobContext;
 import io.atelier.bridge.jobs.JobHandler;
@@ -49,8 +50,8 @@ final class GenerateJob implements JobHandler {
     @Override
     public List<ImageRef> run(JobContext ctx) {
         HistoryEntry accepted = plan.history();
-        HistoryEntry running = withJob(accepted, ctx.jobId(), "running",
-                accepted.modelSha256() != null ? accepted.modelSha256() : modelSha256.get());
+        HistoryEntry running = accepted.started(ctx.jobId())
+                .withModelSha256(accepted.modelSha256() != null ? accepted.modelSha256() : modelSha256.get());
         history.save(running, ownerToken);
         ProgressRelay progress = new ProgressRelay(ctx, provenance(null), progressExecutor);
         try {
@@ -80,13 +81,13 @@ final class GenerateJob implements JobHandler {
                 refs.add(ctx.images().put(ProvenancePng.write(images.get(i), provenance(parameters)),
                         ctx.brand(), ctx.ownerTokenId()));
             }
-            history.save(running.finished("succeeded", refs.stream().map(ImageRef::id).toList(), clock.instant())
+            history.save(running.finished(HistoryStatus.SUCCEEDED, refs.stream().map(ImageRef::id).toList(), clock.instant())
                     .withNotes(notes), ownerToken);
             return refs;
         } catch (RuntimeException | Error e) {
             boolean cancelled = ctx.isCancelled()
                     || e instanceof AtelierException a && a.code() == ErrorCodes.CANCELLED;
-            history.save(running.finished(cancelled ? "cancelled" : "failed", List.of(), clock.instant()), ownerToken);
+            history.save(running.finished(cancelled ? HistoryStatus.CANCELLED : HistoryStatus.FAILED, List.of(), clock.instant()), ownerToken);
             throw e;
         }
     }
@@ -94,12 +95,5 @@ final class GenerateJob implements JobHandler {
     private Provenance provenance(String parameters) {
         return new Provenance(plan.recordId(), plan.settings().modelId(), plan.history().adapter(),
                 plan.settings().redraw(), parameters);
-    }
-
-    private static HistoryEntry withJob(HistoryEntry e, String jobId, String status, String modelSha256) {
-        return new HistoryEntry(e.id(), jobId, e.kind(), e.brand(), e.client(), status, e.request(), e.prompt(),
-                e.resolvedPrompt(), e.model(), modelSha256, e.adapter(), e.adapterSha256(), e.adapterWeight(),
-                e.datasetSha256(), e.width(), e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(),
-                e.imageIds(), e.digitalSourceType(), e.createdAt(), null, e.loras(), e.notes());
     }
 }

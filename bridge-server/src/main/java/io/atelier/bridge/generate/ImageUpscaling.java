@@ -3,6 +3,7 @@ package io.atelier.bridge.generate;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.brands.history.HistoryEntry;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.images.StoredImage;
@@ -143,9 +144,9 @@ final class ImageUpscaling implements AutoCloseable {
         }
         String sourceType = io.atelier.engine.image.Provenance.upscale(null, modelId, null,
                 origin.digitalSourceType()).digitalSourceType();
-        HistoryEntry record = new HistoryEntry(historyId, null, KIND, brand, clientName, "queued",
-                request, null, null, modelId, null, null, null, null, null, width * scale, height * scale, null,
-                null, null, null, null, sourceType, clock.instant(), null, null, null);
+        HistoryEntry record = HistoryEntry.builder(historyId, KIND, HistoryStatus.QUEUED).brand(brand)
+                .client(clientName).request(request).model(modelId, null).size(width * scale, height * scale)
+                .digitalSourceType(sourceType).createdAt(clock.instant()).build();
         UpscaleJob job = new UpscaleJob(upscalers, modelId, scale, new TiledUpscaler.Tiling(tile,
                 TiledUpscaler.Tiling.DEFAULT.overlap(), TiledUpscaler.Tiling.DEFAULT.batch()), source.image(),
                 detailPass, record, origin.recordId(), history.get(), progressExecutor, clock, caller.tokenId());

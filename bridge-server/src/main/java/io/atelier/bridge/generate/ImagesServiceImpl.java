@@ -8,6 +8,7 @@ import io.atelier.brands.BrandStore;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.history.AppliedLora;
 import io.atelier.brands.history.HistoryEntry;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.JobHandler;
@@ -240,14 +241,16 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
             sent.put("mask", Map.of("id", inputs.keep(mask, brandId, caller)));
         }
         String sourceType = s.redraw() ? Provenance.COMPOSITE : Provenance.TRAINED;
-        return new HistoryEntry(historyId, null, KIND, brandId, clientName, "queued",
-                sent, params.prompt(), resolvedPrompt, manifest.id(),
-                ModelHashes.declared(manifest), adapter == null ? null : adapter.record().id(),
-                adapter == null ? null : adapter.record().fileSha256(),
-                adapter == null ? null : adapter.spec().weight(),
-                adapter == null ? null : adapter.record().spec().datasetSha256(), s.width(), s.height(),
-                s.steps(), s.guidance(), s.sampler().wireName(), s.firstSeed(), null, sourceType, clock.instant(),
-                null, loras);
+        HistoryEntry.Builder entry = HistoryEntry.builder(historyId, KIND, HistoryStatus.QUEUED).brand(brandId)
+                .client(clientName).request(sent).prompt(params.prompt(), resolvedPrompt)
+                .model(manifest.id(), ModelHashes.declared(manifest)).size(s.width(), s.height())
+                .sampling(s.steps(), s.guidance(), s.sampler().wireName(), s.firstSeed())
+                .digitalSourceType(sourceType).createdAt(clock.instant()).loras(loras);
+        if (adapter != null) {
+            entry.adapter(adapter.record().id(), adapter.record().fileSha256(), adapter.spec().weight(),
+                    adapter.record().spec().datasetSha256());
+        }
+        return entry.build();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.atelier.bridge.generate;
 
 import ai.djl.ndarray.NDManager;
 import io.atelier.brands.history.HistoryEntry;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.jobs.JobContext;
 import io.atelier.bridge.jobs.JobHandler;
@@ -60,7 +61,7 @@ final class UpscaleJob implements JobHandler {
 
     @Override
     public List<ImageRef> run(JobContext ctx) {
-        HistoryEntry running = started(ctx.jobId());
+        HistoryEntry running = accepted.started(ctx.jobId());
         history.save(running, ownerToken);
         ProgressRelay progress = new ProgressRelay(ctx, null, progressExecutor);
         try {
@@ -87,21 +88,13 @@ final class UpscaleJob implements JobHandler {
             Provenance provenance = Provenance.upscale(accepted.id(), modelId, sourceRecordId,
                     accepted.digitalSourceType());
             ImageRef ref = ctx.images().put(ProvenancePng.write(result, provenance), ctx.brand(), ctx.ownerTokenId());
-            history.save(running.finished("succeeded", List.of(ref.id()), clock.instant()), ownerToken);
+            history.save(running.finished(HistoryStatus.SUCCEEDED, List.of(ref.id()), clock.instant()), ownerToken);
             return List.of(ref);
         } catch (RuntimeException | Error e) {
             boolean cancelled = ctx.isCancelled()
                     || e instanceof AtelierException a && a.code() == ErrorCodes.CANCELLED;
-            history.save(running.finished(cancelled ? "cancelled" : "failed", List.of(), clock.instant()), ownerToken);
+            history.save(running.finished(cancelled ? HistoryStatus.CANCELLED : HistoryStatus.FAILED, List.of(), clock.instant()), ownerToken);
             throw e;
         }
-    }
-
-    private HistoryEntry started(String jobId) {
-        HistoryEntry e = accepted;
-        return new HistoryEntry(e.id(), jobId, e.kind(), e.brand(), e.client(), "running", e.request(), e.prompt(),
-                e.resolvedPrompt(), e.model(), e.modelSha256(), e.adapter(), e.adapterSha256(), e.adapterWeight(),
-                e.datasetSha256(), e.width(), e.height(), e.steps(), e.guidance(), e.sampler(), e.seed(),
-                e.imageIds(), e.digitalSourceType(), e.createdAt(), null, e.loras(), e.notes());
     }
 }

@@ -3,6 +3,7 @@ package io.atelier.bridge.brands;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.brands.history.HistoryRepository;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.bridge.support.Pngs;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.flats.FlatsGenerator;
@@ -201,9 +202,11 @@ class BrandServicesHttpTest {
     private static String record(String brand) {
         String id = HistoryRepository.newId();
         Instant now = Instant.now();
-        bridge.bridge().brandStore().history().save(new HistoryEntry(id, "job_1", "images.generate", brand, "test 1.0",
-                "succeeded", Map.of("prompt", "robe rouge", "seed", 42), "robe rouge", "red dress", "atelier-micro",
-                null, null, null, null, null, 128, 128, 20, 5.0, "ddim", 42L, List.of(), null, now, now, null));
+        bridge.bridge().brandStore().history().save(HistoryEntry.builder(id, "images.generate",
+                HistoryStatus.SUCCEEDED).jobId("job_1").brand(brand).client("test 1.0")
+                .request(Map.of("prompt", "robe rouge", "seed", 42)).prompt("robe rouge", "red dress")
+                .model("atelier-micro", null).size(128, 128).sampling(20, 5.0, "ddim", 42L).createdAt(now)
+                .finishedAt(now).build());
         return id;
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.brands.history.HistoryRepository;
+import io.atelier.brands.history.HistoryStatus;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.security.TokenScope;
 import io.atelier.preview.garment.Fabric;
@@ -34,9 +35,10 @@ class RecordedDesignsTest {
     Path home;
 
     private static HistoryEntry generated(String prompt, String lang) {
-        return new HistoryEntry(HistoryRepository.newId(), "job_1", "images.generate", null, "test", "succeeded",
-                Map.of("prompt", prompt, "lang", lang), prompt, "resolved", "atelier-micro", null, null, null, null,
-                null, 128, 128, 30, 3.0, "ddim", 7L, List.of(), null, Instant.now(), Instant.now(), List.of());
+        return HistoryEntry.builder(HistoryRepository.newId(), "images.generate", HistoryStatus.SUCCEEDED)
+                .jobId("job_1").client("test").request(Map.of("prompt", prompt, "lang", lang))
+                .prompt(prompt, "resolved").model("atelier-micro", null).size(128, 128)
+                .sampling(30, 3.0, "ddim", 7L).createdAt(Instant.now()).finishedAt(Instant.now()).build();
     }
 
     @Test
