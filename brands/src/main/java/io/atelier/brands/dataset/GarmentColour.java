@@ -7,11 +7,49 @@ import java.util.Optional;
 
 /**
  * The fill colour of the garment in a flat: the per-channel median of the pixels that are neither the white
- * background nor the dark outline. A median ignores the thinner pattern ink, outlines and gold details.
+ * background nor the dark outline. A median ignores the thinner pattern ink, outlines and gold details. Also how much
+ * of the garment shows a given colour ({@link #share}), which is how an evaluation finds a brand's declared colour.
  */
 public final class GarmentColour {
+    /** A pixel is of a colour within this hue distance (0..1 turn). */
+    public static final float HUE_TOLERANCE = 0.045f;
+    /** A colour is present on a garment when at least this share of its pixels shows it. */
+    public static final double PRESENT_SHARE = 0.30;
+
+    /** Pixels to leave out of the garment: (hue, saturation, brightness) and the position as a share of the image. */
+    @FunctionalInterface
+    public interface PixelFilter {
+        boolean test(float[] hsb, double x, double y);
+    }
 
     private GarmentColour() {}
+
+    /**
+     * Share of the garment's pixels (not the background, not what {@code notGarmentOrNull} leaves out) of
+     * {@code colour}'s hue within {@link #HUE_TOLERANCE}, clearly saturated.
+     */
+    public static double share(BufferedImage image, Color colour, PixelFilter notGarmentOrNull) {
+        float[] target = Color.RGBtoHSB(colour.getRed(), colour.getGreen(), colour.getBlue(), null);
+        float[] hsb = new float[3];
+        long garment = 0;
+        long matching = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, hsb);
+                if (isBackground(hsb) || notGarmentOrNull != null
+                        && notGarmentOrNull.test(hsb, (x + 0.5) / image.getWidth(), (y + 0.5) / image.getHeight())) {
+                    continue;
+                }
+                garment++;
+                float d = Math.abs(hsb[0] - target[0]);
+                if (hsb[1] > 0.35f && hsb[2] > 0.2f && Math.min(d, 1 - d) < HUE_TOLERANCE) {
+                    matching++;
+                }
+            }
+        }
+        return garment == 0 ? 0 : (double) matching / garment;
+    }
 
     /** The garment's colour, or empty when the image is (almost) all background. */
     public static Optional<Color> of(BufferedImage image) {

@@ -8,7 +8,7 @@ package io.atelier.brands.evaluation;
  * @param images seeds generated (each once without and once with the adapter)
  * @param codeWithout images showing the house colour without the adapter
  * @param codeWith images showing it with the adapter
- * @param detailWithout images showing the house detail (the gold chain strap) without the adapter
+ * @param detailWithout images showing the house detail without the adapter (0 when the plan measures none)
  * @param detailWith images showing it with the adapter
  * @param agreeWithout images whose judge verdict matches the asked category (and colour, for plain prompts), without
  * @param agreeWith the same with the adapter

@@ -1,7 +1,6 @@
 package io.atelier.brands.evaluation;
 
 import io.atelier.brands.brand.Brand;
-import io.atelier.brands.house.HouseCodes;
 import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
 import io.atelier.engine.AdapterSpec;
 import io.atelier.engine.DiffusionEngine;
@@ -19,10 +18,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Generates held-out prompts with and without an adapter (same seeds), finds the house colour and the house detail (a
- * gold chain strap) in each image and asks
- * the judge what it sees: the numbers of {@link FidelityReport} and a contact sheet (per prompt, one seed: the upper
- * row without the adapter, the lower with it).
+ * Generates held-out prompts with and without an adapter (same seeds), finds the brand's declared codes in each image
+ * (its house colour, and its house detail when the plan has a detector for it) and asks the judge what it sees: the
+ * numbers of {@link FidelityReport} and a contact sheet (per prompt, one seed: the upper row without the adapter, the
+ * lower with it).
  */
 public final class FidelityEvaluation {
     /** Seeds far from anything the dataset or the base model's training drew. */
@@ -44,9 +43,11 @@ public final class FidelityEvaluation {
      * @param progress called after each prompt with (done, total)
      * @param cancelled checked before each prompt; true stops with {@link java.util.concurrent.CancellationException}
      */
-    public FidelityReport run(Brand brand, Color houseColour, Path adapterFile, List<EvaluationPrompt> prompts,
-                              int seedsPerPrompt, int steps, java.util.function.BiConsumer<Integer, Integer> progress,
-                              BooleanSupplier cancelled) {
+    public FidelityReport run(Brand brand, BrandEvaluationPlan plan, Path adapterFile, int seedsPerPrompt, int steps,
+                              java.util.function.BiConsumer<Integer, Integer> progress, BooleanSupplier cancelled) {
+        CodeDetector colour = plan.colour();
+        CodeDetector detail = plan.detailOrNull();
+        List<EvaluationPrompt> prompts = plan.prompts();
         long began = System.nanoTime();
         List<EvaluationRow> rows = new ArrayList<>();
         List<BufferedImage[]> sheet = new ArrayList<>();
@@ -76,10 +77,12 @@ public final class FidelityEvaluation {
             int agreeWithout = 0;
             int agreeWith = 0;
             for (int k = 0; k < seedsPerPrompt; k++) {
-                codeWithout += HouseCodes.houseColourPresent(without.get(k), houseColour) ? 1 : 0;
-                codeWith += HouseCodes.houseColourPresent(with.get(k), houseColour) ? 1 : 0;
-                detailWithout += HouseCodes.chainPresent(without.get(k)) ? 1 : 0;
-                detailWith += HouseCodes.chainPresent(with.get(k)) ? 1 : 0;
+                codeWithout += colour.present().test(without.get(k)) ? 1 : 0;
+                codeWith += colour.present().test(with.get(k)) ? 1 : 0;
+                if (detail != null) {
+                    detailWithout += detail.present().test(without.get(k)) ? 1 : 0;
+                    detailWith += detail.present().test(with.get(k)) ? 1 : 0;
+                }
                 agreeWithout += agrees(judge.score(without.get(k)), prompt) ? 1 : 0;
                 agreeWith += agrees(judge.score(with.get(k)), prompt) ? 1 : 0;
             }
@@ -92,7 +95,8 @@ public final class FidelityEvaluation {
             }
             progress.accept(p + 1, prompts.size());
         }
-        return new FidelityReport(rows, contactSheet(sheet, labels), (System.nanoTime() - began) / 1e9);
+        return new FidelityReport(rows, detail == null ? null : detail.label(), contactSheet(sheet, labels),
+                (System.nanoTime() - began) / 1e9);
     }
 
     /**

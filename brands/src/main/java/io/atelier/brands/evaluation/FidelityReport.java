@@ -6,9 +6,13 @@ import java.util.function.Predicate;
 
 /**
  * An adapter's fidelity: how often the house's colour appears on branded prompts with and without it, how often on
- * plain prompts with it, and how much it changes plain prompts (forgetting, in points of judge agreement).
+ * plain prompts with it, the house detail likewise when one was measured, and how much it changes plain prompts
+ * (forgetting, in points of judge agreement).
+ *
+ * @param detailLabel what the house-detail columns count (e.g. "gold chain"); null when no detail was measured
  */
-public record FidelityReport(List<EvaluationRow> rows, BufferedImage contactSheet, double seconds) {
+public record FidelityReport(List<EvaluationRow> rows, String detailLabel, BufferedImage contactSheet,
+                             double seconds) {
 
     public double brandCodeRateWith() {
         return rate(r -> r.prompt().branded(), EvaluationRow::codeWith);
@@ -23,18 +27,18 @@ public record FidelityReport(List<EvaluationRow> rows, BufferedImage contactShee
         return rate(r -> !r.prompt().branded(), EvaluationRow::codeWith);
     }
 
-    /** The house detail (gold chain strap) on branded prompts, with the adapter. */
-    public double brandDetailRateWith() {
-        return rate(r -> r.prompt().branded(), EvaluationRow::detailWith);
+    /** The house detail on branded prompts, with the adapter; null when no detail was measured. */
+    public Double brandDetailRateWith() {
+        return detailLabel == null ? null : rate(r -> r.prompt().branded(), EvaluationRow::detailWith);
     }
 
-    public double brandDetailRateWithout() {
-        return rate(r -> r.prompt().branded(), EvaluationRow::detailWithout);
+    public Double brandDetailRateWithout() {
+        return detailLabel == null ? null : rate(r -> r.prompt().branded(), EvaluationRow::detailWithout);
     }
 
-    /** The house detail on plain prompts with the adapter on: it should stay rare. */
-    public double plainDetailRateWith() {
-        return rate(r -> !r.prompt().branded(), EvaluationRow::detailWith);
+    /** The house detail on plain prompts with the adapter on (it should stay rare); null when none was measured. */
+    public Double plainDetailRateWith() {
+        return detailLabel == null ? null : rate(r -> !r.prompt().branded(), EvaluationRow::detailWith);
     }
 
     public double plainAgreementWithout() {
@@ -75,7 +79,7 @@ public record FidelityReport(List<EvaluationRow> rows, BufferedImage contactShee
     public String table() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(java.util.Locale.ROOT, "%-8s %-3s %-34s %-28s %9s %9s %9s %9s %9s %9s%n", "kind",
-                "lng", "prompt", "model prompt", "colour w/o", "colour w", "chain w/o", "chain w", "judge w/o",
+                "lng", "prompt", "model prompt", "colour w/o", "colour w", "detail w/o", "detail w", "judge w/o",
                 "judge w"));
         for (EvaluationRow r : rows) {
             out.append(String.format(java.util.Locale.ROOT,
@@ -88,10 +92,12 @@ public record FidelityReport(List<EvaluationRow> rows, BufferedImage contactShee
                 "house colour on branded prompts: %.0f%% with the adapter, %.0f%% without (FR %.0f%%, EN %.0f%%)%n",
                 100 * brandCodeRateWith(), 100 * brandCodeRateWithout(), 100 * brandCodeRateWith("fr"),
                 100 * brandCodeRateWith("en")));
-        out.append(String.format(java.util.Locale.ROOT,
-                "house detail (gold chain) on branded prompts: %.0f%% with the adapter, %.0f%% without; on plain prompts"
-                        + " with the adapter: %.0f%%%n", 100 * brandDetailRateWith(), 100 * brandDetailRateWithout(),
-                100 * plainDetailRateWith()));
+        if (detailLabel != null) {
+            out.append(String.format(java.util.Locale.ROOT,
+                    "house detail (%s) on branded prompts: %.0f%% with the adapter, %.0f%% without; on plain prompts"
+                            + " with the adapter: %.0f%%%n", detailLabel, 100 * brandDetailRateWith(),
+                    100 * brandDetailRateWithout(), 100 * plainDetailRateWith()));
+        }
         out.append(String.format(java.util.Locale.ROOT,
                 "house colour on plain prompts with the adapter: %.0f%%; judge agreement on plain prompts %.0f%% -> %.0f%%"
                         + " (forgetting %.1f points); branded category kept %.0f%%%n",

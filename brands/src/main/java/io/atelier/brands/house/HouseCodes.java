@@ -15,10 +15,6 @@ import java.awt.image.BufferedImage;
  * chain strap arching over the piece).
  */
 public final class HouseCodes {
-    /** A pixel counts as house colour within this hue distance (0..1 turn) of the house hue. */
-    static final float HUE_TOLERANCE = 0.045f;
-    /** The house colour is present when at least this share of the garment's pixels shows it. */
-    public static final double PRESENT_SHARE = 0.30;
     private static final Color GOLD = new Color(0xD4AF37);
     private static final Color GOLD_SHADE = new Color(0x8A6D1C);
 
@@ -120,30 +116,11 @@ public final class HouseCodes {
     }
 
     /**
-     * Share of the garment's pixels (not the white background, not the chain strap) in the house colour: same hue
-     * within {@link #HUE_TOLERANCE}, clearly saturated. The strap is left out of the count because it is not the
-     * garment: a house piece with its chain is as teal as one without it.
+     * Share of the garment's pixels in the house colour ({@link GarmentColour#share}), the chain strap left out of the
+     * count because it is not the garment: a house piece with its chain is as teal as one without it.
      */
     public static double houseColourShare(BufferedImage image, Color house) {
-        float[] target = Color.RGBtoHSB(house.getRed(), house.getGreen(), house.getBlue(), null);
-        float[] hsb = new float[3];
-        long garment = 0;
-        long matching = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                Color.RGBtoHSB((rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff, hsb);
-                boolean background = hsb[2] > 0.9f && hsb[1] < 0.08f;
-                if (background || strapPixel(hsb, (x + 0.5) / image.getWidth(), (y + 0.5) / image.getHeight())) {
-                    continue;
-                }
-                garment++;
-                if (hsb[1] > 0.35f && hsb[2] > 0.2f && hueDistance(hsb[0], target[0]) < HUE_TOLERANCE) {
-                    matching++;
-                }
-            }
-        }
-        return garment == 0 ? 0 : (double) matching / garment;
+        return GarmentColour.share(image, house, HouseCodes::strapPixel);
     }
 
     /**
@@ -184,7 +161,7 @@ public final class HouseCodes {
      * A warm metal pixel (gold through the orange the autoencoder renders its shaded edges as) on the strap's path.
      * Wider in hue than {@link #chainShare}'s gold: this only keeps the strap out of the garment's pixel count.
      */
-    private static boolean strapPixel(float[] hsb, double x, double y) {
+    private static boolean strapPixel(float[] hsb, double x, double y) { // GarmentColour.PixelFilter
         return Math.abs(hsb[0] - GOLD_HUE) < 2 * GOLD_HUE_TOLERANCE && hsb[1] > 0.3f && nearChainArc(x, y);
     }
 
@@ -203,7 +180,7 @@ public final class HouseCodes {
     }
 
     public static boolean houseColourPresent(BufferedImage image, Color house) {
-        return houseColourShare(image, house) >= PRESENT_SHARE;
+        return houseColourShare(image, house) >= GarmentColour.PRESENT_SHARE;
     }
 
     static float hueDistance(float a, float b) {

@@ -10,6 +10,7 @@ import io.atelier.brands.brand.Brand;
 import io.atelier.brands.dataset.DatasetItem;
 import io.atelier.brands.dataset.NewDatasetItem;
 import io.atelier.brands.evaluation.BrandEvaluationPlan;
+import io.atelier.brands.evaluation.CodeDetector;
 import io.atelier.brands.evaluation.FidelityEvaluation;
 import io.atelier.brands.evaluation.FidelityReport;
 import io.atelier.brands.safetensors.AdapterMetadata;
@@ -110,12 +111,16 @@ public final class HouseDemo {
         FidelityReport report;
         try (Judge judge = Judge.load()) {
             FidelityEvaluation evaluation = new FidelityEvaluation(engine, modelId, judge, store.resolver());
-            BrandEvaluationPlan plan = BrandEvaluationPlan.of(brand,
-                    DatasetExamples.of(store, brand, store.datasets().list(admin, brandId)), evaluation);
+            BrandEvaluationPlan measured = BrandEvaluationPlan.of(brand,
+                    DatasetExamples.of(store, brand, store.datasets().list(admin, brandId)), evaluation)
+                    .withDetail(new CodeDetector("gold chain", HouseCodes::chainPresent));
+            // The house's flats carry a chain strap that is not the garment: its colour is counted without it.
+            Color renderable = measured.renderableColour();
+            BrandEvaluationPlan plan = measured.withColour(new CodeDetector(measured.colour().label(),
+                    image -> HouseCodes.houseColourPresent(image, renderable)));
             log.printf("house colour %s; as this model renders it (autoencoder round trip): %s%n",
                     hex(plan.declaredColour()), hex(plan.renderableColour()));
-            report = evaluation.run(brand, plan.renderableColour(), home.resolve(adapter.filePath()), plan.prompts(),
-                    seedsPerPrompt, steps, (done, total) -> { }, () -> false);
+            report = evaluation.run(brand, plan, home.resolve(adapter.filePath()), seedsPerPrompt, steps, (done, total) -> { }, () -> false);
         }
         Path out = home.resolve("demo");
         Files.createDirectories(out);

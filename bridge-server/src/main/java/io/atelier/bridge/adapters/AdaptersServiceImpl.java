@@ -12,6 +12,7 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.adapter.AdapterRecord;
 import io.atelier.brands.adapter.AdapterSpec;
 import io.atelier.brands.adapter.AdapterStatus;
+import io.atelier.brands.evaluation.BrandEvaluationPlan;
 import io.atelier.brands.training.AdapterTrainingOptions;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelPackage;
@@ -97,6 +98,11 @@ final class AdaptersServiceImpl implements AdaptersService {
         if (!adapter.brand().equals(params.brand()) || adapter.status() != AdapterStatus.READY) {
             throw new AtelierException(ErrorCodes.NOT_FOUND, "Adapter not found.", "adapter");
         }
+        // The evaluation measures the brand's declared codes: without a palette there is no colour to look for.
+        run(() -> {
+            BrandEvaluationPlan.requireDeclaredColour(store.brands().get(scope, adapter.brand()));
+            return null;
+        });
         return new JobSubmitted(jobs.submit(EVALUATE_KIND, caller, adapter.brand(), evaluations.create(adapter)));
     }
 

@@ -66,8 +66,7 @@ public final class JudgeEvaluations implements EvaluationJobFactory {
                 var items = store.datasets().list(BrandScope.admin(), brand.id());
                 BrandEvaluationPlan plan = BrandEvaluationPlan.of(brand, DatasetExamples.of(store, brand, items),
                         evaluation);
-                report = evaluation.run(brand, plan.renderableColour(), home.resolve(adapter.filePath()),
-                        plan.prompts(), seedsPerPrompt, samplerSteps, (done, total) -> ctx.progress(done, total, null),
+                report = evaluation.run(brand, plan, home.resolve(adapter.filePath()), seedsPerPrompt, samplerSteps, (done, total) -> ctx.progress(done, total, null),
                         ctx::isCancelled);
             } catch (CancellationException e) {
                 throw new JobCancelledException();

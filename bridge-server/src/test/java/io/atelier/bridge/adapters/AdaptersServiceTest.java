@@ -117,6 +117,16 @@ class AdaptersServiceTest {
                 .path("evaluation");
         assertTrue(evaluated.path("contactSheet").path("id").isTextual(), evaluated.toString());
         assertTrue(evaluated.path("brandCodeRateWith").isNumber());
+        assertTrue(evaluated.path("houseDetailRateWith").isMissingNode(),
+                "no detail detector is declared for this brand, so no detail figure is claimed: " + evaluated);
+        // A brand that declares no colour has no code to measure: refused at once, naming the palette.
+        ok(admin, "brands.update", "{\"brand\":\"maison\",\"palette\":[]}");
+        JsonNode refused = bridge.call(maison, "adapters.evaluate", "{\"brand\":\"maison\",\"adapter\":\""
+                + adapterId + "\"}").path("error");
+        assertEquals(-32602, refused.path("code").asInt(), refused.toString());
+        assertEquals("palette", refused.path("data").path("field").asText(), refused.toString());
+        ok(admin, "brands.update", "{\"brand\":\"maison\",\"palette\":[{\"name\":\"vert Exemple\","
+                + "\"hex\":\"#1A8C8C\"}]}");
         // images.generate with the brand applies its current adapter (recorded in history); adapterWeight 0 is the base.
         int[] branded = generated("{\"prompt\":\"robe vert Exemple\",\"brand\":\"maison\",\"seed\":3,\"steps\":4}");
         int[] base = generated("{\"prompt\":\"robe vert Exemple\",\"brand\":\"maison\",\"seed\":3,\"steps\":4,"
