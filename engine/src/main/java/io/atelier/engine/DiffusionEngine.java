@@ -24,6 +24,11 @@ public final class DiffusionEngine implements AutoCloseable {
     private final Map<String, DiffusionPipeline> loaded = new LinkedHashMap<>(4, 0.75f, true);
     private final Map<String, String> loadedRevisions = new java.util.HashMap<>();
 
+    /** The engine every command and the bridge open: default options, caching where the registry caches. */
+    public static DiffusionEngine open(ModelRegistry registry) {
+        return new DiffusionEngine(registry, EngineOptions.defaults(registry.cacheDir()));
+    }
+
     public DiffusionEngine(ModelRegistry registry, EngineOptions options) {
         this.registry = registry;
         this.options = options;

@@ -5,9 +5,8 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.house.HouseDemo;
 import io.atelier.brands.training.AdapterTrainingOptions;
 import io.atelier.brands.training.PriorPreservation;
+import io.atelier.bridge.generate.GenerationEngines;
 import io.atelier.engine.DiffusionEngine;
-import io.atelier.engine.EngineOptions;
-import io.atelier.engine.model.ModelRegistry;
 import io.atelier.micro.model.AtelierMicroModel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,9 +21,7 @@ final class DemoCommand {
     }
 
     static DiffusionEngine engine(Path home) {
-        ModelRegistry registry = new ModelRegistry(home, home.resolve("cache"));
-        registry.registerEmbedded(AtelierMicroModel.class.getClassLoader(), AtelierMicroModel.RESOURCE_FOLDER, true);
-        return new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")));
+        return GenerationEngines.open(home);
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "Demonstrations.",

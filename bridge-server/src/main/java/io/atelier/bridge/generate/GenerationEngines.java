@@ -4,7 +4,6 @@ import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.engine.DiffusionEngine;
-import io.atelier.engine.EngineOptions;
 import io.atelier.engine.model.ModelRegistry;
 import java.nio.file.Path;
 
@@ -29,13 +28,12 @@ public final class GenerationEngines {
      *                     null for the embedded default. An unknown id fails here, before the bridge starts.
      */
     public static DiffusionEngine open(Path home, String defaultModel) {
-        Path cache = home.resolve("cache").resolve("models");
-        ModelRegistry registry = new ModelRegistry(home, cache);
+        ModelRegistry registry = ModelRegistry.forHome(home);
         registerMicroIfPresent(registry, GenerationEngines.class.getClassLoader());
         if (defaultModel != null) {
             registry.setDefault(defaultModel);
         }
-        return new DiffusionEngine(registry, EngineOptions.defaults(cache));
+        return DiffusionEngine.open(registry);
     }
 
     /**

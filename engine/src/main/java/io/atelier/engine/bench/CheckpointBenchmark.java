@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.atelier.engine.DiffusionEngine;
-import io.atelier.engine.EngineOptions;
 import io.atelier.engine.GenerationListener;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.model.CheckpointManifests;
@@ -45,13 +44,13 @@ public final class CheckpointBenchmark {
         Files.createSymbolicLink(linked, checkpoint.toAbsolutePath());
         String id = CheckpointManifests.idFor(checkpoint.getFileName().toString());
         long begin = System.nanoTime();
-        ModelRegistry registry = new ModelRegistry(home, home.resolve("cache"));
+        ModelRegistry registry = ModelRegistry.forHome(home);
         if (registry.manifest(id).isEmpty()) {
             out.println("not loadable: " + registry.problems());
             return;
         }
         double loadPeak;
-        try (DiffusionEngine engine = new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")))) {
+        try (DiffusionEngine engine = DiffusionEngine.open(registry)) {
             DiffusionPipeline pipeline = engine.pipeline(id);
             double loadSeconds = (System.nanoTime() - begin) / 1e9;
             loadPeak = ProcessMemory.gb("VmHWM");

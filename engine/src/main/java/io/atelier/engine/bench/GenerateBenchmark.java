@@ -1,7 +1,6 @@
 package io.atelier.engine.bench;
 
 import io.atelier.engine.DiffusionEngine;
-import io.atelier.engine.EngineOptions;
 import io.atelier.engine.GenerationListener;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.model.ModelPackage;
@@ -43,8 +42,8 @@ public final class GenerateBenchmark {
         String python = option(args, "--python", null);
         String prompt = option(args, "--prompt", "red stripes dress belt short_sleeves");
 
-        ModelRegistry registry = new ModelRegistry(home, home.resolve("cache"));
-        try (DiffusionEngine engine = new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")))) {
+        ModelRegistry registry = ModelRegistry.forHome(home);
+        try (DiffusionEngine engine = DiffusionEngine.open(registry)) {
             DiffusionPipeline pipeline = engine.pipeline(model);
             String id = pipeline.manifest().id();
             GenerationRequest request = GenerationRequest.of(prompt).withModel(id).withSeed(42L);

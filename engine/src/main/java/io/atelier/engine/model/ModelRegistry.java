@@ -41,6 +41,16 @@ public final class ModelRegistry {
     private String embeddedDefault;
     private String explicitDefault;
 
+    /** The registry of an Atelier home, with the one cache layout every engine uses ({@link #cacheFolder}). */
+    public static ModelRegistry forHome(Path home) {
+        return new ModelRegistry(home, cacheFolder(home));
+    }
+
+    /** {@code <home>/cache/models}: where embedded packages are copied and converted models cached. */
+    public static Path cacheFolder(Path home) {
+        return home.resolve("cache").resolve("models");
+    }
+
     /**
      * @param home the Atelier home; packages are read from {@code home/models}, LoRAs from {@code home/loras}
      * @param cacheDir where embedded packages are copied before loading
@@ -51,6 +61,10 @@ public final class ModelRegistry {
         this.cacheDir = cacheDir;
         registerEmbedded(ModelRegistry.class.getClassLoader(), TINY_MODEL_FOLDER, false);
         rescan();
+    }
+
+    public Path cacheDir() {
+        return cacheDir;
     }
 
     /** Adds a package embedded in a jar; {@code makeDefault} makes it the default unless one was set explicitly. */
