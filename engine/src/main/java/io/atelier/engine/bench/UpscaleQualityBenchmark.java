@@ -89,26 +89,7 @@ public final class UpscaleQualityBenchmark {
 
     /** MATLAB's {@code imresize(x, 1/4)} ({@link CubicResize#shrink}), the degradation the networks were trained on. */
     static BufferedImage shrink(BufferedImage image) {
-        int width = image.getWidth();
-        int height = image.getHeight();
-        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-        int w = width / SCALE;
-        int h = height / SCALE;
-        int[] out = new int[w * h];
-        for (int c = 0; c < 3; c++) {
-            int shift = 16 - 8 * c;
-            float[] plane = new float[rgb.length];
-            for (int p = 0; p < rgb.length; p++) {
-                plane[p] = (rgb[p] >> shift) & 0xFF;
-            }
-            float[] small = CubicResize.shrink(plane, width, height, SCALE);
-            for (int p = 0; p < small.length; p++) {
-                out[p] |= Math.max(0, Math.min(255, Math.round(small[p]))) << shift;
-            }
-        }
-        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        small.setRGB(0, 0, w, h, out, 0, w);
-        return small;
+        return CubicResize.shrink(image, SCALE);
     }
 
     static BufferedImage bicubic(BufferedImage small) {

@@ -1,5 +1,7 @@
 package io.atelier.engine.upscale;
 
+import java.awt.image.BufferedImage;
+
 /**
  * MATLAB's {@code imresize} by an integer factor on one float plane: the cubic kernel (a = -0.5), widened by the
  * factor when shrinking so that it also low-passes (the degradation DIV2K's low-resolution images were made with,
@@ -16,6 +18,29 @@ public final class CubicResize {
         int h = height / factor;
         float[] rows = axis(plane, width, height, w, true, factor, true);
         return axis(rows, w, height, h, false, factor, true);
+    }
+
+    /** An opaque RGB image shrunk by {@code factor}, each channel by {@link #shrink(float[], int, int, int)}. */
+    public static BufferedImage shrink(BufferedImage image, int factor) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+        int w = width / factor;
+        int h = height / factor;
+        int[] out = new int[w * h];
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            float[] plane = new float[rgb.length];
+            for (int p = 0; p < rgb.length; p++) {
+                plane[p] = (rgb[p] >> shift) & 0xFF;
+            }
+            float[] small = shrink(plane, width, height, factor);
+            for (int p = 0; p < small.length; p++) {
+                out[p] |= Math.max(0, Math.min(255, Math.round(small[p]))) << shift;
+            }
+        }
+        BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        result.setRGB(0, 0, w, h, out, 0, w);
+        return result;
     }
 
     /** {@code plane} enlarged by {@code factor}. */

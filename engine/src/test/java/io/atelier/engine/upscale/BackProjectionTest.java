@@ -33,24 +33,7 @@ class BackProjectionTest {
     }
 
     private static BufferedImage shrink(BufferedImage image, int factor) {
-        int w = image.getWidth() / factor;
-        int h = image.getHeight() / factor;
-        int[] rgb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        int[] out = new int[w * h];
-        for (int c = 0; c < 3; c++) {
-            int shift = 16 - 8 * c;
-            float[] plane = new float[rgb.length];
-            for (int p = 0; p < rgb.length; p++) {
-                plane[p] = (rgb[p] >> shift) & 0xFF;
-            }
-            float[] small = CubicResize.shrink(plane, image.getWidth(), image.getHeight(), factor);
-            for (int p = 0; p < small.length; p++) {
-                out[p] |= Math.max(0, Math.min(255, Math.round(small[p]))) << shift;
-            }
-        }
-        BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        small.setRGB(0, 0, w, h, out, 0, w);
-        return small;
+        return CubicResize.shrink(image, factor);
     }
 
     /** Nearest-neighbour enlargement plus a lift of 3 levels: a poor upscaler with a bias, as the networks have. */
