@@ -58,16 +58,25 @@ final class CheckpointLoraStep {
             NDArray target = scratch.create(withTeacherRows(scratch, noised.noisy(), latentShape, t, contexts,
                     contextShape, noise, teacher), latentShape);
             NDArray w = scratch.create(noised.weights(), new Shape(batch, 1, 1, 1));
-            float loss;
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                Sd1Model adapted = model.withReplaced(lora.merged(model, scratch));
-                NDArray pred = adapted.predictNoise(xt, tArray, context);
-                NDArray total = pred.sub(target).square().mul(w).mean();
-                collector.backward(total);
-                loss = total.getFloat();
-            }
+            float loss = backward(scratch, xt, tArray, context, target, w);
             adam.step();
             return loss;
+        }
+    }
+
+    /**
+     * mean(w * (unet(x_t, t, context) - target)^2) through the LoRA, its gradients left on the LoRA pairs (the
+     * optimiser's step takes and clears them).
+     *
+     * @param w per-row loss weights [B, 1, 1, 1]
+     */
+    float backward(NDManager scratch, NDArray xt, NDArray t, NDArray context, NDArray target, NDArray w) {
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            Sd1Model adapted = model.withReplaced(lora.merged(model, scratch));
+            NDArray pred = adapted.predictNoise(xt, t, context);
+            NDArray total = pred.sub(target).square().mul(w).mean();
+            collector.backward(total);
+            return total.getFloat();
         }
     }
 
