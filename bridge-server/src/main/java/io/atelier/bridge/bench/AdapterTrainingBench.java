@@ -21,13 +21,13 @@ import java.util.Locale;
  * SD-1.x brand-adapter training on this machine: for each resolution, a fresh run of the real trainer
  * ({@link CheckpointAdapterTrainer}: attention LoRA, DJL autograd, Adam) on two flats, timing every step; prints the
  * seconds of the start (weights, VAE encoding, text states, first step) and the median seconds of the steps after it,
- * with the peak RSS. No prior preservation rows (a teacher row adds a forward without gradient), batch 1.
+ * with the peak RSS. No prior preservation rows (a teacher row adds a forward without gradient).
  */
 public final class AdapterTrainingBench {
     private AdapterTrainingBench() {
     }
 
-    public static void run(Path checkpointFile, int[] sizes, int steps, int rank, PrintStream out)
+    public static void run(Path checkpointFile, int[] sizes, int steps, int rank, int batch, PrintStream out)
             throws IOException {
         Path home = Files.createTempDirectory("atelier-bench-adapter");
         Path models = Files.createDirectories(home.resolve("models"));
@@ -43,10 +43,10 @@ public final class AdapterTrainingBench {
         for (int i = 0; i < 2; i++) {
             examples.add(new TrainingExample(FlatsGenerator.sample(10 + i, 512).image(), "brand_0 robe verte"));
         }
-        out.printf(Locale.ROOT, "%s: attention LoRA rank %d, batch 1, %d steps per size, %d threads%n",
-                checkpointFile.getFileName(), rank, steps, Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%s: attention LoRA rank %d, batch %d, %d steps per size, %d threads%n",
+                checkpointFile.getFileName(), rank, batch, steps, Runtime.getRuntime().availableProcessors());
         for (int size : sizes) {
-            AdapterTrainingOptions options = AdapterTrainingOptions.defaults().withSteps(steps).withBatch(1)
+            AdapterTrainingOptions options = AdapterTrainingOptions.defaults().withSteps(steps).withBatch(batch)
                     .withRank(rank).withCheckpointEvery(steps).withRegularisation(0, 0).withResolution(size);
             ProcessMemory.resetPeak();
             long[] at = new long[steps + 1];

@@ -99,9 +99,12 @@ final class BenchCommand implements Runnable {
         @Option(names = "--rank", defaultValue = "8", description = "LoRA rank (default: ${DEFAULT-VALUE}).")
         int rank;
 
+        @Option(names = "--batch", defaultValue = "1", description = "Examples per step (default: ${DEFAULT-VALUE}).")
+        int batch;
+
         @Override
         public Integer call() throws Exception {
-            io.atelier.bridge.bench.AdapterTrainingBench.run(file, sizes, steps, rank, System.out);
+            io.atelier.bridge.bench.AdapterTrainingBench.run(file, sizes, steps, rank, batch, System.out);
             return 0;
         }
     }
