@@ -12,6 +12,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param rank LoRA rank
  * @param learningRate optimiser learning rate
  * @param seed same seed and dataset, same adapter
+ * @param model the model to train on (an id from {@code models.list}); unset: atelier-micro. On an SD-1.x checkpoint
+ *     the adapter is a kohya LoRA of the UNet's attention projections, which A1111 and ComfyUI load too; an unknown
+ *     id answers -32602 with {@code data.field} {@code model}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AdaptersTrainParams(
@@ -19,5 +22,6 @@ public record AdaptersTrainParams(
         Integer steps,
         Integer rank,
         Double learningRate,
-        Long seed) {
+        Long seed,
+        String model) {
 }

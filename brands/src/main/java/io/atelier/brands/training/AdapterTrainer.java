@@ -47,7 +47,7 @@ public final class AdapterTrainer {
     static final String STAGE = "adapter";
     private static final int WARMUP_STEPS = 20;
     private static final int ENCODE_BATCH = 8;
-    private static final long REGULARISATION_SEED_BASE = 7_000_000_000L;
+    static final long REGULARISATION_SEED_BASE = 7_000_000_000L;
     /**
      * Share of the plain rows whose caption is emptied to [PAD]. Sampling steers away from the unconditional
      * prediction (guidance 3 gives 3·cond − 2·uncond) and the LoRA slots change it too, yet no caption of the dataset
@@ -133,22 +133,23 @@ public final class AdapterTrainer {
                     SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + step);
                     float[] latents = new float[b * per];
                     long[] ids = new long[b * length];
+                    StepRows.Row[] rows = StepRows.draw(random, b, brandCount, regularisation,
+                            options.preservation(), schedule.trainTimesteps(), (i, index, r) -> {
+                                System.arraycopy(cache.inputIds(), index * length, ids, i * length, length);
+                                captionDropout.apply(ids, i * length, length, r);
+                            });
                     int[] timesteps = new int[b];
                     boolean[] teacher = new boolean[b];
                     for (int i = 0; i < b; i++) {
-                        boolean plain = regularisation > 0 && random.nextDouble() < options.preservation().share();
-                        teacher[i] = plain && options.preservation().target() == PriorPreservation.Target.TEACHER;
-                        int index = plain ? brandCount + random.nextInt(regularisation) : random.nextInt(brandCount);
+                        StepRows.Row row = rows[i];
                         for (int j = 0; j < per; j++) {
-                            latents[i * per + j] = cache.latents()[index * per + j] * scale;
+                            latents[i * per + j] = cache.latents()[row.index() * per + j] * scale;
                         }
-                        System.arraycopy(cache.inputIds(), index * length, ids, i * length, length);
-                        if (plain && random.nextDouble() < UNCONDITIONAL_SHARE) {
+                        if (row.unconditional()) {
                             Arrays.fill(ids, i * length, (i + 1) * length, PromptTokenizer.PAD_ID);
-                        } else {
-                            captionDropout.apply(ids, i * length, length, random);
                         }
-                        timesteps[i] = random.nextInt(schedule.trainTimesteps());
+                        timesteps[i] = row.timestep();
+                        teacher[i] = row.teacher();
                     }
                     float loss = trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape,
                             teacher, options.preservation().weight());

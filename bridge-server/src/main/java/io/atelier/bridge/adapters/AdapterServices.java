@@ -29,21 +29,21 @@ public final class AdapterServices {
     static final Caller BRIDGE = new Caller("bridge", io.atelier.bridge.security.TokenScope.ALL, null);
 
     private final Bridge bridge;
-    private final Supplier<ModelPackage> model;
+    private final AdapterBases bases;
     private final EvaluationJobFactory evaluations;
     private final AdapterTrainingOptions template;
 
-    private AdapterServices(Bridge bridge, Supplier<ModelPackage> model, EvaluationJobFactory evaluations,
+    private AdapterServices(Bridge bridge, AdapterBases bases, EvaluationJobFactory evaluations,
                             AdapterTrainingOptions template) {
         this.template = template;
         this.bridge = bridge;
-        this.model = model;
+        this.bases = bases;
         this.evaluations = evaluations;
     }
 
     /**
-     * Adds {@code adapters.*} to a bridge that is not started yet. Adapters are trained on atelier-micro, the model
-     * with LoRA slots, taken from {@code registry}.
+     * Adds {@code adapters.*} to a bridge that is not started yet. Adapters are trained on atelier-micro (the model
+     * with LoRA slots) or on an SD-1.x checkpoint of {@code registry}.
      */
     public static AdapterServices install(Bridge bridge, ModelRegistry registry, EvaluationJobFactory evaluations) {
         return install(bridge, registry, evaluations, AdapterTrainingOptions.defaults());
@@ -56,12 +56,13 @@ public final class AdapterServices {
     public static AdapterServices install(Bridge bridge, ModelRegistry registry, EvaluationJobFactory evaluations,
                                           AdapterTrainingOptions template) {
         Supplier<ModelPackage> micro = () -> registry.open(AtelierMicroModel.ID);
-        AdapterServices services = new AdapterServices(bridge, micro, evaluations, template);
+        AdapterBases bases = new AdapterBases(micro, registry);
+        AdapterServices services = new AdapterServices(bridge, bases, evaluations, template);
         BrandStore store = bridge.brandStore();
         bridge.jobs().explainNotResumed(AdaptersServiceImpl.TRAIN_KIND, "The bridge restarted during this training; "
                 + "it continues from its last checkpoint as a new job (adapters.list shows the adapter's status).");
         bridge.addService(RpcBinding.of(AdaptersService.class,
-                new AdaptersServiceImpl(store, bridge.jobs(), micro, bridge.config().home(), evaluations, template)));
+                new AdaptersServiceImpl(store, bridge.jobs(), bases, bridge.config().home(), evaluations, template)));
         return services;
     }
 
@@ -78,8 +79,10 @@ public final class AdapterServices {
         List<AdapterRecord> interrupted = store.adapters().interrupted();
         for (AdapterRecord adapter : interrupted) {
             LOG.info("Resuming the training of adapter {}", adapter.id());
+            // The trainer is chosen when the job runs: a checkpoint removed meanwhile fails that job, not the start.
+            Supplier<AdapterBases.Trainer> trainer = () -> bases.base(adapter.spec().baseModel()).trainer().get();
             bridge.jobs().submit(AdaptersServiceImpl.TRAIN_KIND, BRIDGE, adapter.brand(),
-                    new AdapterTrainingJob(store, model, bridge.config().home(), adapter, template));
+                    new AdapterTrainingJob(store, trainer, bridge.config().home(), adapter, template));
         }
         return interrupted.stream().map(AdapterRecord::id).toList();
     }

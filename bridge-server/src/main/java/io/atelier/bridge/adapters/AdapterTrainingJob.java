@@ -9,14 +9,12 @@ import io.atelier.brands.adapter.AdapterRecord;
 import io.atelier.brands.adapter.AdapterStatus;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.safetensors.AdapterMetadata;
-import io.atelier.brands.training.AdapterTrainer;
 import io.atelier.brands.training.DatasetExamples;
 import io.atelier.brands.training.AdapterTrainingOptions;
 import io.atelier.brands.training.TrainedAdapter;
 import io.atelier.brands.training.TrainingCancelledException;
 import io.atelier.brands.training.TrainingExample;
 import io.atelier.brands.training.TrainingListener;
-import io.atelier.engine.model.ModelPackage;
 import io.atelier.protocol.ImageRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,16 +32,16 @@ import java.util.stream.Stream;
  */
 final class AdapterTrainingJob implements JobHandler {
     private final BrandStore store;
-    private final Supplier<ModelPackage> model;
+    private final Supplier<AdapterBases.Trainer> trainer;
     private final Path home;
     private final AdapterRecord adapter;
     private final AdapterTrainingOptions template;
 
-    AdapterTrainingJob(BrandStore store, Supplier<ModelPackage> model, Path home, AdapterRecord adapter,
+    AdapterTrainingJob(BrandStore store, Supplier<AdapterBases.Trainer> trainer, Path home, AdapterRecord adapter,
                        AdapterTrainingOptions template) {
         this.template = template;
         this.store = store;
-        this.model = model;
+        this.trainer = trainer;
         this.home = home;
         this.adapter = adapter;
     }
@@ -64,7 +62,7 @@ final class AdapterTrainingJob implements JobHandler {
             AdapterTrainingOptions options = template.withSteps(spec.steps())
                     .withRank(spec.rank()).withLearningRate((float) spec.learningRate()).withSeed(spec.seed());
             // Step 2: train (or resume), progress with loss, checkpoints recorded on the registry row.
-            TrainedAdapter trained = new AdapterTrainer(model.get()).train(work, examples, options,
+            TrainedAdapter trained = trainer.get().train(work, examples, options,
                     new TrainingListener() {
                         @Override
                         public void onStep(int step, int totalSteps, float loss) {

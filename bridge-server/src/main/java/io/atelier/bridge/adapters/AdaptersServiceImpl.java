@@ -14,8 +14,6 @@ import io.atelier.brands.adapter.AdapterSpec;
 import io.atelier.brands.adapter.AdapterStatus;
 import io.atelier.brands.evaluation.BrandEvaluationPlan;
 import io.atelier.brands.training.AdapterTrainingOptions;
-import io.atelier.engine.model.ModelManifest;
-import io.atelier.engine.model.ModelPackage;
 import io.atelier.protocol.AdapterEvaluation;
 import io.atelier.protocol.AdapterInfo;
 import io.atelier.protocol.AdaptersEvaluateParams;
@@ -37,17 +35,17 @@ final class AdaptersServiceImpl implements AdaptersService {
 
     private final BrandStore store;
     private final JobManager jobs;
-    private final Supplier<ModelPackage> model;
+    private final AdapterBases bases;
     private final Path home;
     private final EvaluationJobFactory evaluations;
     private final AdapterTrainingOptions template;
 
-    AdaptersServiceImpl(BrandStore store, JobManager jobs, Supplier<ModelPackage> model, Path home,
+    AdaptersServiceImpl(BrandStore store, JobManager jobs, AdapterBases bases, Path home,
                         EvaluationJobFactory evaluations, AdapterTrainingOptions template) {
         this.template = template;
         this.store = store;
         this.jobs = jobs;
-        this.model = model;
+        this.bases = bases;
         this.home = home;
         this.evaluations = evaluations;
     }
@@ -57,25 +55,26 @@ final class AdaptersServiceImpl implements AdaptersService {
         Caller caller = CallContext.caller();
         BrandScope scope = caller.brandScope();
         AdapterTrainingOptions defaults = template;
+        AdapterBases.Base[] base = new AdapterBases.Base[1];
         AdapterRecord adapter = run(() -> {
             store.brands().get(scope, params.brand());
             var items = store.datasets().list(scope, params.brand());
-            ModelPackage base = model.get();
-            AdapterSpec spec = new AdapterSpec(base.id(), base.manifest().components().get(ModelManifest.UNET).sha256(),
+            base[0] = bases.base(params.model());
+            AdapterSpec spec = new AdapterSpec(base[0].id(), base[0].sha256(),
                     store.datasets().datasetSha256(scope, params.brand()), items.size(),
                     params.steps() != null ? params.steps() : defaults.steps(),
                     params.rank() != null ? params.rank() : defaults.rank(),
                     params.learningRate() != null ? params.learningRate() : defaults.learningRate(),
                     params.seed() != null ? params.seed() : defaults.seed());
-            if (spec.rank() > AdapterTrainingOptions.DEFAULT_RANK) {
-                throw new InvalidInputException("rank", "rank is between 1 and " + AdapterTrainingOptions.DEFAULT_RANK
-                        + " for " + base.id());
+            if (spec.rank() > base[0].maxRank()) {
+                throw new InvalidInputException("rank", "rank is between 1 and " + base[0].maxRank()
+                        + " for " + base[0].id());
             }
             return store.adapters().begin(scope, params.brand(), spec);
         });
         try {
             String jobId = jobs.submit(TRAIN_KIND, caller, adapter.brand(),
-                    new AdapterTrainingJob(store, model, home, adapter, template));
+                    new AdapterTrainingJob(store, base[0].trainer(), home, adapter, template));
             return new JobSubmitted(jobId);
         } catch (RuntimeException e) {
             store.adapters().end(adapter.id(), AdapterStatus.FAILED);

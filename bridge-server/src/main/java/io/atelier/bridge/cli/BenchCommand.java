@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class, BenchCommand.Checkpoint.class,
                 BenchCommand.Durability.class, BenchCommand.BatchDurability.class, BenchCommand.Upscale.class,
-                BenchCommand.UpscaleQuality.class})
+                BenchCommand.UpscaleQuality.class, BenchCommand.AdapterTraining.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -78,6 +78,33 @@ final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             io.atelier.engine.bench.CheckpointBenchmark.run(file, steps, !memoryOnly, System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "adapter-train", mixinStandardHelpOptions = true,
+            description = "Brand-adapter (attention LoRA) training on an SD-1.x checkpoint: seconds per training step"
+                    + " at each size, peak RSS (tools/sd/write_full_random_sd15.py writes a random-weight one).")
+    static final class AdapterTraining implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", description = "An SD-1.x .safetensors checkpoint.")
+        java.nio.file.Path file;
+
+        @Option(names = "--sizes", defaultValue = "256,512", split = ",",
+                description = "Training resolutions (default: ${DEFAULT-VALUE}).")
+        int[] sizes;
+
+        @Option(names = "--steps", defaultValue = "4", description = "Steps per size (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--rank", defaultValue = "8", description = "LoRA rank (default: ${DEFAULT-VALUE}).")
+        int rank;
+
+        @Option(names = "--batch", defaultValue = "1", description = "Examples per step (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Override
+        public Integer call() throws Exception {
+            io.atelier.bridge.bench.AdapterTrainingBench.run(file, sizes, steps, rank, batch, System.out);
             return 0;
         }
     }

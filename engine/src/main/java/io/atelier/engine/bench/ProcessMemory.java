@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * This process's resident memory as Linux reports it ({@code /proc/self/status}): the current set (VmRSS) and its
  * peak (VmHWM), native memory included, which is where libtorch keeps tensors. Elsewhere the readings are NaN.
  */
-final class ProcessMemory {
+public final class ProcessMemory {
     private ProcessMemory() {
     }
 
     /** A {@code /proc/self/status} field in GB (1e9 bytes), e.g. {@code VmRSS} or {@code VmHWM}; NaN when absent. */
-    static double gb(String field) throws IOException {
+    public static double gb(String field) throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return Double.NaN;
@@ -31,7 +31,7 @@ final class ProcessMemory {
      *
      * @return false where that is not possible: VmHWM then covers the whole process
      */
-    static boolean resetPeak() {
+    public static boolean resetPeak() {
         try {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
             return true;

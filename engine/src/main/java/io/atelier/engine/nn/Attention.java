@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Scaled dot-product attention, softmax(q k^T / sqrt(d) + mask) v, over several heads. The score matrix of a
@@ -66,9 +68,19 @@ public final class Attention {
         return out.reshape(batch, heads, n, d).transpose(0, 2, 1, 3).reshape(batch, n, channels);
     }
 
-    /** softmax(q k^T * scale + mask) v for one block; the scores are freed as soon as they are used. */
+    /**
+     * softmax(q k^T * scale + mask) v for one block; the scores are freed as soon as they are used.
+     *
+     * <p>The scale is a float32 scalar made by libtorch ({@code full}), not DJL's {@code muli(Number)}: that one wraps a
+     * Java buffer it lets go of at once, and under a gradient collector the multiplication keeps the scalar for the
+     * backward pass, which then reads memory the JVM's garbage collector may have freed (seen: a LoRA training whose
+     * loss turned NaN at a random step). Same value, same type promotion, same bits in inference.
+     */
     private static NDArray block(NDArray q, NDArray kt, NDArray v, float scale, NDArray maskOrNull) {
-        NDArray scores = q.matMul(kt).muli(scale);
+        NDArray scores = q.matMul(kt);
+        try (NDArray factor = scores.getManager().full(new Shape(), scale, DataType.FLOAT32)) {
+            scores.muli(factor);
+        }
         if (maskOrNull != null) {
             scores.addi(maskOrNull);
         }

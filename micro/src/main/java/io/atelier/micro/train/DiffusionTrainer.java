@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
  * Stage 2: UNet and text encoder learn epsilon prediction on frozen-VAE latents.
  *
  * <p>x_t = sqrt(alphaBar_t) x_0 + sqrt(1 - alphaBar_t) eps; loss = mean_b w_b |unet(x_t, t, text) - eps|^2
- * with Min-SNR-5 weights w_b = min(SNR_t, 5) / SNR_t, which keeps the many easy low-noise steps from
- * dominating and is known to speed up convergence. The LoRA slots stay frozen (lora_up = 0) so the
+ * with Min-SNR-5 weights w_b = min(SNR_t, 5) / SNR_t ({@link NoisedLatents}), which keeps the many easy low-noise
+ * steps from dominating and is known to speed up convergence. The LoRA slots stay frozen (lora_up = 0) so the
  * shipped base model's slots are inert.
  */
 public final class DiffusionTrainer {
@@ -25,7 +25,6 @@ public final class DiffusionTrainer {
     public static final Predicate<String> BASE_PARAMETERS = name -> !name.contains(".lora_");
     /** The adapter's share: LoRA down/up projections (lora_scale is a setting, never trained). */
     public static final Predicate<String> LORA_PARAMETERS = name -> name.contains(".lora_down.") || name.contains(".lora_up.");
-    static final float MIN_SNR_GAMMA = 5f;
 
     private final TrainableModule unet;
     private final TrainableModule textEncoder;
@@ -75,19 +74,11 @@ public final class DiffusionTrainer {
     public float step(float[] latents, long[] inputIds, int[] timesteps, float[] noise, Shape latentShape,
                       boolean[] teacher, float teacherWeight) {
         int batch = timesteps.length;
-        int per = latents.length / batch;
-        float[] noisy = new float[latents.length];
-        float[] weights = new float[batch];
+        NoisedLatents noised = NoisedLatents.of(latents, noise, timesteps, t -> alphaBar[t], teacher, teacherWeight);
+        float[] noisy = noised.noisy();
+        float[] weights = noised.weights();
         float[] t = new float[batch];
         for (int b = 0; b < batch; b++) {
-            double ab = alphaBar[timesteps[b]];
-            float a = (float) Math.sqrt(ab);
-            float s = (float) Math.sqrt(1 - ab);
-            for (int i = b * per; i < (b + 1) * per; i++) {
-                noisy[i] = a * latents[i] + s * noise[i];
-            }
-            double snr = ab / (1 - ab);
-            weights[b] = (float) (Math.min(snr, MIN_SNR_GAMMA) / snr) * (teacher[b] ? teacherWeight : 1f);
             t[b] = timesteps[b];
         }
         try (NDManager scratch = unet.manager().newSubManager()) {

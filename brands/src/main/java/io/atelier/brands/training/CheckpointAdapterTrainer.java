@@ -1,0 +1,194 @@
+package io.atelier.brands.training;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.atelier.engine.model.CheckpointFile;
+import io.atelier.engine.model.ModelManifest;
+import io.atelier.engine.model.Sha256;
+import io.atelier.engine.safetensors.TensorSource;
+import io.atelier.engine.sampler.NoiseSchedule;
+import io.atelier.engine.sd.CheckpointSources;
+import io.atelier.engine.sd.Sd1Layout;
+import io.atelier.engine.sd.Sd1Model;
+import io.atelier.micro.train.Checkpoint;
+import io.atelier.micro.train.LatentCache;
+import io.atelier.micro.train.LossLog;
+import io.atelier.micro.train.TrainMicro;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains a brand adapter on an SD-1.x checkpoint: a kohya LoRA on the UNet's attention projections, learnt with DJL
+ * autograd through the engine's own forward, every checkpoint tensor only read. The job is atelier-micro's
+ * ({@link AdapterTrainer}): the same work folder ({@code latents.bin}, {@code checkpoint/} written atomically every
+ * {@link AdapterTrainingOptions#checkpointEvery()} steps, {@code loss.csv}, {@code loss.png}), the same draws of rows,
+ * timesteps and noise from the seed and the step number ({@link StepRows}), so a run resumed after a crash computes
+ * exactly what an uninterrupted one would; the same prior preservation (plain flats, teacher or data target, empty
+ * captions). Caption dropout is atelier-micro's alone: it drops that model's taxonomy attributes from its own token
+ * ids, which CLIP's tokens do not carry.
+ *
+ * <p>The file it exports has kohya names ({@code lora_unet_<diffusers module>.lora_down.weight}, {@code .lora_up.weight},
+ * {@code .alpha} = rank), which the engine's LoRA path, A1111 and ComfyUI load.
+ */
+public final class CheckpointAdapterTrainer {
+    static final String STAGE = AdapterTrainer.STAGE;
+    private static final int WARMUP_STEPS = 20;
+    /** Seeds the LoRA's starting {@code lora_down} apart from the data draws. */
+    private static final long INIT_SEED_SALT = 0x5D15_10AAL;
+
+    private final CheckpointFile checkpoint;
+    private final boolean projections;
+
+    /** Trains the attention projections only (kohya's default for SD-1.x). */
+    public CheckpointAdapterTrainer(CheckpointFile checkpoint) {
+        this(checkpoint, false);
+    }
+
+    /** @param projections also the 1x1-conv {@code proj_in}/{@code proj_out} of each spatial transformer */
+    public CheckpointAdapterTrainer(CheckpointFile checkpoint, boolean projections) {
+        this.checkpoint = checkpoint;
+        this.projections = projections;
+    }
+
+    /**
+     * Trains (or resumes) in {@code workDir}.
+     *
+     * @throws TrainingCancelledException the listener asked to stop (the last checkpoint stays for a later resume)
+     * @throws IllegalArgumentException no examples, a rank below 1, a resolution the UNet cannot take
+     */
+    public TrainedAdapter train(Path workDir, List<TrainingExample> examples, AdapterTrainingOptions options,
+                                TrainingListener listener) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        if (options.rank() < 1) {
+            throw new IllegalArgumentException("rank must be at least 1");
+        }
+        long began = System.nanoTime();
+        ModelManifest manifest = checkpoint.manifest();
+        int size = options.resolution() > 0 ? options.resolution() : manifest.nativeWidth();
+        int multiple = checkpoint.config().vae().scaleFactor() * checkpoint.config().unet().downsampling();
+        if (size % multiple != 0) {
+            throw new IllegalArgumentException("resolution must be a multiple of " + multiple);
+        }
+        var s = manifest.scheduler();
+        NoiseSchedule schedule = NoiseSchedule.of(s.betaSchedule(), s.trainTimesteps(), s.betaStart(), s.betaEnd());
+        float scale = (float) manifest.latentScalingFactor();
+        Path checkpointDir = workDir.resolve("checkpoint");
+        LossLog lossLog = new LossLog(workDir.resolve("loss.csv"));
+        try (TensorSource file = CheckpointSources.open(checkpoint.file());
+             Sd1Model model = Sd1Model.load(file, checkpoint.config(), Device.cpu(), DataType.FLOAT32);
+             CheckpointLoraWeights lora = CheckpointLoraWeights.create(model, options.rank(),
+                     options.seed() ^ INIT_SEED_SALT, projections);
+             NDManager state = NDManager.newBaseManager(model.device())) {
+            Files.createDirectories(workDir);
+            String baseBefore = baseDigest(model);
+            // Step 1: examples encoded once (or read back on resume), captions through the frozen text encoder.
+            CheckpointExamples prepared = CheckpointExamples.prepare(model, workDir, examples, options, size);
+            LatentCache cache = prepared.cache();
+            // Step 2: the LoRA and its optimiser, restored from the last checkpoint if there is one.
+            CheckpointLoraStep trainer = new CheckpointLoraStep(model, lora, schedule, state, options.learningRate(),
+                    WARMUP_STEPS);
+            var progress = Checkpoint.readProgress(checkpointDir);
+            if (progress.isPresent() && progress.get().step() > 0) {
+                try (NDManager loadScope = state.newSubManager()) {
+                    Map<String, NDArray> saved = Checkpoint.readArrays(checkpointDir, loadScope);
+                    trainer.restore(saved, progress.get().step());
+                }
+                lossLog.truncateAfter(STAGE, progress.get().step(), List.of(STAGE));
+            } else {
+                Files.deleteIfExists(workDir.resolve("loss.csv"));
+            }
+            // Step 3: the loop.
+            int per = cache.perLatent();
+            int brandCount = examples.size();
+            int regularisation = cache.count() - brandCount;
+            int b = options.batch();
+            long[] contextDims = prepared.contextShape();
+            int perContext = (int) (contextDims[0] * contextDims[1]);
+            Shape latentShape = new Shape(b, LatentCache.LATENT_CHANNELS, cache.latentSize(), cache.latentSize());
+            Shape contextShape = new Shape(b, contextDims[0], contextDims[1]);
+            double recent = 0;
+            int recentCount = 0;
+            for (int step = trainer.stepCount(); step < options.steps(); step++) {
+                if (listener.isCancelled()) {
+                    throw new TrainingCancelledException();
+                }
+                SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + step);
+                StepRows.Row[] rows = StepRows.draw(random, b, brandCount, regularisation, options.preservation(),
+                        schedule.trainTimesteps(), (i, index, r) -> { });
+                float[] latents = new float[b * per];
+                float[] contexts = new float[b * perContext];
+                int[] timesteps = new int[b];
+                boolean[] teacher = new boolean[b];
+                for (int i = 0; i < b; i++) {
+                    StepRows.Row row = rows[i];
+                    for (int j = 0; j < per; j++) {
+                        latents[i * per + j] = cache.latents()[row.index() * per + j] * scale;
+                    }
+                    float[] context = row.unconditional() ? prepared.emptyContext() : prepared.context(row.index());
+                    System.arraycopy(context, 0, contexts, i * perContext, perContext);
+                    timesteps[i] = row.timestep();
+                    teacher[i] = row.teacher();
+                }
+                float loss = trainer.step(latents, latentShape, contexts, contextShape, timesteps,
+                        TrainMicro.gaussian(random, b * per), teacher, options.preservation().weight());
+                double elapsed = (System.nanoTime() - began) / 1e9;
+                lossLog.append(STAGE, step + 1, loss, trainer.learningRate(), elapsed);
+                listener.onStep(step + 1, options.steps(), loss);
+                if (step + 1 > options.steps() - 50) {
+                    recent += loss;
+                    recentCount++;
+                }
+                if (step + 1 == options.steps() || (step + 1) % options.checkpointEvery() == 0) {
+                    Checkpoint.save(checkpointDir, new Checkpoint.Progress(STAGE, step + 1, elapsed, Map.of()),
+                            trainer.state());
+                    listener.onCheckpoint(step + 1);
+                }
+            }
+            LossCurve.plot(workDir.resolve("loss.csv"), workDir.resolve("loss.png"));
+            // Step 4: the checkpoint's tensors must be as they were; the adapter under kohya names.
+            String baseAfter = baseDigest(model);
+            if (!baseAfter.equals(baseBefore)) {
+                throw new IllegalStateException("adapter training changed a base parameter");
+            }
+            return new TrainedAdapter(lora.export(), options.steps(), options.rank(), options.rank(),
+                    checkpointSha256(), recentCount == 0 ? Double.NaN : recent / recentCount,
+                    (System.nanoTime() - began) / 1e9, baseAfter);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hash adapters record as their base: the checkpoint file's SHA-256 (a diffusers folder: its revision). */
+    public String checkpointSha256() throws IOException {
+        Path file = checkpoint.file();
+        return Files.isRegularFile(file) ? Sha256.of(file) : "revision:" + checkpoint.revision();
+    }
+
+    /** SHA-256 over every UNet tensor's name and bytes, in name order. */
+    static String baseDigest(Sd1Model model) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Sd1Layout.expectedShapes(model.config()).keySet().stream().filter(n -> n.startsWith(Sd1Layout.UNET))
+                    .sorted().forEach(name -> {
+                        digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        digest.update(model.parameter(name).toByteArray());
+                    });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
