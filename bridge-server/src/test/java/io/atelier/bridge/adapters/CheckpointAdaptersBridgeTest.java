@@ -122,6 +122,12 @@ class CheckpointAdaptersBridgeTest {
         int[] branded = generated(request + "}");
         int[] base = generated(request + ",\"adapterWeight\":0}");
         assertFalse(java.util.Arrays.equals(branded, base), "the brand's SD adapter changes the image");
+
+        // The judge's evaluation reads atelier-micro's flats only: an SD adapter is refused at once, by name.
+        JsonNode evaluate = bridge.call(maison, "adapters.evaluate", "{\"brand\":\"maison\",\"adapter\":\""
+                + newest.path("id").asText() + "\"}").path("error");
+        assertEquals(-32602, evaluate.path("code").asInt(), evaluate::toString);
+        assertEquals("adapter", evaluate.path("data").path("field").asText(), evaluate::toString);
     }
 
     @Test
