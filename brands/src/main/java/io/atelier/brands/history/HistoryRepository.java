@@ -74,9 +74,7 @@ public final class HistoryRepository {
                 e.finishedAt() == null ? null : e.finishedAt().toString(),
                 e.loras().isEmpty() ? null : JsonColumns.write(e.loras()),
                 e.notes().isEmpty() ? null : JsonColumns.write(e.notes()), ownerToken));
-        String marks = String.join(",", java.util.Collections.nCopies(args.size(), "?"));
-        db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO history (" + COLUMNS + ", owner_token) VALUES (" + marks
-                + ")", args));
+        db.write(c -> Sql.upsert(c, "history", "id", COLUMNS + ", owner_token", args));
     }
 
     /**

@@ -29,7 +29,7 @@ class HistoryRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
+        db = openDatabase(home);
         new BrandRepository(db).create(admin, new NewBrand("maison", "Maison", null, null, null, null));
         history = new HistoryRepository(db);
     }
@@ -108,5 +108,10 @@ class HistoryRepositoryTest {
 
     private static List<String> ids(List<HistoryEntry> entries) {
         return entries.stream().map(HistoryEntry::id).toList();
+    }
+
+    /** SQLite under the test's home; {@link HistoryRepositoryOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

@@ -43,8 +43,7 @@ public final class SqliteJobStore implements JobStore {
                 r.error() == null ? null : write(r.error()), r.createdAt().toString(),
                 r.finishedAt() == null ? null : r.finishedAt().toString(), r.attempts(),
                 r.replay() == null ? null : write(r.replay()), r.clientRequestId());
-        db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO jobs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                args));
+        db.write(c -> Sql.upsert(c, "jobs", "job_id", COLUMNS, args));
     }
 
     @Override

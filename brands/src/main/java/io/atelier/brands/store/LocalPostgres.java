@@ -1,0 +1,251 @@
+package io.atelier.brands.store;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL server in a temporary folder on a free loopback port: the installed server binaries
+ * (Debian's {@code postgresql} package, {@code /usr/lib/postgresql/<version>/bin}), trust authentication, no fsync.
+ * For tests and benchmarks that need a real PostgreSQL; never for data that matters.
+ *
+ * <p>{@code initdb} and {@code postgres} refuse to run as root. When this process is root (CI containers, this
+ * machine) they run through {@code setpriv} as the unprivileged {@code postgres} user the Debian package creates
+ * (else {@code nobody}), and the folder is handed to that user. Nothing is created outside the folder.
+ */
+public final class LocalPostgres implements AutoCloseable {
+    /** The superuser {@code initdb} creates; the JDBC connections log in as it without a password. */
+    public static final String USER = "atelier";
+    private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private static LocalPostgres shared;
+
+    private final Path folder;
+    private final Path bin;
+    private final List<String> runAs;
+    private final int port;
+    private final Process server;
+
+    private LocalPostgres(Path folder, Path bin, List<String> runAs, int port, Process server) {
+        this.folder = folder;
+        this.bin = bin;
+        this.runAs = runAs;
+        this.port = port;
+        this.server = server;
+    }
+
+    /**
+     * One server for this whole JVM, started on first use and stopped when the JVM exits: tests take a fresh database
+     * each ({@link #createDatabase}) rather than a server each, which costs a second or two to start.
+     */
+    public static synchronized LocalPostgres shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** Whether the server binaries are installed, so that a test can say why it is skipped when they are not. */
+    public static boolean isInstalled() {
+        return findBinaries() != null;
+    }
+
+    /**
+     * Creates a cluster in a new temporary folder and starts it; waits until it accepts connections.
+     *
+     * @throws IllegalStateException when the binaries are missing or the server does not start (its log is quoted)
+     */
+    public static LocalPostgres start() {
+        Path bin = findBinaries();
+        if (bin == null) {
+            throw new IllegalStateException("PostgreSQL server binaries not found under " + DEBIAN_BINARIES
+                    + " (Debian: apt-get install postgresql)");
+        }
+        try {
+            Path folder = Files.createTempDirectory("atelier-postgres");
+            List<String> runAs = unprivileged(folder);
+            Path data = folder.resolve("data");
+            run(runAs, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER,
+                    "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"), folder.resolve("initdb.log"));
+            // A port found free may be taken before the server binds it: try a few.
+            IllegalStateException last = null;
+            for (int attempt = 0; attempt < 3; attempt++) {
+                int port = freePort();
+                Process server = launch(runAs, bin, data, folder, port);
+                if (waitUntilReady(server, port)) {
+                    LocalPostgres postgres = new LocalPostgres(folder, bin, runAs, port, server);
+                    Runtime.getRuntime().addShutdownHook(new Thread(postgres::stopQuietly, "atelier-postgres-stop"));
+                    return postgres;
+                }
+                server.destroyForcibly();
+                last = new IllegalStateException("PostgreSQL did not start: " + tail(folder.resolve("server.log")));
+            }
+            throw last;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start PostgreSQL", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting PostgreSQL", e);
+        }
+    }
+
+    /** A new, empty database on this server; returns its {@code postgresql://} URL for {@link DatabaseLocation}. */
+    public String createDatabase() {
+        String name = "atelier_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a database on the test PostgreSQL", e);
+        }
+        return "postgresql://" + USER + "@127.0.0.1:" + port + "/" + name;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stopQuietly();
+    }
+
+    private synchronized void stopQuietly() {
+        if (!server.isAlive()) {
+            deleteFolder();
+            return;
+        }
+        try {
+            // Fast shutdown: open sessions are ended, nothing waits for clients.
+            run(runAs, List.of(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m",
+                    "fast", "-w", "stop"), folder.resolve("stop.log"));
+            server.waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException | IllegalStateException e) {
+            // Killed below.
+        }
+        server.destroyForcibly();
+        deleteFolder();
+    }
+
+    private void deleteFolder() {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder: the system cleans it eventually.
+        }
+    }
+
+    private static Path findBinaries() {
+        if (!Files.isDirectory(DEBIAN_BINARIES)) {
+            return null;
+        }
+        try (Stream<Path> versions = Files.list(DEBIAN_BINARIES)) {
+            return versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("postgres")))
+                    .max(Comparator.comparing(b -> versionOf(b.getParent())))
+                    .orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int versionOf(Path versionFolder) {
+        try {
+            return Integer.parseInt(versionFolder.getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The command prefix that drops root, with the folder handed to that user; empty when not root. */
+    private static List<String> unprivileged(Path folder) throws IOException {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return List.of();
+        }
+        String user = userExists("postgres") ? "postgres" : "nobody";
+        UserPrincipal owner = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user);
+        Files.setOwner(folder, owner);
+        // setpriv replaces itself with the command, so the Process we hold is the server itself.
+        return List.of("setpriv", "--reuid=" + user, "--regid=" + groupOf(user), "--clear-groups", "--");
+    }
+
+    private static boolean userExists(String user) {
+        try {
+            return Files.readAllLines(Path.of("/etc/passwd")).stream().anyMatch(l -> l.startsWith(user + ":"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String groupOf(String user) throws IOException {
+        return Files.readAllLines(Path.of("/etc/passwd")).stream().filter(l -> l.startsWith(user + ":"))
+                .map(l -> l.split(":")[3]).findFirst().orElse("65534");
+    }
+
+    private static Process launch(List<String> runAs, Path bin, Path data, Path folder, int port) throws IOException {
+        List<String> command = new ArrayList<>(runAs);
+        command.addAll(List.of(bin.resolve("postgres").toString(), "-D", data.toString(), "-p", String.valueOf(port),
+                "-k", folder.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
+                "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"));
+        Path log = folder.resolve("server.log");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static boolean waitUntilReady(Process server, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                return false;
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                    USER, "")) {
+                return true;
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        return false;
+    }
+
+    private static void run(List<String> runAs, List<String> args, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(runAs);
+        command.addAll(args);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(args.get(0) + " failed: " + tail(log));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+}
