@@ -10,7 +10,7 @@ import io.atelier.bridge.http.JettyServer;
 import io.atelier.bridge.images.FileImageStore;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.JobManager;
-import io.atelier.bridge.jobs.SqliteJobStore;
+import io.atelier.bridge.jobs.DatabaseJobStore;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.preview.PreviewServiceImpl;
 import io.atelier.bridge.rpc.RpcBinding;
@@ -66,12 +66,13 @@ public final class Bridge implements AutoCloseable {
         // Images added to a dataset without a caption get one proposed from what the judge sees.
         JudgeCaptionProposer proposer = JudgeCaptionProposer.loadingOnFirstUse();
         closeAfter.add(proposer);
-        this.brandStore = BrandStore.open(config.home(), proposer, ImageValidator.DEFAULT_MAX_PIXELS);
+        this.brandStore = BrandStore.open(config.home(), config.databaseLocation(), proposer,
+                ImageValidator.DEFAULT_MAX_PIXELS);
         this.images = new BrandAwareImageStore(new FileImageStore(config.home().resolve("images")), brandStore.images());
         // Every prompt, caption and token lives under the home: private from the first start, older homes tightened.
         PrivateFiles.makePrivate(config.home());
         // Jobs are journalled beside history, so that nothing accepted is lost to a crash (see start()).
-        this.jobs = new JobManager(new SqliteJobStore(brandStore.database()), images, config.jobLimits(),
+        this.jobs = new JobManager(new DatabaseJobStore(brandStore.database()), images, config.jobLimits(),
                 Clock.systemUTC());
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "atelier-timer");

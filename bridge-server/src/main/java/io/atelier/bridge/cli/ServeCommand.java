@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Mixin
+    DeploymentOptions deployment;
+
     @Override
     public Integer call() throws Exception {
         Set<String> origins = new TreeSet<>(OriginPolicy.DEFAULT_ALLOWED);
@@ -55,8 +58,15 @@ final class ServeCommand implements Callable<Integer> {
             }
             origins.add(origin);
         }
-        BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir)
+        BridgeConfig asked = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir)
                 .withJobLimits(GeneratingBridge.JOB_LIMITS).withAllowedOrigins(origins);
+        BridgeConfig config;
+        try {
+            config = deployment.apply(asked);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         if (!config.isLoopbackOnly()) {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");

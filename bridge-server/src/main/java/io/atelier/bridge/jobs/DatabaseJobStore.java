@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Job records in the {@code jobs} table of {@code <home>/atelier.db}, beside history. Every {@link #save} is one
+ * Job records in the {@code jobs} table of the Atelier database (SQLite or PostgreSQL), beside history. Every {@link #save} is one
  * committed transaction, so a record saved before {@code {jobId}} is returned survives a kill of the process.
  */
-public final class SqliteJobStore implements JobStore {
+public final class DatabaseJobStore implements JobStore {
     private static final String COLUMNS = "job_id, kind, owner_token, brand, status, step, total_steps, results, error, "
             + "created_at, finished_at, attempts, replay, client_request_id";
     private static final TypeReference<List<ImageRef>> IMAGE_REFS = new TypeReference<>() { };
@@ -32,7 +32,7 @@ public final class SqliteJobStore implements JobStore {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public SqliteJobStore(AtelierDatabase db) {
+    public DatabaseJobStore(AtelierDatabase db) {
         this.db = db;
     }
 
