@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ public final class LocalPostgres implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static LocalPostgres shared;
+    private static RuntimeException sharedFailure;
 
     private final Path folder;
     private final Path bin;
@@ -52,8 +52,16 @@ public final class LocalPostgres implements AutoCloseable {
      * each ({@link #createDatabase}) rather than a server each, which costs a second or two to start.
      */
     public static synchronized LocalPostgres shared() {
+        if (sharedFailure != null) {
+            throw new IllegalStateException("the test PostgreSQL did not start (see the first failure)", sharedFailure);
+        }
         if (shared == null) {
-            shared = start();
+            try {
+                shared = start();
+            } catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
         }
         return shared;
     }
@@ -105,8 +113,7 @@ public final class LocalPostgres implements AutoCloseable {
     /** A new, empty database on this server; returns its {@code postgresql://} URL for {@link DatabaseLocation}. */
     public String createDatabase() {
         String name = "atelier_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "");
-             Statement st = c.createStatement()) {
+        try (Connection c = connect(port, "postgres"); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a database on the test PostgreSQL", e);
@@ -209,19 +216,34 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static boolean waitUntilReady(Process server, int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 return false;
             }
-            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                    USER, "")) {
+            try (Connection c = connect(port, "postgres")) {
                 return true;
             } catch (SQLException notYet) {
+                last = notYet;
                 Thread.sleep(100);
             }
         }
+        System.err.println("LocalPostgres: no connection to port " + port + ": " + last);
         return false;
+    }
+
+    /** A connection as the superuser; the driver directly, whatever class loader the caller runs in. */
+    private static Connection connect(int port, String database) throws SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", USER);
+        login.setProperty("connectTimeout", "5");
+        Connection c = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+                login);
+        if (c == null) {
+            throw new SQLException("the PostgreSQL driver refused its own URL");
+        }
+        return c;
     }
 
     private static void run(List<String> runAs, List<String> args, Path log) throws IOException, InterruptedException {

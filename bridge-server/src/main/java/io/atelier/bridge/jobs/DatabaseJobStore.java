@@ -23,7 +23,7 @@ import java.util.Optional;
  * committed transaction, so a record saved before {@code {jobId}} is returned survives a kill of the process.
  */
 public final class DatabaseJobStore implements JobStore {
-    private static final String COLUMNS = "job_id, kind, owner_token, brand, status, step, total_steps, results, error, "
+    static final String COLUMNS = "job_id, kind, owner_token, brand, status, step, total_steps, results, error, "
             + "created_at, finished_at, attempts, replay, client_request_id";
     private static final TypeReference<List<ImageRef>> IMAGE_REFS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -76,7 +76,7 @@ public final class DatabaseJobStore implements JobStore {
                 List.of(cutoff.toString())));
     }
 
-    private JobRecord map(ResultSet rs) throws SQLException {
+    JobRecord map(ResultSet rs) throws SQLException {
         String error = rs.getString("error");
         String finished = rs.getString("finished_at");
         String replay = rs.getString("replay");
@@ -88,7 +88,7 @@ public final class DatabaseJobStore implements JobStore {
                 rs.getInt("attempts"), replay == null ? null : read(replay, MAP), rs.getString("client_request_id"));
     }
 
-    private String wire(JobStatus status) {
+    String wire(JobStatus status) {
         return write(status).replace("\"", "");
     }
 
@@ -96,7 +96,7 @@ public final class DatabaseJobStore implements JobStore {
         return "\"" + text + "\"";
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
