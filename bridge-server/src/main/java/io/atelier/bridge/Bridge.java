@@ -11,6 +11,8 @@ import io.atelier.bridge.images.FileImageStore;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.jobs.DatabaseJobStore;
+import io.atelier.bridge.jobs.QueueWorker;
+import io.atelier.bridge.jobs.SharedJobQueue;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.preview.PreviewServiceImpl;
 import io.atelier.bridge.rpc.RpcBinding;
@@ -57,6 +59,9 @@ public final class Bridge implements AutoCloseable {
     private RpcDispatcher dispatcher;
     private JettyServer server;
     private JobManager.Resumed resumed = new JobManager.Resumed(List.of(), 0);
+    private final SharedJobQueue queue;
+    private QueueWorker worker;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private Bridge(BridgeConfig config, ModelCatalog models) throws IOException {
         this.config = config;
@@ -72,8 +77,14 @@ public final class Bridge implements AutoCloseable {
         // Every prompt, caption and token lives under the home: private from the first start, older homes tightened.
         PrivateFiles.makePrivate(config.home());
         // Jobs are journalled beside history, so that nothing accepted is lost to a crash (see start()).
-        this.jobs = new JobManager(new DatabaseJobStore(brandStore.database()), images, config.jobLimits(),
-                Clock.systemUTC());
+        DatabaseJobStore journal = new DatabaseJobStore(brandStore.database());
+        this.jobs = new JobManager(journal, images, config.jobLimits(), Clock.systemUTC());
+        // In a team, jobs that can run anywhere go through the queue the team's processes share.
+        this.queue = config.sharesQueue() ? new SharedJobQueue(brandStore.database(), journal, Clock.systemUTC())
+                : null;
+        if (queue != null) {
+            jobs.shareQueue(queue);
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "atelier-timer");
             thread.setDaemon(true);
@@ -116,9 +127,37 @@ public final class Bridge implements AutoCloseable {
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
         resumeJobs();
         built.set(dispatcher);
-        server = new JettyServer(config, dispatcher, tokens, images, timer);
-        server.start();
+        if (queue != null && config.role().runsJobs()) {
+            worker = new QueueWorker(queue, jobs, images, tokens::scopeOf, workerId(), config.workerModels(),
+                    config.jobLimits().workers(), config.jobLimits().maxAttempts(), config.workerLease(),
+                    Clock.systemUTC());
+        }
+        if (config.role().serves()) {
+            server = new JettyServer(config, dispatcher, tokens, images, timer);
+            server.start();
+        }
         return this;
+    }
+
+    /** This process's name in the queue's leases: the machine and the process, so that two never share one. */
+    private static String workerId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid();
+    }
+
+    /** The queue worker of a team process that runs jobs; null on a bridge alone or one that only serves. */
+    public QueueWorker queueWorker() {
+        return worker;
+    }
+
+    /** The queue a team's processes share; null for a bridge alone (SQLite). */
+    public SharedJobQueue sharedQueue() {
+        return queue;
     }
 
     /**
@@ -129,7 +168,9 @@ public final class Bridge implements AutoCloseable {
     private void resumeJobs() {
         long started = System.nanoTime();
         resumed = jobs.resume(tokens::scopeOf);
-        int orphans = brandStore.history().failUnfinishedExcept(resumed.jobIds(), Clock.systemUTC().instant());
+        // In a team, unfinished history belongs to jobs other processes may be running.
+        int orphans = queue != null ? 0
+                : brandStore.history().failUnfinishedExcept(resumed.jobIds(), Clock.systemUTC().instant());
         LOG.debug("Resumed {} jobs ({} not), marked {} unfinished history records failed, in {} ms",
                 resumed.jobIds().size(), resumed.failed(), orphans, (System.nanoTime() - started) / 1_000_000);
         timer.scheduleAtFixedRate(jobs::forgetExpired, 1, 1, java.util.concurrent.TimeUnit.HOURS);
@@ -140,12 +181,18 @@ public final class Bridge implements AutoCloseable {
         return resumed;
     }
 
+    /** Waits until the bridge stops (a worker, which serves no HTTP, until it is closed). */
     public void join() throws InterruptedException {
-        server.join();
+        if (server != null) {
+            server.join();
+        } else {
+            closed.await();
+        }
     }
 
+    /** The port bound; -1 for a worker, which serves no HTTP. */
     public int port() {
-        return server.port();
+        return server == null ? -1 : server.port();
     }
 
     /** e.g. {@code http://127.0.0.1:7437} */
@@ -200,7 +247,11 @@ public final class Bridge implements AutoCloseable {
                 server.stop();
             }
         } finally {
+            if (worker != null) {
+                worker.close();
+            }
             jobs.close();
+            closed.countDown();
             timer.shutdownNow();
             for (AutoCloseable resource : closeAfter) {
                 resource.close();

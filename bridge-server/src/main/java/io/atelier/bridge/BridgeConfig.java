@@ -29,6 +29,7 @@ import java.util.Set;
  * @param role what this process does in a team (bridge, worker or both); {@link Role#ALL} alone
  * @param workerModels models a worker claims jobs for; empty: any
  * @param tls the bridge's certificate and key for HTTPS; null: plain HTTP
+ * @param workerLease how long a worker's claim on a job lasts unrenewed: a dead worker's jobs wait this long
  */
 public record BridgeConfig(
         String host,
@@ -45,9 +46,11 @@ public record BridgeConfig(
         DatabaseLocation database,
         Role role,
         Set<String> workerModels,
-        TlsSettings tls) {
+        TlsSettings tls,
+        Duration workerLease) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7437;
+    public static final Duration DEFAULT_WORKER_LEASE = Duration.ofSeconds(15);
 
     /** What one process of a team deployment does; one machine alone runs {@link #ALL}. */
     public enum Role {
@@ -79,7 +82,7 @@ public record BridgeConfig(
     public static BridgeConfig defaults(Path home) {
         return new BridgeConfig(DEFAULT_HOST, DEFAULT_PORT, home, OriginPolicy.DEFAULT_ALLOWED, Set.of(),
                 RpcLimits.DEFAULTS, JobLimits.DEFAULTS, Duration.ofSeconds(5), 8, null,
-                ConnectionLimits.DEFAULTS, null, Role.ALL, Set.of(), null);
+                ConnectionLimits.DEFAULTS, null, Role.ALL, Set.of(), null, DEFAULT_WORKER_LEASE);
     }
 
     /** True when bound to a loopback address only, as it should be unless the user asked otherwise. */
@@ -98,58 +101,88 @@ public record BridgeConfig(
     }
 
     public BridgeConfig withHost(String newHost) {
-        return new BridgeConfig(newHost, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(newHost, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels,
+                tls, workerLease);
     }
 
     public BridgeConfig withPort(int newPort) {
-        return new BridgeConfig(host, newPort, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, newPort, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels,
+                tls, workerLease);
     }
 
     public BridgeConfig withAllowedOrigins(Set<String> origins) {
-        return new BridgeConfig(host, port, home, origins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, origins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout,
+                maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls, workerLease);
     }
 
     public BridgeConfig withExtraHostNames(Set<String> names) {
-        return new BridgeConfig(host, port, home, allowedOrigins, names, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, names, rpcLimits, jobLimits, socketAuthTimeout,
+                maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls, workerLease);
     }
 
     public BridgeConfig withRpcLimits(RpcLimits limits) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, limits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, limits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels,
+                tls, workerLease);
     }
 
     public BridgeConfig withJobLimits(JobLimits limits) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, limits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, limits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels,
+                tls, workerLease);
     }
 
     public BridgeConfig withSocketAuthTimeout(Duration timeout) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, timeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, timeout,
+                maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls, workerLease);
     }
 
     public BridgeConfig withMaxSocketsPerToken(int max) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, max, pluginsDir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, max, pluginsDir, connectionLimits, database, role, workerModels, tls, workerLease);
     }
 
     public BridgeConfig withPluginsDir(Path dir) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, dir, connectionLimits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, dir, connectionLimits, database, role, workerModels, tls,
+                workerLease);
     }
 
     public BridgeConfig withConnectionLimits(ConnectionLimits limits) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, limits, database, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, limits, database, role, workerModels, tls,
+                workerLease);
     }
 
     public BridgeConfig withDatabase(DatabaseLocation location) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, location, role, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, location, role, workerModels,
+                tls, workerLease);
     }
 
     public BridgeConfig withRole(Role newRole) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, newRole, workerModels, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, newRole,
+                workerModels, tls, workerLease);
     }
 
     public BridgeConfig withWorkerModels(Set<String> models) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, models, tls);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, models, tls,
+                workerLease);
     }
 
     public BridgeConfig withTls(TlsSettings settings) {
-        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits, socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, settings);
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels,
+                settings, workerLease);
+    }
+
+    public BridgeConfig withWorkerLease(Duration lease) {
+        return new BridgeConfig(host, port, home, allowedOrigins, extraHostNames, rpcLimits, jobLimits,
+                socketAuthTimeout, maxSocketsPerToken, pluginsDir, connectionLimits, database, role, workerModels, tls,
+                lease);
     }
 }

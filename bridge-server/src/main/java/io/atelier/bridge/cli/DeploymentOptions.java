@@ -30,6 +30,11 @@ final class DeploymentOptions {
             description = "For a worker: the models it claims jobs for (default: any).")
     List<String> models = new ArrayList<>();
 
+    @Option(names = "--worker-lease", paramLabel = "SECONDS", defaultValue = "15",
+            description = "How long a worker's claim on a job lasts without renewal: the jobs of a worker that died"
+                    + " are claimed again after this (default: ${DEFAULT-VALUE}).")
+    int leaseSeconds;
+
     @Option(names = "--allow-host", paramLabel = "NAME",
             description = "Also accept this name in the Host header, e.g. atelier.studio.lan; repeatable.")
     List<String> allowHosts = new ArrayList<>();
@@ -67,7 +72,10 @@ final class DeploymentOptions {
             }
             hosts.add(host.toLowerCase(Locale.ROOT));
         }
-        return config.withDatabase(location).withRole(chosen).withWorkerModels(Set.copyOf(models))
+        if (leaseSeconds < 1) {
+            throw new IllegalArgumentException("--worker-lease is at least 1 second");
+        }
+        return config.withDatabase(location).withWorkerLease(java.time.Duration.ofSeconds(leaseSeconds)).withRole(chosen).withWorkerModels(Set.copyOf(models))
                 .withExtraHostNames(hosts).withTls(tls());
     }
 

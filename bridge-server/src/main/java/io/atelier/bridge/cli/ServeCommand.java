@@ -91,6 +91,14 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "atelier-shutdown"));
+        if (!config.role().serves()) {
+            System.out.println("Atelier worker " + bridge.queueWorker().workerId() + " running "
+                    + (config.workerModels().isEmpty() ? "any model's" : String.join(", ", config.workerModels()) + "")
+                    + " jobs from the queue in " + config.databaseLocation().describe());
+            System.out.println("Stop with Ctrl-C.");
+            stopped.await();
+            return 0;
+        }
         String url = bridge.baseUri().toString();
         System.out.println("Atelier bridge " + BridgeVersion.current() + " listening on " + url);
         System.out.println("Token (admin, keep it private): " + bridge.tokens().adminTokenFile());
