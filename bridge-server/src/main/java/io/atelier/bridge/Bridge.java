@@ -202,7 +202,7 @@ public final class Bridge implements AutoCloseable {
         if (host.equals("0.0.0.0") || host.equals("[::]")) {
             host = "127.0.0.1";
         }
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((config.tls() == null ? "http://" : "https://") + host + ":" + port());
     }
 
     public BridgeConfig config() {

@@ -16,6 +16,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ResourceService;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -52,7 +54,15 @@ public final class JettyServer {
         deadlines = new ConnectionDeadlines(limits.requestHeadTimeout());
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
         http1.addEventListener(deadlines);
-        connector = new ServerConnector(server, 1, 1, http1);
+        if (config.tls() == null) {
+            connector = new ServerConnector(server, 1, 1, http1);
+        } else {
+            // The Host header is checked by HostCheck against --allow-host; SNI against the certificate is not
+            // required, so that a client reaching the bridge by IP address is not refused by Jetty first.
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(TlsContexts.server(config.tls()),
+                    http1.getProtocol()), http1);
+        }
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         // A burst of connections (a client reconnecting many at once) must not overflow the OS's default backlog of
         // 50, where the kernel drops SYNs and every client waits a second for the retry.
