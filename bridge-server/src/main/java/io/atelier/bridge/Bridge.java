@@ -12,6 +12,7 @@ import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.jobs.DatabaseJobStore;
 import io.atelier.bridge.jobs.QueueWorker;
+import io.atelier.bridge.metrics.BridgeMetrics;
 import io.atelier.bridge.jobs.SharedJobQueue;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.preview.PreviewServiceImpl;
@@ -60,6 +61,7 @@ public final class Bridge implements AutoCloseable {
     private JettyServer server;
     private JobManager.Resumed resumed = new JobManager.Resumed(List.of(), 0);
     private final SharedJobQueue queue;
+    private final DatabaseJobStore journal;
     private QueueWorker worker;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
@@ -77,7 +79,7 @@ public final class Bridge implements AutoCloseable {
         // Every prompt, caption and token lives under the home: private from the first start, older homes tightened.
         PrivateFiles.makePrivate(config.home());
         // Jobs are journalled beside history, so that nothing accepted is lost to a crash (see start()).
-        DatabaseJobStore journal = new DatabaseJobStore(brandStore.database());
+        this.journal = new DatabaseJobStore(brandStore.database());
         this.jobs = new JobManager(journal, images, config.jobLimits(), Clock.systemUTC());
         // In a team, jobs that can run anywhere go through the queue the team's processes share.
         this.queue = config.sharesQueue() ? new SharedJobQueue(brandStore.database(), journal, Clock.systemUTC())
@@ -133,7 +135,7 @@ public final class Bridge implements AutoCloseable {
                     Clock.systemUTC());
         }
         if (config.role().serves()) {
-            server = new JettyServer(config, dispatcher, tokens, images, timer);
+            server = new JettyServer(config, dispatcher, tokens, images, new BridgeMetrics(journal), timer);
             server.start();
         }
         return this;

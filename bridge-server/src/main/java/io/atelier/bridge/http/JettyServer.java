@@ -2,6 +2,7 @@ package io.atelier.bridge.http;
 
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.metrics.BridgeMetrics;
 import io.atelier.bridge.photopea.PhotopeaPlugin;
 import io.atelier.bridge.rpc.RpcDispatcher;
 import io.atelier.bridge.security.HostCheck;
@@ -30,7 +31,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The Jetty side of the bridge, and nothing else: one connector, then
  * guard (Host, Origin, CORS) → WebSocket upgrade on {@code /ws} → paths ({@code /rpc}, {@code /health},
- * {@code /images/*}, {@code /plugins/*}).
+ * {@code /images/*}, {@code /plugins/*}, {@code /metrics}).
  */
 public final class JettyServer {
     /** Classpath folder served under /plugins/ when no folder is configured. */
@@ -42,7 +43,7 @@ public final class JettyServer {
     private final ScheduledExecutorService timer;
 
     public JettyServer(BridgeConfig config, RpcDispatcher dispatcher, TokenStore tokens, ImageStore images,
-                       ScheduledExecutorService timer) {
+                       BridgeMetrics metrics, ScheduledExecutorService timer) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("atelier-http");
         server = new Server(threads);
@@ -79,6 +80,7 @@ public final class JettyServer {
         paths.addMapping(PathSpec.from("/rpc"),
                 new RpcHttpHandler(dispatcher, tokens, config.rpcLimits().maxBodyBytes(), limits));
         paths.addMapping(PathSpec.from("/health"), new HealthHandler());
+        paths.addMapping(PathSpec.from("/metrics"), new MetricsHandler(metrics, tokens));
         paths.addMapping(PathSpec.from("/images/*"), new ImagesHttpHandler(images, tokens, dispatcher.messages()));
         // An exact path wins over the /plugins/* prefix: the descriptor names the port actually bound.
         paths.addMapping(PathSpec.from(PhotopeaPlugin.DESCRIPTOR_PATH), new PhotopeaDescriptorHandler());

@@ -76,6 +76,27 @@ public final class DatabaseJobStore implements JobStore {
                 List.of(cutoff.toString())));
     }
 
+    /** Jobs waiting to run, by the model they need ("" for any), for {@code /metrics}. */
+    public Map<String, Integer> queuedByModel() {
+        return db.read(c -> {
+            Map<String, Integer> depth = new java.util.LinkedHashMap<>();
+            Sql.query(c, "SELECT COALESCE(model, ''), COUNT(*) FROM jobs WHERE status='queued' GROUP BY 1 ORDER BY 1",
+                    List.of(), rs -> depth.put(rs.getString(1), rs.getInt(2)));
+            return depth;
+        });
+    }
+
+    /** Finished jobs still kept, by the team worker that ran them (none on a bridge alone), for {@code /metrics}. */
+    public Map<String, Integer> finishedByWorker() {
+        return db.read(c -> {
+            Map<String, Integer> done = new java.util.LinkedHashMap<>();
+            Sql.query(c, "SELECT lease_owner, COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL AND status IN "
+                    + "('succeeded','failed','cancelled') GROUP BY 1 ORDER BY 1", List.of(),
+                    rs -> done.put(rs.getString(1), rs.getInt(2)));
+            return done;
+        });
+    }
+
     JobRecord map(ResultSet rs) throws SQLException {
         String error = rs.getString("error");
         String finished = rs.getString("finished_at");

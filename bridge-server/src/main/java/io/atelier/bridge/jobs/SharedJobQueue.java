@@ -103,13 +103,14 @@ public final class SharedJobQueue {
     }
 
     /**
-     * Records the outcome of a run, if this worker still holds the job: the one place a claimed job ends.
+     * Records the outcome of a run, if this worker still holds the job: the one place a claimed job ends. The lease's
+     * owner stays on the finished row, as who ran it (per-worker throughput in {@code /metrics}).
      *
      * @return false when the lease was lost (another worker runs it now, or it was cancelled): nothing is written
      */
     public boolean finish(JobRecord finished, String workerId) {
         return db.write(c -> Sql.update(c, "UPDATE jobs SET status=?, step=?, total_steps=?, results=?, error=?, "
-                + "finished_at=?, lease_owner=NULL, lease_until=NULL WHERE job_id=? AND lease_owner=? AND "
+                + "finished_at=?, lease_until=NULL WHERE job_id=? AND lease_owner=? AND "
                 + "status='running'", Arrays.asList(records.wire(finished.status()), finished.progress().step(),
                 finished.progress().totalSteps(), records.write(finished.results()),
                 finished.error() == null ? null : records.write(finished.error()),
@@ -151,16 +152,6 @@ public final class SharedJobQueue {
     public int unfinishedOf(String ownerTokenId) {
         return db.read(c -> Sql.queryOne(c, "SELECT COUNT(*) FROM jobs WHERE owner_token=? AND status IN "
                 + "('queued','running')", List.of(ownerTokenId), rs -> rs.getInt(1))).orElse(0);
-    }
-
-    /** Jobs waiting for a worker, by model ("" for jobs any worker can run). */
-    public Map<String, Integer> depthByModel() {
-        return db.read(c -> {
-            Map<String, Integer> depth = new LinkedHashMap<>();
-            Sql.query(c, "SELECT COALESCE(model, ''), COUNT(*) FROM jobs WHERE status='queued' GROUP BY 1 ORDER BY 1",
-                    List.of(), rs -> depth.put(rs.getString(1), rs.getInt(2)));
-            return depth;
-        });
     }
 
     private static Array textArray(Connection c, Collection<String> values) throws SQLException {
