@@ -212,7 +212,8 @@ public final class LocalPostgres implements AutoCloseable {
                 "-k", folder.toString(), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off",
                 "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"));
         Path log = folder.resolve("server.log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return withSystemMalloc(new ProcessBuilder(command)).redirectErrorStream(true).redirectOutput(log.toFile())
+                .start();
     }
 
     private static boolean waitUntilReady(Process server, int port) throws InterruptedException {
@@ -249,11 +250,25 @@ public final class LocalPostgres implements AutoCloseable {
     private static void run(List<String> runAs, List<String> args, Path log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(runAs);
         command.addAll(args);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        Process p = withSystemMalloc(new ProcessBuilder(command)).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException(args.get(0) + " failed: " + tail(log));
+            throw new IllegalStateException(args.get(0) + " did not finish within 2 minutes: " + tail(log));
         }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(args.get(0) + " failed (exit " + p.exitValue() + "): " + tail(log));
+        }
+    }
+
+    /**
+     * The server's processes get the system's malloc: the {@code atelier} launcher preloads jemalloc with a background
+     * thread for the JVM, and PostgreSQL's forked processes abort under it (initdb exits 134).
+     */
+    private static ProcessBuilder withSystemMalloc(ProcessBuilder builder) {
+        builder.environment().remove("LD_PRELOAD");
+        builder.environment().remove("MALLOC_CONF");
+        return builder;
     }
 
     private static int freePort() throws IOException {
