@@ -80,7 +80,12 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("Resumed " + resumed.jobIds().size() + " jobs left queued or running by the last stop"
                     + (resumed.failed() > 0 ? "; " + resumed.failed() + " could not resume (jobs.get says why)" : ""));
         }
-        adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
+        if (config.sharesQueue()) {
+            // Every process of a team would resume the same trainings: none does, and a designer starts it again.
+            System.out.println("Team deployment: adapter trainings a stop interrupted are not resumed here.");
+        } else {
+            adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
