@@ -50,8 +50,6 @@ public final class JobManager implements AutoCloseable {
      * it.
      */
     public static final String REPLAY_MODEL = "model";
-    /** How often a bridge reads the shared queue for the progress and outcome of jobs its sockets wait on. */
-    private static final long RELAY_INTERVAL_MS = 200;
 
     private final JobStore store;
     private final ImageStore images;
@@ -62,7 +60,7 @@ public final class JobManager implements AutoCloseable {
     private final Map<String, JobReplayer> replayers = new ConcurrentHashMap<>();
     private final Map<String, String> notResumedReasons = new ConcurrentHashMap<>();
     private volatile SharedJobQueue shared;
-    private java.util.concurrent.ScheduledExecutorService relay;
+    private SharedJobRelay relay;
 
     public JobManager(JobStore store, ImageStore images, JobLimits limits, Clock clock) {
         this.store = store;
@@ -160,12 +158,22 @@ public final class JobManager implements AutoCloseable {
      */
     public synchronized void shareQueue(SharedJobQueue queue) {
         this.shared = queue;
-        relay = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "atelier-job-relay");
-            thread.setDaemon(true);
-            return thread;
-        });
-        relay.scheduleWithFixedDelay(this::relayShared, RELAY_INTERVAL_MS, RELAY_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        this.relay = new SharedJobRelay(queue, () -> live.values().stream().filter(j -> j.remote).toList(),
+                this::publishFinal);
+    }
+
+    /** A job reached its final state elsewhere (a worker, a cancel in the queue): forget it here and tell its sockets. */
+    private void publishFinal(LiveJob job, JobRecord finalRecord) {
+        synchronized (job) {
+            if (job.record.status().isFinal()) {
+                return; // told already (a cancel and the relay can both see the end)
+            }
+            job.record = finalRecord;
+            synchronized (this) {
+                live.remove(job.jobId());
+            }
+            job.notifySinks(Notifications.JOBS_FINISHED, finishedNotification(finalRecord));
+        }
     }
 
     /** The job kinds a queue worker can rebuild from their records. */
@@ -176,41 +184,6 @@ public final class JobManager implements AutoCloseable {
     /** How a kind's jobs are rebuilt from their record; null when they cannot be. */
     JobReplayer replayerFor(String kind) {
         return replayers.get(kind);
-    }
-
-    /** Sends what workers recorded in the queue (progress, outcome) to the sockets waiting here. */
-    private void relayShared() {
-        try {
-            List<LiveJob> remote = live.values().stream().filter(j -> j.remote).toList();
-            if (remote.isEmpty()) {
-                return;
-            }
-            Map<String, JobRecord> current = shared.current(remote.stream().map(LiveJob::jobId).toList());
-            for (LiveJob job : remote) {
-                JobRecord now = current.get(job.jobId());
-                if (now == null) {
-                    continue;
-                }
-                synchronized (job) {
-                    JobRecord before = job.record;
-                    if (now.status().isFinal()) {
-                        job.record = now;
-                        synchronized (this) {
-                            live.remove(job.jobId());
-                        }
-                        job.notifySinks(Notifications.JOBS_FINISHED, finishedNotification(now));
-                    } else if (!now.progress().equals(before.progress()) || now.status() != before.status()) {
-                        job.record = now;
-                        if (now.progress().totalSteps() > 0) {
-                            job.notifySinks(Notifications.JOBS_PROGRESS, new JobsProgressNotification(job.jobId(),
-                                    now.progress().step(), now.progress().totalSteps(), null, null));
-                        }
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot read the shared job queue; trying again", e);
-        }
     }
 
     /** How a kind's jobs are rebuilt after a restart; register before {@link #resume}. */
@@ -336,7 +309,8 @@ public final class JobManager implements AutoCloseable {
             return visible;
         }
         if (job.remote) {
-            return cancelShared(job);
+            return relay.cancel(job, job.record.finished(JobStatus.CANCELLED, List.of(), cancelledError(),
+                    clock.instant()));
         }
         synchronized (job) {
             job.cancelRequested = true;
@@ -345,24 +319,6 @@ public final class JobManager implements AutoCloseable {
                     job.future.cancel(false);
                 }
                 finish(job, JobStatus.CANCELLED, List.of(), cancelledError());
-            }
-            return job.record;
-        }
-    }
-
-    private JobRecord cancelShared(LiveJob job) {
-        synchronized (job) {
-            JobRecord cancelled = job.record.finished(JobStatus.CANCELLED, List.of(), cancelledError(),
-                    clock.instant());
-            if (shared.cancelQueued(cancelled)) {
-                job.record = cancelled;
-                synchronized (this) {
-                    live.remove(job.jobId());
-                }
-                job.notifySinks(Notifications.JOBS_FINISHED, finishedNotification(cancelled));
-            } else {
-                // A worker has it: it stops at its next lease renewal, and the relay reports the outcome.
-                shared.requestCancel(job.jobId());
             }
             return job.record;
         }
@@ -445,7 +401,7 @@ public final class JobManager implements AutoCloseable {
     @Override
     public void close() {
         if (relay != null) {
-            relay.shutdownNow();
+            relay.close();
         }
         workers.shutdownNow();
         try {

@@ -64,8 +64,10 @@ class TeamJobsTest {
         JobManager jobs = new JobManager(store, new FileImageStore(home.resolve("images")),
                 new JobLimits(1, 50, 100, 100), Clock.systemUTC());
         open.add(jobs);
-        jobs.registerReplayer("test.count", (record, owner) ->
-                CountingJobs.handler((Integer) record.replay().get("steps"), 20, 0, false));
+        jobs.registerReplayer("test.count", (record, owner) -> {
+            int steps = (Integer) record.replay().get("steps");
+            return CountingJobs.handler(steps, steps >= 10 ? 100 : 20, 0, false);
+        });
         SharedJobQueue queue = new SharedJobQueue(db, store, Clock.systemUTC());
         jobs.shareQueue(queue);
         queueOut[0] = queue;
@@ -90,8 +92,9 @@ class TeamJobsTest {
         JobManager bridge = node(new SharedJobQueue[1]);
         worker("worker-1");
         RecordingSink socket = new RecordingSink();
-        String id = bridge.submit("test.count", caller("tok_a", socket), "maison", null, Map.of("steps", 5),
-                CountingJobs.handler(5, 20, 0, false));
+        // Steps long enough (10 x 100 ms) for the bridge's relay, which reads the queue every 200 ms, to see some.
+        String id = bridge.submit("test.count", caller("tok_a", socket), "maison", null, Map.of("steps", 10),
+                CountingJobs.handler(10, 100, 0, false));
 
         JobsFinishedNotification finished = socket.awaitFinished(id);
         assertEquals(JobStatus.SUCCEEDED, finished.status());
