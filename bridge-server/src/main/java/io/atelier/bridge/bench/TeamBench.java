@@ -151,6 +151,7 @@ public final class TeamBench {
             designerOfJob.put(jobId, d);
         }
         boolean killed = settings.killAfter() < 0;
+        boolean bridgeKilled = killed || bridges.size() < 2;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             int done = finishes.size();
@@ -158,6 +159,27 @@ public final class TeamBench {
                 workers.get(0).kill();
                 out.println("Killed worker 0 (kill -9) after " + done + " jobs finished");
                 killed = true;
+            }
+            if (!bridgeKilled && done >= (settings.killAfter() + 0.2) * settings.jobs()) {
+                // The last bridge dies too: its designers reconnect to the first and subscribe to their open jobs.
+                BridgeProcess dead = bridges.get(bridges.size() - 1);
+                dead.kill();
+                out.println("Killed the last bridge (kill -9) after " + done + " jobs finished");
+                for (int d = 0; d < designers.size(); d++) {
+                    if (d % bridges.size() != bridges.size() - 1) {
+                        continue;
+                    }
+                    AtelierClient moved = AtelierClient.create(bridges.get(0).url(), designers.get(d)[0]);
+                    clients.set(d, moved);
+                    AtelierSocket socket = moved.openSocket(counting);
+                    sockets.add(socket);
+                    for (Map.Entry<String, Integer> job : designerOfJob.entrySet()) {
+                        if (job.getValue() == d && !finishes.containsKey(job.getKey())) {
+                            socket.call("jobs.subscribe", Map.of("jobId", job.getKey()));
+                        }
+                    }
+                }
+                bridgeKilled = true;
             }
             if (done >= brandOfJob.size()) {
                 break;
