@@ -132,7 +132,8 @@ public final class Bridge implements AutoCloseable {
         if (queue != null && config.role().runsJobs()) {
             worker = new QueueWorker(queue, jobs, images, tokens::scopeOf, workerId(), config.workerModels(),
                     config.jobLimits().workers(), config.jobLimits().maxAttempts(), config.workerLease(),
-                    Clock.systemUTC());
+                    Clock.systemUTC(), record -> brandStore.history().failUnfinishedOf(record.jobId(),
+                            Clock.systemUTC().instant()));
         }
         if (config.role().serves()) {
             server = new JettyServer(config, dispatcher, tokens, images, new BridgeMetrics(journal), timer);

@@ -93,6 +93,17 @@ public final class HistoryRepository {
                 + "('queued','running')" + notIn, args));
     }
 
+    /**
+     * Marks {@code failed} the records of one job still {@code queued} or {@code running}: a team's queue gave up on the
+     * job (the workers running it died too often), so it will never finish.
+     *
+     * @return how many records changed
+     */
+    public int failUnfinishedOf(String jobId, Instant at) {
+        return db.write(c -> Sql.update(c, "UPDATE history SET status='failed', finished_at=? WHERE job_id=? AND "
+                + "status IN ('queued','running')", List.of(at.toString(), jobId)));
+    }
+
     /** @throws NotFoundException absent or of a brand outside the scope (field {@code id}) */
     public HistoryEntry get(BrandScope scope, String id) {
         if (id == null || !ID.matcher(id).matches()) {

@@ -43,6 +43,7 @@ public final class QueueWorker implements AutoCloseable {
     private final int maxAttempts;
     private final Duration lease;
     private final Clock clock;
+    private final java.util.function.Consumer<JobRecord> givenUp;
     private final ExecutorService loops;
     private final ScheduledExecutorService renewals;
     private final AtomicLong finished = new AtomicLong();
@@ -53,10 +54,12 @@ public final class QueueWorker implements AutoCloseable {
      * @param models   the models it claims jobs for; empty: any
      * @param slots    jobs it runs at once (the engine batches concurrent compatible generations)
      * @param lease    how long a claim lasts without renewal: a dead worker's jobs wait this long to be claimed again
+     * @param givenUp  told of a job failed without running (its workers died too often, its token or inputs are
+     *                 gone), so that what its earlier runs left (a history record saying running) can say failed
      */
     public QueueWorker(SharedJobQueue queue, JobManager jobs, ImageStore images,
                        Function<String, Optional<TokenScope>> owners, String workerId, Set<String> models, int slots,
-                       int maxAttempts, Duration lease, Clock clock) {
+                       int maxAttempts, Duration lease, Clock clock, java.util.function.Consumer<JobRecord> givenUp) {
         this.queue = queue;
         this.jobs = jobs;
         this.images = images;
@@ -66,6 +69,7 @@ public final class QueueWorker implements AutoCloseable {
         this.maxAttempts = maxAttempts;
         this.lease = lease;
         this.clock = clock;
+        this.givenUp = givenUp;
         AtomicInteger number = new AtomicInteger();
         this.loops = Executors.newFixedThreadPool(slots, runnable -> daemon(runnable,
                 "atelier-queue-worker-" + number.incrementAndGet()));
@@ -106,8 +110,8 @@ public final class QueueWorker implements AutoCloseable {
         // Step 1: a job its earlier workers died running too often is failed, with why.
         int earlierRuns = record.attempts() - 1;
         if (earlierRuns >= maxAttempts) {
-            record(record, new JobRun(JobStatus.FAILED, List.of(), JobRun.notRun("Workers stopped " + earlierRuns
-                    + " times while running this job (a crash in the engine?); it is not run again.")));
+            giveUp(record, "Workers stopped " + earlierRuns
+                    + " times while running this job (a crash in the engine?); it is not run again.");
             return;
         }
         // Step 2: rebuild its handler from the record, as its owner.
@@ -115,15 +119,13 @@ public final class QueueWorker implements AutoCloseable {
         try {
             Optional<TokenScope> scope = owners.apply(record.ownerTokenId());
             if (scope.isEmpty()) {
-                record(record, new JobRun(JobStatus.FAILED, List.of(), JobRun.notRun(
-                        "The token that submitted this job no longer exists.")));
+                giveUp(record, "The token that submitted this job no longer exists.");
                 return;
             }
             handler = jobs.replayerFor(record.kind()).replay(record, new Caller(record.ownerTokenId(), scope.get(),
                     null));
         } catch (AtelierException e) {
-            record(record, new JobRun(JobStatus.FAILED, List.of(), JobRun.notRun("This job can no longer run: "
-                    + e.getMessage())));
+            giveUp(record, "This job can no longer run: " + e.getMessage());
             return;
         }
         // Step 3: run it while the lease is renewed; a cancel or a lost lease stops it at its next step.
@@ -143,6 +145,11 @@ public final class QueueWorker implements AutoCloseable {
         }
         // Step 4: the outcome, if the lease is still ours.
         record(record.withProgress(context.progress), outcome);
+    }
+
+    private void giveUp(JobRecord record, String reason) {
+        record(record, new JobRun(JobStatus.FAILED, List.of(), JobRun.notRun(reason)));
+        givenUp.accept(record);
     }
 
     private void record(JobRecord record, JobRun outcome) {

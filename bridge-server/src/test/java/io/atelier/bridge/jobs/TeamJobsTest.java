@@ -42,6 +42,7 @@ class TeamJobsTest {
     Path home;
 
     private final List<AutoCloseable> open = new CopyOnWriteArrayList<>();
+    private final List<JobRecord> givenUp = new CopyOnWriteArrayList<>();
     private String url;
 
     @BeforeEach
@@ -78,7 +79,7 @@ class TeamJobsTest {
         SharedJobQueue[] queue = new SharedJobQueue[1];
         JobManager host = node(queue);
         QueueWorker worker = new QueueWorker(queue[0], host, new FileImageStore(home.resolve("images")), OWNERS, id,
-                Set.of(), 1, 3, LEASE, Clock.systemUTC());
+                Set.of(), 1, 3, LEASE, Clock.systemUTC(), givenUp::add);
         open.add(worker);
         return worker;
     }
@@ -131,6 +132,7 @@ class TeamJobsTest {
         JobsFinishedNotification finished = socket.awaitFinished(id);
         assertEquals(JobStatus.FAILED, finished.status());
         assertTrue(finished.error().data().reason().contains("stopped 3 times"), finished.error().data().reason());
+        assertEquals(List.of(id), givenUp.stream().map(JobRecord::jobId).toList(), "its history is failed too");
     }
 
     @Test
