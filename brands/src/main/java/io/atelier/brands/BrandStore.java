@@ -11,6 +11,7 @@ import io.atelier.brands.image.ImageRepository;
 import io.atelier.brands.image.ImageValidator;
 import io.atelier.brands.store.AtelierDatabase;
 import io.atelier.brands.store.BlobStore;
+import io.atelier.brands.store.DatabaseLocation;
 import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
 import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.micro.taxonomy.TaxonomyResolver;
@@ -19,8 +20,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * Everything the bridge keeps about brands under one home folder: the database {@code <home>/atelier.db}, the blobs
- * {@code <home>/blobs/}, and the repositories over them. Opening sweeps temporary files a crash may have left.
+ * Everything the bridge keeps about brands: the database ({@code <home>/atelier.db} unless a PostgreSQL server is
+ * named), the blobs {@code <home>/blobs/}, and the repositories over them. Opening sweeps temporary files a crash may have left.
  */
 public final class BrandStore implements AutoCloseable {
 
@@ -34,8 +35,8 @@ public final class BrandStore implements AutoCloseable {
     private final AdapterPublisher adapterPublisher;
     private final BrandTaxonomyResolver resolver;
 
-    private BrandStore(Path home, CaptionProposer proposer, long maxPixels, Clock clock) {
-        this.db = AtelierDatabase.open(home);
+    private BrandStore(Path home, DatabaseLocation location, CaptionProposer proposer, long maxPixels, Clock clock) {
+        this.db = AtelierDatabase.open(location);
         this.blobs = new BlobStore(home);
         blobs.sweepTemporaryFiles();
         Taxonomy taxonomy = Taxonomy.standard();
@@ -55,7 +56,15 @@ public final class BrandStore implements AutoCloseable {
      * @param maxPixels largest image accepted, checked from the header before decoding
      */
     public static BrandStore open(Path home, CaptionProposer proposer, long maxPixels) {
-        return new BrandStore(home, proposer, maxPixels, Clock.systemUTC());
+        return open(home, DatabaseLocation.sqlite(home), proposer, maxPixels);
+    }
+
+    /**
+     * As {@link #open(Path, CaptionProposer, long)}, with the database elsewhere (a team's PostgreSQL); the blobs stay
+     * under {@code home}, which in a team is a folder every node reaches.
+     */
+    public static BrandStore open(Path home, DatabaseLocation location, CaptionProposer proposer, long maxPixels) {
+        return new BrandStore(home, location, proposer, maxPixels, Clock.systemUTC());
     }
 
     public static BrandStore open(Path home) {

@@ -51,7 +51,7 @@ class BrandIsolationTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
+        db = openDatabase(home);
         brands = new BrandRepository(db);
         images = new ImageRepository(db, new BlobStore(home), new ImageValidator(), Clock.systemUTC());
         datasets = new DatasetRepository(db, images, new ImageValidator(), CaptionProposer.NONE, Clock.systemUTC());
@@ -177,5 +177,10 @@ class BrandIsolationTest {
         NotFoundException b = assertThrows(NotFoundException.class, absent);
         assertEquals(b.getMessage(), a.getMessage());
         assertEquals(b.field(), a.field());
+    }
+
+    /** SQLite under the test's home; {@link BrandIsolationOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

@@ -10,7 +10,10 @@ import io.atelier.bridge.http.JettyServer;
 import io.atelier.bridge.images.FileImageStore;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.JobManager;
-import io.atelier.bridge.jobs.SqliteJobStore;
+import io.atelier.bridge.jobs.DatabaseJobStore;
+import io.atelier.bridge.jobs.QueueWorker;
+import io.atelier.bridge.metrics.BridgeMetrics;
+import io.atelier.bridge.jobs.SharedJobQueue;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.preview.PreviewServiceImpl;
 import io.atelier.bridge.rpc.RpcBinding;
@@ -57,6 +60,10 @@ public final class Bridge implements AutoCloseable {
     private RpcDispatcher dispatcher;
     private JettyServer server;
     private JobManager.Resumed resumed = new JobManager.Resumed(List.of(), 0);
+    private final SharedJobQueue queue;
+    private final DatabaseJobStore journal;
+    private QueueWorker worker;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
 
     private Bridge(BridgeConfig config, ModelCatalog models) throws IOException {
         this.config = config;
@@ -66,13 +73,20 @@ public final class Bridge implements AutoCloseable {
         // Images added to a dataset without a caption get one proposed from what the judge sees.
         JudgeCaptionProposer proposer = JudgeCaptionProposer.loadingOnFirstUse();
         closeAfter.add(proposer);
-        this.brandStore = BrandStore.open(config.home(), proposer, ImageValidator.DEFAULT_MAX_PIXELS);
+        this.brandStore = BrandStore.open(config.home(), config.databaseLocation(), proposer,
+                ImageValidator.DEFAULT_MAX_PIXELS);
         this.images = new BrandAwareImageStore(new FileImageStore(config.home().resolve("images")), brandStore.images());
         // Every prompt, caption and token lives under the home: private from the first start, older homes tightened.
         PrivateFiles.makePrivate(config.home());
         // Jobs are journalled beside history, so that nothing accepted is lost to a crash (see start()).
-        this.jobs = new JobManager(new SqliteJobStore(brandStore.database()), images, config.jobLimits(),
-                Clock.systemUTC());
+        this.journal = new DatabaseJobStore(brandStore.database());
+        this.jobs = new JobManager(journal, images, config.jobLimits(), Clock.systemUTC());
+        // In a team, jobs that can run anywhere go through the queue the team's processes share.
+        this.queue = config.sharesQueue() ? new SharedJobQueue(brandStore.database(), journal, Clock.systemUTC())
+                : null;
+        if (queue != null) {
+            jobs.shareQueue(queue);
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "atelier-timer");
             thread.setDaemon(true);
@@ -115,9 +129,38 @@ public final class Bridge implements AutoCloseable {
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
         resumeJobs();
         built.set(dispatcher);
-        server = new JettyServer(config, dispatcher, tokens, images, timer);
-        server.start();
+        if (queue != null && config.role().runsJobs()) {
+            worker = new QueueWorker(queue, jobs, images, tokens::scopeOf, workerId(), config.workerModels(),
+                    config.jobLimits().workers(), config.jobLimits().maxAttempts(), config.workerLease(),
+                    Clock.systemUTC(), record -> brandStore.history().failUnfinishedOf(record.jobId(),
+                            Clock.systemUTC().instant()));
+        }
+        if (config.role().serves()) {
+            server = new JettyServer(config, dispatcher, tokens, images, new BridgeMetrics(journal), timer);
+            server.start();
+        }
         return this;
+    }
+
+    /** This process's name in the queue's leases: the machine and the process, so that two never share one. */
+    private static String workerId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return host + "/" + ProcessHandle.current().pid();
+    }
+
+    /** The queue worker of a team process that runs jobs; null on a bridge alone or one that only serves. */
+    public QueueWorker queueWorker() {
+        return worker;
+    }
+
+    /** The queue a team's processes share; null for a bridge alone (SQLite). */
+    public SharedJobQueue sharedQueue() {
+        return queue;
     }
 
     /**
@@ -128,7 +171,9 @@ public final class Bridge implements AutoCloseable {
     private void resumeJobs() {
         long started = System.nanoTime();
         resumed = jobs.resume(tokens::scopeOf);
-        int orphans = brandStore.history().failUnfinishedExcept(resumed.jobIds(), Clock.systemUTC().instant());
+        // In a team, unfinished history belongs to jobs other processes may be running.
+        int orphans = queue != null ? 0
+                : brandStore.history().failUnfinishedExcept(resumed.jobIds(), Clock.systemUTC().instant());
         LOG.debug("Resumed {} jobs ({} not), marked {} unfinished history records failed, in {} ms",
                 resumed.jobIds().size(), resumed.failed(), orphans, (System.nanoTime() - started) / 1_000_000);
         timer.scheduleAtFixedRate(jobs::forgetExpired, 1, 1, java.util.concurrent.TimeUnit.HOURS);
@@ -139,12 +184,18 @@ public final class Bridge implements AutoCloseable {
         return resumed;
     }
 
+    /** Waits until the bridge stops (a worker, which serves no HTTP, until it is closed). */
     public void join() throws InterruptedException {
-        server.join();
+        if (server != null) {
+            server.join();
+        } else {
+            closed.await();
+        }
     }
 
+    /** The port bound; -1 for a worker, which serves no HTTP. */
     public int port() {
-        return server.port();
+        return server == null ? -1 : server.port();
     }
 
     /** e.g. {@code http://127.0.0.1:7437} */
@@ -154,7 +205,7 @@ public final class Bridge implements AutoCloseable {
         if (host.equals("0.0.0.0") || host.equals("[::]")) {
             host = "127.0.0.1";
         }
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((config.tls() == null ? "http://" : "https://") + host + ":" + port());
     }
 
     public BridgeConfig config() {
@@ -199,7 +250,11 @@ public final class Bridge implements AutoCloseable {
                 server.stop();
             }
         } finally {
+            if (worker != null) {
+                worker.close();
+            }
             jobs.close();
+            closed.countDown();
             timer.shutdownNow();
             for (AutoCloseable resource : closeAfter) {
                 resource.close();

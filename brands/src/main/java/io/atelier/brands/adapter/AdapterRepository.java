@@ -108,7 +108,7 @@ public final class AdapterRepository {
         return db.write(c -> {
             AdapterRecord adapter = find(c, scope, id).filter(a -> a.status() == AdapterStatus.READY)
                     .orElseThrow(AdapterRepository::notFound);
-            Sql.update(c, "UPDATE adapters SET is_current=(id=?) WHERE brand=?", List.of(id, adapter.brand()));
+            Sql.update(c, "UPDATE adapters SET is_current=CASE WHEN id=? THEN 1 ELSE 0 END WHERE brand=?", List.of(id, adapter.brand()));
             return find(c, scope, id).orElseThrow();
         });
     }

@@ -74,9 +74,7 @@ public final class HistoryRepository {
                 e.finishedAt() == null ? null : e.finishedAt().toString(),
                 e.loras().isEmpty() ? null : JsonColumns.write(e.loras()),
                 e.notes().isEmpty() ? null : JsonColumns.write(e.notes()), ownerToken));
-        String marks = String.join(",", java.util.Collections.nCopies(args.size(), "?"));
-        db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO history (" + COLUMNS + ", owner_token) VALUES (" + marks
-                + ")", args));
+        db.write(c -> Sql.upsert(c, "history", "id", COLUMNS + ", owner_token", args));
     }
 
     /**
@@ -93,6 +91,17 @@ public final class HistoryRepository {
                 + ")";
         return db.write(c -> Sql.update(c, "UPDATE history SET status='failed', finished_at=? WHERE status IN "
                 + "('queued','running')" + notIn, args));
+    }
+
+    /**
+     * Marks {@code failed} the records of one job still {@code queued} or {@code running}: a team's queue gave up on the
+     * job (the workers running it died too often), so it will never finish.
+     *
+     * @return how many records changed
+     */
+    public int failUnfinishedOf(String jobId, Instant at) {
+        return db.write(c -> Sql.update(c, "UPDATE history SET status='failed', finished_at=? WHERE job_id=? AND "
+                + "status IN ('queued','running')", List.of(at.toString(), jobId)));
     }
 
     /** @throws NotFoundException absent or of a brand outside the scope (field {@code id}) */

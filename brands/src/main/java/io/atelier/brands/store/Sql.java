@@ -41,6 +41,24 @@ public final class Sql {
         }
     }
 
+    /**
+     * Inserts a row, or replaces the columns of the row with the same {@code key}: the standard upsert both SQLite
+     * (3.24+) and PostgreSQL take, in place of SQLite's own {@code INSERT OR REPLACE}.
+     *
+     * @param columns comma-separated, {@code key} among them, in the order of {@code args}
+     */
+    public static int upsert(Connection c, String table, String key, String columns, List<?> args) throws SQLException {
+        List<String> names = java.util.Arrays.stream(columns.split(",")).map(String::strip).toList();
+        if (names.size() != args.size()) {
+            throw new IllegalArgumentException(names.size() + " columns for " + args.size() + " values");
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(names.size(), "?"));
+        String assignments = String.join(", ", names.stream().filter(n -> !n.equals(key))
+                .map(n -> n + "=excluded." + n).toList());
+        return update(c, "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + marks
+                + ") ON CONFLICT (" + key + ") DO UPDATE SET " + assignments, args);
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, List<?> args) throws SQLException {
         PreparedStatement st = c.prepareStatement(sql);
         try {

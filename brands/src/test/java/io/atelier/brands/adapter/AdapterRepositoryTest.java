@@ -40,7 +40,7 @@ class AdapterRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
+        db = openDatabase(home);
         BrandRepository brands = new BrandRepository(db);
         brands.create(admin, new NewBrand("maison", "Maison", null, null, null, null));
         brands.create(admin, new NewBrand("autre", "Autre", null, null, null, null));
@@ -138,5 +138,10 @@ class AdapterRepositoryTest {
         KohyaKeys keys = KohyaKeys.forUnetModule("mid_block.attn.to_q");
         return publisher.publish(training.id(), new AdapterMetadata(training.brand(), training.id(), "atelier-micro",
                 null, "d", 1, 1, 1, "brand_0"), List.of(Tensor.ofFloats(keys.alpha(), new long[]{}, new float[]{training.version()})));
+    }
+
+    /** SQLite under the test's home; {@link AdapterRepositoryOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

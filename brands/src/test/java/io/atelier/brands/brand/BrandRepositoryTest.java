@@ -27,7 +27,7 @@ class BrandRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
+        db = openDatabase(home);
         brands = new BrandRepository(db);
     }
 
@@ -126,5 +126,10 @@ class BrandRepositoryTest {
     private void assertField(String field, NewBrand request) {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> brands.create(admin, request));
         assertEquals(field, e.field(), e.getMessage());
+    }
+
+    /** SQLite under the test's home; {@link BrandRepositoryOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

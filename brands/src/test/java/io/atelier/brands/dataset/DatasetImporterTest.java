@@ -46,7 +46,7 @@ class DatasetImporterTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
+        db = openDatabase(home);
         new BrandRepository(db).create(admin, new NewBrand("maison", "Maison", null, null, null, null));
         ImageRepository images = new ImageRepository(db, new BlobStore(home), new ImageValidator(), Clock.systemUTC());
         datasets = new DatasetRepository(db, images, new ImageValidator(), CaptionProposer.NONE, Clock.systemUTC());
@@ -154,5 +154,10 @@ class DatasetImporterTest {
         assertEquals(List.of("SS26", "cuir"), besace.tags());
         assertEquals("image/jpeg", besace.image().mime());
         assertEquals(null, bySource.get("jupe-03.png").caption());
+    }
+
+    /** SQLite under the test's home; {@link DatasetImporterOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

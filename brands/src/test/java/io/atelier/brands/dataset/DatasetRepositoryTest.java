@@ -40,7 +40,7 @@ class DatasetRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
+        db = openDatabase(home);
         ImageValidator validator = new ImageValidator();
         images = new ImageRepository(db, new BlobStore(home), validator, Clock.systemUTC());
         BrandRepository brands = new BrandRepository(db);
@@ -187,5 +187,10 @@ class DatasetRepositoryTest {
         NotFoundException e = assertThrows(NotFoundException.class, () -> datasets(CaptionProposer.NONE)
                 .add(admin, "nobody", new NewDatasetItem(TestImages.png(8, 8, 7), "x", null, null)));
         assertEquals("brand", e.field());
+    }
+
+    /** SQLite under the test's home; {@link DatasetRepositoryOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

@@ -29,7 +29,7 @@ class HistoryRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
+        db = openDatabase(home);
         new BrandRepository(db).create(admin, new NewBrand("maison", "Maison", null, null, null, null));
         history = new HistoryRepository(db);
     }
@@ -113,5 +113,21 @@ class HistoryRepositoryTest {
 
     private static List<String> ids(List<HistoryEntry> entries) {
         return entries.stream().map(HistoryEntry::id).toList();
+    }
+
+    @Test
+    void a_job_given_up_on_has_its_running_record_failed_and_no_other() {
+        HistoryEntry stuck = generation("maison", "robe", "dress", Instant.parse("2026-11-22T10:00:00Z"));
+        HistoryEntry other = generation("maison", "jupe", "skirt", Instant.parse("2026-11-22T10:01:00Z"));
+        history.save(stuck);
+        history.save(other);
+        assertEquals(1, history.failUnfinishedOf(stuck.jobId(), Instant.parse("2026-11-22T10:05:00Z")));
+        assertEquals("failed", history.get(admin, stuck.id()).status());
+        assertEquals("running", history.get(admin, other.id()).status());
+    }
+
+    /** SQLite under the test's home; {@link HistoryRepositoryOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * one. Its output goes to a log file beside nothing else.
  */
 public final class BridgeProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (https?://\\S+)");
+    /** What a team worker prints once it claims jobs (it serves no URL). */
+    private static final Pattern WORKING = Pattern.compile("^Atelier worker (\\S+) running");
     private static final Pattern RESUMED = Pattern.compile("^Resumed (\\d+) jobs");
 
     private final Process process;
@@ -40,9 +42,19 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** Starts {@code atelier serve} on {@code home} and waits until it listens; its output is appended to {@code log}. */
     public static BridgeProcess start(Path home, Path log) throws IOException, InterruptedException {
+        return start(home, log, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path)}, with more {@code serve} options (a team's {@code --database}, {@code --role}); a
+     * {@code --role worker} process is ready once it says it runs jobs, and its {@link #url()} is its worker id.
+     */
+    public static BridgeProcess start(Path home, Path log, List<String> serveOptions)
+            throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "io.atelier.bridge.cli.AtelierCli", "serve", "--port", "0", "--home", home.toString()));
+        command.addAll(serveOptions);
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<String> url = new CompletableFuture<>();
@@ -70,6 +82,10 @@ public final class BridgeProcess implements AutoCloseable {
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
                     url.complete(m.group(1));
+                }
+                Matcher w = WORKING.matcher(line);
+                if (w.find()) {
+                    url.complete(w.group(1));
                 }
                 Matcher r = RESUMED.matcher(line);
                 if (r.find()) {

@@ -3,6 +3,8 @@ package io.atelier.bridge.cli;
 import io.atelier.bridge.bench.GenerateBench;
 import io.atelier.bridge.bench.RpcBench;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print figures.",
         subcommands = {BenchCommand.Rpc.class, BenchCommand.Generate.class, BenchCommand.Checkpoint.class,
                 BenchCommand.Durability.class, BenchCommand.BatchDurability.class, BenchCommand.Upscale.class,
-                BenchCommand.UpscaleQuality.class, BenchCommand.AdapterTraining.class})
+                BenchCommand.UpscaleQuality.class, BenchCommand.AdapterTraining.class, BenchCommand.Team.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -195,6 +197,37 @@ final class BenchCommand implements Runnable {
             boolean ok = result.failedLines() == 0 && result.skippedOnRerun() == lines
                     && result.duplicatedJobs() == 0 && result.jobs() == lines;
             return ok ? 0 : 1;
+        }
+    }
+
+    @Command(name = "team", mixinStandardHelpOptions = true,
+            description = "A team on this machine (a throwaway PostgreSQL, bridge and worker processes): throughput of"
+                    + " one shared queue with 1, 2, ... workers.")
+    static final class Team implements Callable<Integer> {
+        @Option(names = "--max-workers", defaultValue = "3", description = "Runs with 1..N workers (default: ${DEFAULT-VALUE}).")
+        int maxWorkers;
+
+        @Option(names = "--jobs", defaultValue = "60", description = "Generations per run (default: ${DEFAULT-VALUE}).")
+        int jobs;
+
+        @Option(names = "--steps", defaultValue = "4", description = "Steps per generation (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> lines = new ArrayList<>();
+            for (int workers = 1; workers <= maxWorkers; workers++) {
+                io.atelier.bridge.bench.TeamBench.Result result = io.atelier.bridge.bench.TeamBench.run(
+                        new io.atelier.bridge.bench.TeamBench.Settings(1, workers, 3, 2, jobs, steps, -1, 15),
+                        System.out);
+                lines.add(String.format("%d worker(s): %.2f jobs/s (%d jobs in %d ms, %d lost, %d twice)", workers,
+                        result.jobsPerSecond(), result.accepted(), result.millis(), result.lost(),
+                        result.finishedTwice()));
+            }
+            System.out.println("Team throughput on one queue (" + Runtime.getRuntime().availableProcessors()
+                    + " cores shared by every worker):");
+            lines.forEach(line -> System.out.println("  " + line));
+            return 0;
         }
     }
 }

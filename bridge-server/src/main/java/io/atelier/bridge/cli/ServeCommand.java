@@ -44,6 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 
+    @Mixin
+    DeploymentOptions deployment;
+
     @Override
     public Integer call() throws Exception {
         Set<String> origins = new TreeSet<>(OriginPolicy.DEFAULT_ALLOWED);
@@ -55,8 +58,15 @@ final class ServeCommand implements Callable<Integer> {
             }
             origins.add(origin);
         }
-        BridgeConfig config = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir)
+        BridgeConfig asked = BridgeConfig.defaults(home.resolve()).withHost(host).withPort(port).withPluginsDir(pluginsDir)
                 .withJobLimits(GeneratingBridge.JOB_LIMITS).withAllowedOrigins(origins);
+        BridgeConfig config;
+        try {
+            config = deployment.apply(asked);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         if (!config.isLoopbackOnly()) {
             System.err.println("WARNING: binding " + host + " exposes the bridge beyond this computer. "
                     + "Every request still needs a token, but prefer 127.0.0.1 unless you need it.");
@@ -70,7 +80,12 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("Resumed " + resumed.jobIds().size() + " jobs left queued or running by the last stop"
                     + (resumed.failed() > 0 ? "; " + resumed.failed() + " could not resume (jobs.get says why)" : ""));
         }
-        adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
+        if (config.sharesQueue()) {
+            // Every process of a team would resume the same trainings: none does, and a designer starts it again.
+            System.out.println("Team deployment: adapter trainings a stop interrupted are not resumed here.");
+        } else {
+            adapters[0].resumeInterrupted().forEach(id -> System.out.println("Resuming the training of adapter " + id));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -81,6 +96,14 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "atelier-shutdown"));
+        if (!config.role().serves()) {
+            System.out.println("Atelier worker " + bridge.queueWorker().workerId() + " running "
+                    + (config.workerModels().isEmpty() ? "any model's" : String.join(", ", config.workerModels()) + "")
+                    + " jobs from the queue in " + config.databaseLocation().describe());
+            System.out.println("Stop with Ctrl-C.");
+            stopped.await();
+            return 0;
+        }
         String url = bridge.baseUri().toString();
         System.out.println("Atelier bridge " + BridgeVersion.current() + " listening on " + url);
         System.out.println("Token (admin, keep it private): " + bridge.tokens().adminTokenFile());

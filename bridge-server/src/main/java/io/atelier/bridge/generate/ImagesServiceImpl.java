@@ -179,6 +179,8 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         replay.put("params", again);
         replay.put("historyId", historyId);
         replay.put("client", clientName);
+        // In a team, only workers that have this model claim the job.
+        replay.put(io.atelier.bridge.jobs.JobManager.REPLAY_MODEL, manifest.id());
         return new Accepted(plan, new GenerateJob(plan, engine, brands.history(), progressExecutor, clock,
                 caller.tokenId(), () -> hashes.of(manifest)), replay);
     }

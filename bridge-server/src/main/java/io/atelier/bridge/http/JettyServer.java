@@ -2,6 +2,7 @@ package io.atelier.bridge.http;
 
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.images.ImageStore;
+import io.atelier.bridge.metrics.BridgeMetrics;
 import io.atelier.bridge.photopea.PhotopeaPlugin;
 import io.atelier.bridge.rpc.RpcDispatcher;
 import io.atelier.bridge.security.HostCheck;
@@ -16,6 +17,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ResourceService;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
@@ -28,7 +31,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The Jetty side of the bridge, and nothing else: one connector, then
  * guard (Host, Origin, CORS) → WebSocket upgrade on {@code /ws} → paths ({@code /rpc}, {@code /health},
- * {@code /images/*}, {@code /plugins/*}).
+ * {@code /images/*}, {@code /plugins/*}, {@code /metrics}).
  */
 public final class JettyServer {
     /** Classpath folder served under /plugins/ when no folder is configured. */
@@ -40,7 +43,7 @@ public final class JettyServer {
     private final ScheduledExecutorService timer;
 
     public JettyServer(BridgeConfig config, RpcDispatcher dispatcher, TokenStore tokens, ImageStore images,
-                       ScheduledExecutorService timer) {
+                       BridgeMetrics metrics, ScheduledExecutorService timer) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("atelier-http");
         server = new Server(threads);
@@ -52,7 +55,15 @@ public final class JettyServer {
         deadlines = new ConnectionDeadlines(limits.requestHeadTimeout());
         HttpConnectionFactory http1 = new HttpConnectionFactory(http);
         http1.addEventListener(deadlines);
-        connector = new ServerConnector(server, 1, 1, http1);
+        if (config.tls() == null) {
+            connector = new ServerConnector(server, 1, 1, http1);
+        } else {
+            // The Host header is checked by HostCheck against --allow-host; SNI against the certificate is not
+            // required, so that a client reaching the bridge by IP address is not refused by Jetty first.
+            http.addCustomizer(new SecureRequestCustomizer(false));
+            connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(TlsContexts.server(config.tls()),
+                    http1.getProtocol()), http1);
+        }
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         // A burst of connections (a client reconnecting many at once) must not overflow the OS's default backlog of
         // 50, where the kernel drops SYNs and every client waits a second for the retry.
@@ -69,6 +80,7 @@ public final class JettyServer {
         paths.addMapping(PathSpec.from("/rpc"),
                 new RpcHttpHandler(dispatcher, tokens, config.rpcLimits().maxBodyBytes(), limits));
         paths.addMapping(PathSpec.from("/health"), new HealthHandler());
+        paths.addMapping(PathSpec.from("/metrics"), new MetricsHandler(metrics, tokens));
         paths.addMapping(PathSpec.from("/images/*"), new ImagesHttpHandler(images, tokens, dispatcher.messages()));
         // An exact path wins over the /plugins/* prefix: the descriptor names the port actually bound.
         paths.addMapping(PathSpec.from(PhotopeaPlugin.DESCRIPTOR_PATH), new PhotopeaDescriptorHandler());

@@ -45,6 +45,11 @@ public final class JobManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobManager.class);
     /** Records {@code jobs.list} looks through, newest first, before filtering by visibility and status. */
     private static final int MAX_LISTED = 5000;
+    /**
+     * The entry of a job's replay that names the model it needs: in a team, only workers that have that model claim
+     * it.
+     */
+    public static final String REPLAY_MODEL = "model";
 
     private final JobStore store;
     private final ImageStore images;
@@ -54,6 +59,8 @@ public final class JobManager implements AutoCloseable {
     private final Map<String, LiveJob> live = new ConcurrentHashMap<>();
     private final Map<String, JobReplayer> replayers = new ConcurrentHashMap<>();
     private final Map<String, String> notResumedReasons = new ConcurrentHashMap<>();
+    private volatile SharedJobQueue shared;
+    private SharedJobRelay relay;
 
     public JobManager(JobStore store, ImageStore images, JobLimits limits, Clock clock) {
         this.store = store;
@@ -98,12 +105,16 @@ public final class JobManager implements AutoCloseable {
             throw AtelierException.notFound("No brand named '" + brandOrNull + "'.");
         }
         LiveJob job;
+        SharedJobQueue queue = shared;
+        boolean remote = queue != null && replayOrNull != null && replayers.containsKey(kind);
         synchronized (this) {
             Optional<String> earlier = submittedAs(caller, clientRequestIdOrNull);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            long mine = live.values().stream().filter(j -> j.record.ownerTokenId().equals(caller.tokenId())).count();
+            // In a team the token's jobs on every bridge count.
+            long mine = remote ? queue.unfinishedOf(caller.tokenId())
+                    : live.values().stream().filter(j -> j.record.ownerTokenId().equals(caller.tokenId())).count();
             if (mine >= limits.maxActivePerToken()) {
                 throw AtelierException.busy("You already have " + mine
                         + " jobs queued or running; wait for one to finish or cancel one.");
@@ -115,10 +126,17 @@ public final class JobManager implements AutoCloseable {
             JobRecord record = JobRecord.queued(jobId, kind, caller.tokenId(), brandOrNull, clock.instant(),
                     replayOrNull, clientRequestIdOrNull);
             job = new LiveJob(record, handler, caller.sink());
-            store.save(record);
+            if (remote) {
+                job.remote = true;
+                queue.enqueue(record, replayOrNull.get(REPLAY_MODEL) instanceof String model ? model : null);
+            } else {
+                store.save(record);
+            }
             live.put(jobId, job);
         }
-        enqueue(job);
+        if (!remote) {
+            enqueue(job);
+        }
         return job.jobId();
     }
 
@@ -131,6 +149,41 @@ public final class JobManager implements AutoCloseable {
             return Optional.empty();
         }
         return store.findByClientRequest(caller.tokenId(), clientRequestIdOrNull).map(JobRecord::jobId);
+    }
+
+    /**
+     * Makes this manager one bridge of a team: jobs whose kind can be rebuilt from their record ({@link JobReplayer})
+     * go to the shared queue, for whichever worker claims them, and their progress and outcome are relayed from the
+     * queue to the sockets that wait on them here. Other kinds still run in this process.
+     */
+    public synchronized void shareQueue(SharedJobQueue queue) {
+        this.shared = queue;
+        this.relay = new SharedJobRelay(queue, () -> live.values().stream().filter(j -> j.remote).toList(),
+                this::publishFinal);
+    }
+
+    /** A job reached its final state elsewhere (a worker, a cancel in the queue): forget it here and tell its sockets. */
+    private void publishFinal(LiveJob job, JobRecord finalRecord) {
+        synchronized (job) {
+            if (job.record.status().isFinal()) {
+                return; // told already (a cancel and the relay can both see the end)
+            }
+            job.record = finalRecord;
+            synchronized (this) {
+                live.remove(job.jobId());
+            }
+            job.notifySinks(Notifications.JOBS_FINISHED, finishedNotification(finalRecord));
+        }
+    }
+
+    /** The job kinds a queue worker can rebuild from their records. */
+    public java.util.Set<String> replayableKinds() {
+        return java.util.Set.copyOf(replayers.keySet());
+    }
+
+    /** How a kind's jobs are rebuilt from their record; null when they cannot be. */
+    JobReplayer replayerFor(String kind) {
+        return replayers.get(kind);
     }
 
     /** How a kind's jobs are rebuilt after a restart; register before {@link #resume}. */
@@ -157,6 +210,10 @@ public final class JobManager implements AutoCloseable {
      */
     public Resumed resume(Function<String, Optional<io.atelier.bridge.security.TokenScope>> owners) {
         forgetExpired();
+        if (shared != null) {
+            // In a team, unfinished jobs belong to the queue: a worker claims them again once their lease runs out.
+            return new Resumed(List.of(), 0);
+        }
         List<String> resumed = new ArrayList<>();
         int notResumed = 0;
         for (JobRecord record : store.unfinished()) {
@@ -251,6 +308,10 @@ public final class JobManager implements AutoCloseable {
         if (job == null) {
             return visible;
         }
+        if (job.remote) {
+            return relay.cancel(job, job.record.finished(JobStatus.CANCELLED, List.of(), cancelledError(),
+                    clock.instant()));
+        }
         synchronized (job) {
             job.cancelRequested = true;
             if (job.record.status() == JobStatus.QUEUED) {
@@ -280,6 +341,16 @@ public final class JobManager implements AutoCloseable {
             }
         }
         JobRecord done = store.find(jobId).orElse(visible);
+        if (shared != null && !done.status().isFinal()) {
+            // Submitted through another bridge of the team: relay it from the queue here too.
+            LiveJob watched = new LiveJob(done, null, caller.sink());
+            watched.remote = true;
+            LiveJob already = live.putIfAbsent(jobId, watched);
+            if (already != null) {
+                already.sinks.add(caller.sink());
+            }
+            return done;
+        }
         caller.sink().notify(Notifications.JOBS_FINISHED, finishedNotification(done));
         return done;
     }
@@ -295,38 +366,11 @@ public final class JobManager implements AutoCloseable {
             job.record = running;
         }
         // Step 2: run the handler outside any lock; cancel only raises a flag it checks between steps.
-        JobStatus outcome;
-        List<ImageRef> results = List.of();
-        RpcError error = null;
-        try {
-            List<ImageRef> returned = job.handler.run(new RunningJobContext(job));
-            if (job.cancelRequested) {
-                outcome = JobStatus.CANCELLED;
-                error = cancelledError();
-            } else {
-                outcome = JobStatus.SUCCEEDED;
-                results = returned == null ? List.of() : returned;
-            }
-        } catch (JobCancelledException e) {
-            outcome = JobStatus.CANCELLED;
-            error = cancelledError();
-        } catch (AtelierException e) {
-            outcome = e.code() == ErrorCodes.CANCELLED ? JobStatus.CANCELLED : JobStatus.FAILED;
-            error = e.toRpcError();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            outcome = JobStatus.CANCELLED;
-            error = cancelledError();
-        } catch (Throwable e) {
-            // Out of memory included: the job fails, the bridge stays up.
-            LOG.warn("Job {} ({}) failed", job.jobId(), job.record.kind(), e);
-            outcome = JobStatus.FAILED;
-            error = new RpcError(ErrorCodes.MODEL_FAILURE, "Model failure",
-                    new ErrorData("The model failed while running this job; the bridge logged the cause.", null));
-        }
+        JobRun outcome = JobRun.of(job.handler, new RunningJobContext(job), job.record.kind(),
+                () -> job.cancelRequested);
         // Step 3: publish the outcome.
         synchronized (job) {
-            finish(job, outcome, results, error);
+            finish(job, outcome.status(), outcome.results(), outcome.error());
         }
     }
 
@@ -350,12 +394,15 @@ public final class JobManager implements AutoCloseable {
     }
 
     private static RpcError cancelledError() {
-        return new RpcError(ErrorCodes.CANCELLED, "Cancelled", new ErrorData("The job was cancelled.", null));
+        return JobRun.cancelledError();
     }
 
     /** Stops the workers; a running job is interrupted. */
     @Override
     public void close() {
+        if (relay != null) {
+            relay.close();
+        }
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where job records are kept: {@link SqliteJobStore} in the bridge (the same database as history, so accepted jobs
+ * Where job records are kept: {@link DatabaseJobStore} in the bridge (the same database as history, so accepted jobs
  * survive a crash), {@link InMemoryJobStore} for tests that need no disk. On start, records still queued or running
  * are what needs resuming.
  */

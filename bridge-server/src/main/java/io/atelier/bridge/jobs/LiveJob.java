@@ -13,6 +13,8 @@ final class LiveJob {
     final JobHandler handler;
     final Set<NotificationSink> sinks = new CopyOnWriteArraySet<>();
     volatile boolean cancelRequested;
+    /** Run by a worker of the team's shared queue, not here: this process relays what the queue's row says. */
+    volatile boolean remote;
     volatile JobRecord record;
     Future<?> future;
 

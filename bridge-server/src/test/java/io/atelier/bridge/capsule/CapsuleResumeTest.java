@@ -9,7 +9,7 @@ import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.generate.GeneratingBridge;
 import io.atelier.bridge.jobs.JobRecord;
-import io.atelier.bridge.jobs.SqliteJobStore;
+import io.atelier.bridge.jobs.DatabaseJobStore;
 import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierSocket;
 import io.atelier.client.NotificationListener;
@@ -67,7 +67,7 @@ class CapsuleResumeTest {
         }
 
         try (AtelierDatabase db = AtelierDatabase.open(home)) {
-            SqliteJobStore store = new SqliteJobStore(db);
+            DatabaseJobStore store = new DatabaseJobStore(db);
             JobRecord done = store.find(jobId).orElseThrow();
             assertNotNull(done.replay(), "a capsule is journalled with what a restart needs");
             store.save(new JobRecord(jobId, done.kind(), done.ownerTokenId(), done.brand(), JobStatus.RUNNING,

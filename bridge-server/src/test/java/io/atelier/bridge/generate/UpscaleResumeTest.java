@@ -8,7 +8,7 @@ import io.atelier.brands.store.AtelierDatabase;
 import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.jobs.JobRecord;
-import io.atelier.bridge.jobs.SqliteJobStore;
+import io.atelier.bridge.jobs.DatabaseJobStore;
 import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierSocket;
 import io.atelier.client.NotificationListener;
@@ -61,7 +61,7 @@ class UpscaleResumeTest {
 
         // What kill -9 in the middle of the job leaves behind: the journalled job still running, no result.
         try (AtelierDatabase db = AtelierDatabase.open(home)) {
-            SqliteJobStore store = new SqliteJobStore(db);
+            DatabaseJobStore store = new DatabaseJobStore(db);
             JobRecord done = store.find(jobId).orElseThrow();
             assertTrue(done.replay() != null, "an upscale is journalled with what a restart needs");
             store.save(new JobRecord(jobId, done.kind(), done.ownerTokenId(), done.brand(), JobStatus.RUNNING,

@@ -48,8 +48,8 @@ class JobResumeTest {
 
     @BeforeEach
     void open() {
-        db = AtelierDatabase.open(home);
-        store = new SqliteJobStore(db);
+        db = openDatabase(home);
+        store = new DatabaseJobStore(db);
         jobs = manager(Clock.systemUTC());
     }
 
@@ -172,5 +172,10 @@ class JobResumeTest {
         jobs.resume(OWNERS);
         AtelierException gone = assertThrows(AtelierException.class, () -> jobs.get(id, ALICE));
         assertEquals(io.atelier.protocol.ErrorCodes.NOT_FOUND, gone.code());
+    }
+
+    /** SQLite under the test's home; {@link JobResumeOnPostgresTest} runs every test here on PostgreSQL. */
+    AtelierDatabase openDatabase(Path home) {
+        return AtelierDatabase.open(home);
     }
 }

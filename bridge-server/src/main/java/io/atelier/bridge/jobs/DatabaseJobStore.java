@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Job records in the {@code jobs} table of {@code <home>/atelier.db}, beside history. Every {@link #save} is one
+ * Job records in the {@code jobs} table of the Atelier database (SQLite or PostgreSQL), beside history. Every {@link #save} is one
  * committed transaction, so a record saved before {@code {jobId}} is returned survives a kill of the process.
  */
-public final class SqliteJobStore implements JobStore {
-    private static final String COLUMNS = "job_id, kind, owner_token, brand, status, step, total_steps, results, error, "
+public final class DatabaseJobStore implements JobStore {
+    static final String COLUMNS = "job_id, kind, owner_token, brand, status, step, total_steps, results, error, "
             + "created_at, finished_at, attempts, replay, client_request_id";
     private static final TypeReference<List<ImageRef>> IMAGE_REFS = new TypeReference<>() { };
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
@@ -32,7 +32,7 @@ public final class SqliteJobStore implements JobStore {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public SqliteJobStore(AtelierDatabase db) {
+    public DatabaseJobStore(AtelierDatabase db) {
         this.db = db;
     }
 
@@ -43,8 +43,7 @@ public final class SqliteJobStore implements JobStore {
                 r.error() == null ? null : write(r.error()), r.createdAt().toString(),
                 r.finishedAt() == null ? null : r.finishedAt().toString(), r.attempts(),
                 r.replay() == null ? null : write(r.replay()), r.clientRequestId());
-        db.write(c -> Sql.update(c, "INSERT OR REPLACE INTO jobs (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                args));
+        db.write(c -> Sql.upsert(c, "jobs", "job_id", COLUMNS, args));
     }
 
     @Override
@@ -77,7 +76,28 @@ public final class SqliteJobStore implements JobStore {
                 List.of(cutoff.toString())));
     }
 
-    private JobRecord map(ResultSet rs) throws SQLException {
+    /** Jobs waiting to run, by the model they need ("" for any), for {@code /metrics}. */
+    public Map<String, Integer> queuedByModel() {
+        return db.read(c -> {
+            Map<String, Integer> depth = new java.util.LinkedHashMap<>();
+            Sql.query(c, "SELECT COALESCE(model, ''), COUNT(*) FROM jobs WHERE status='queued' GROUP BY 1 ORDER BY 1",
+                    List.of(), rs -> depth.put(rs.getString(1), rs.getInt(2)));
+            return depth;
+        });
+    }
+
+    /** Finished jobs still kept, by the team worker that ran them (none on a bridge alone), for {@code /metrics}. */
+    public Map<String, Integer> finishedByWorker() {
+        return db.read(c -> {
+            Map<String, Integer> done = new java.util.LinkedHashMap<>();
+            Sql.query(c, "SELECT lease_owner, COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL AND status IN "
+                    + "('succeeded','failed','cancelled') GROUP BY 1 ORDER BY 1", List.of(),
+                    rs -> done.put(rs.getString(1), rs.getInt(2)));
+            return done;
+        });
+    }
+
+    JobRecord map(ResultSet rs) throws SQLException {
         String error = rs.getString("error");
         String finished = rs.getString("finished_at");
         String replay = rs.getString("replay");
@@ -89,7 +109,7 @@ public final class SqliteJobStore implements JobStore {
                 rs.getInt("attempts"), replay == null ? null : read(replay, MAP), rs.getString("client_request_id"));
     }
 
-    private String wire(JobStatus status) {
+    String wire(JobStatus status) {
         return write(status).replace("\"", "");
     }
 
@@ -97,7 +117,7 @@ public final class SqliteJobStore implements JobStore {
         return "\"" + text + "\"";
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,160 @@
+package io.atelier.bridge.jobs;
+
+import io.atelier.brands.store.AtelierDatabase;
+import io.atelier.brands.store.DatabaseLocation;
+import io.atelier.brands.store.Sql;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The job queue a team's bridges and workers share, in the {@code jobs} table of their PostgreSQL database. A bridge
+ * {@link #enqueue}s; a worker {@link #claim}s the next job with {@code SELECT … FOR UPDATE SKIP LOCKED} (two workers
+ * never get the same row, and neither waits on the other's lock) under a lease it {@link #renew}s while it runs. A
+ * worker that dies stops renewing: once the lease ends, the job is claimed again, by anyone. Only the lease's holder
+ * can record progress or the outcome ({@link #finish}), so a job that was claimed again finishes once.
+ *
+ * <p>Order: by turn, then by age. A job's turn is one after its token's latest unfinished job, and never before the
+ * queue's current turn (the lowest waiting); so tokens take turns, and a single job submitted behind another token's
+ * batch of 500 waits for one job of each token ahead of it, not for the batch.
+ */
+public final class SharedJobQueue {
+    private final AtelierDatabase db;
+    private final DatabaseJobStore records;
+    private final Clock clock;
+
+    public SharedJobQueue(AtelierDatabase db, DatabaseJobStore records, Clock clock) {
+        if (db.vendor() != DatabaseLocation.Vendor.POSTGRESQL) {
+            throw new IllegalArgumentException("a shared queue needs PostgreSQL's row locks; SQLite serves one bridge");
+        }
+        this.db = db;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** What a renewal found. */
+    public enum Lease {
+        /** Still this worker's. */
+        HELD,
+        /** Still this worker's, and someone asked to cancel the job. */
+        CANCEL_REQUESTED,
+        /** No longer this worker's (it ran out and another worker claimed the job, or the job was cancelled). */
+        LOST
+    }
+
+    /** Writes a new queued job, with its place in the fair order; durable once this returns. */
+    public void enqueue(JobRecord queued, String modelOrNull) {
+        records.save(queued);
+        db.write(c -> Sql.update(c, "UPDATE jobs SET model=?, turn=GREATEST("
+                + "(SELECT COALESCE(MIN(turn), 0) FROM jobs WHERE status='queued' AND job_id<>?), "
+                + "(SELECT COALESCE(MAX(turn) + 1, 0) FROM jobs WHERE owner_token=? AND job_id<>? "
+                + "AND status IN ('queued','running'))) WHERE job_id=?",
+                Arrays.asList(modelOrNull, queued.jobId(), queued.ownerTokenId(), queued.jobId(), queued.jobId())));
+    }
+
+    /**
+     * Takes the next job this worker can run: queued, or running under a lease that ended (its worker died), of a
+     * kind it can replay and a model it has. The job comes back {@code running}, its attempts counted.
+     *
+     * @param kinds  job kinds the worker can rebuild from their records
+     * @param models models it has; empty: any
+     */
+    public Optional<JobRecord> claim(String workerId, Set<String> kinds, Set<String> models, Duration lease) {
+        long now = clock.millis();
+        return db.write(c -> {
+            List<Object> args = new ArrayList<>(List.of(workerId, now + lease.toMillis(), now,
+                    textArray(c, kinds)));
+            String modelFilter = "";
+            if (!models.isEmpty()) {
+                modelFilter = " AND (model IS NULL OR model = ANY(?))";
+                args.add(textArray(c, models));
+            }
+            return Sql.queryOne(c, "UPDATE jobs SET status='running', lease_owner=?, lease_until=?, "
+                    + "attempts=attempts+1, step=0, total_steps=0 WHERE job_id = (SELECT job_id FROM jobs WHERE "
+                    + "((status='queued' AND lease_owner IS NULL) OR (status='running' AND lease_until < ?)) "
+                    + "AND replay IS NOT NULL AND kind = ANY(?)" + modelFilter
+                    + " ORDER BY turn, created_at, rowid LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING "
+                    + DatabaseJobStore.COLUMNS, args, records::map);
+        });
+    }
+
+    /** Extends this worker's lease; says whether it still holds it and whether a cancel was asked. */
+    public Lease renew(String jobId, String workerId, Duration lease) {
+        Optional<Integer> cancel = db.write(c -> Sql.queryOne(c, "UPDATE jobs SET lease_until=? WHERE job_id=? AND "
+                + "lease_owner=? AND status='running' RETURNING cancel_requested",
+                List.of(clock.millis() + lease.toMillis(), jobId, workerId), rs -> rs.getInt(1)));
+        return cancel.map(flag -> flag != 0 ? Lease.CANCEL_REQUESTED : Lease.HELD).orElse(Lease.LOST);
+    }
+
+    /** Records progress where the bridges read it; ignored when the lease is no longer this worker's. */
+    public void progress(String jobId, String workerId, int step, int totalSteps) {
+        db.write(c -> Sql.update(c, "UPDATE jobs SET step=?, total_steps=? WHERE job_id=? AND lease_owner=? AND "
+                + "status='running'", List.of(step, totalSteps, jobId, workerId)));
+    }
+
+    /**
+     * Records the outcome of a run, if this worker still holds the job: the one place a claimed job ends. The lease's
+     * owner stays on the finished row, as who ran it (per-worker throughput in {@code /metrics}).
+     *
+     * @return false when the lease was lost (another worker runs it now, or it was cancelled): nothing is written
+     */
+    public boolean finish(JobRecord finished, String workerId) {
+        return db.write(c -> Sql.update(c, "UPDATE jobs SET status=?, step=?, total_steps=?, results=?, error=?, "
+                + "finished_at=?, lease_until=NULL WHERE job_id=? AND lease_owner=? AND "
+                + "status='running'", Arrays.asList(records.wire(finished.status()), finished.progress().step(),
+                finished.progress().totalSteps(), records.write(finished.results()),
+                finished.error() == null ? null : records.write(finished.error()),
+                finished.finishedAt().toString(), finished.jobId(), workerId))) == 1;
+    }
+
+    /**
+     * Cancels a job no worker has claimed yet.
+     *
+     * @return false when a worker has it (then {@link #requestCancel}) or it is already final
+     */
+    public boolean cancelQueued(JobRecord cancelled) {
+        return db.write(c -> Sql.update(c, "UPDATE jobs SET status=?, error=?, finished_at=? WHERE job_id=? AND "
+                + "status='queued' AND lease_owner IS NULL", List.of(records.wire(cancelled.status()),
+                records.write(cancelled.error()), cancelled.finishedAt().toString(), cancelled.jobId()))) == 1;
+    }
+
+    /** Asks the worker running the job to stop at its next step (it reads this when renewing its lease). */
+    public void requestCancel(String jobId) {
+        db.write(c -> Sql.update(c, "UPDATE jobs SET cancel_requested=1 WHERE job_id=?", List.of(jobId)));
+    }
+
+    /** The current records of these jobs, for bridges that relay their progress to sockets. */
+    public Map<String, JobRecord> current(Collection<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.read(c -> {
+            Map<String, JobRecord> found = new LinkedHashMap<>();
+            for (JobRecord r : Sql.query(c, "SELECT " + DatabaseJobStore.COLUMNS + " FROM jobs WHERE job_id = ANY(?)",
+                    List.of(textArray(c, jobIds)), records::map)) {
+                found.put(r.jobId(), r);
+            }
+            return found;
+        });
+    }
+
+    /** Jobs this token has queued or running, on every bridge: the per-token limit counts them all. */
+    public int unfinishedOf(String ownerTokenId) {
+        return db.read(c -> Sql.queryOne(c, "SELECT COUNT(*) FROM jobs WHERE owner_token=? AND status IN "
+                + "('queued','running')", List.of(ownerTokenId), rs -> rs.getInt(1))).orElse(0);
+    }
+
+    private static Array textArray(Connection c, Collection<String> values) throws SQLException {
+        return c.createArrayOf("text", values.toArray());
+    }
+}
