@@ -122,8 +122,8 @@ class HistoryRepositoryTest {
         history.save(stuck);
         history.save(other);
         assertEquals(1, history.failUnfinishedOf(stuck.jobId(), Instant.parse("2026-11-22T10:05:00Z")));
-        assertEquals("failed", history.get(admin, stuck.id()).status());
-        assertEquals("running", history.get(admin, other.id()).status());
+        assertEquals(HistoryStatus.FAILED, history.get(admin, stuck.id()).status());
+        assertEquals(HistoryStatus.RUNNING, history.get(admin, other.id()).status());
     }
 
     /** SQLite under the test's home; {@link HistoryRepositoryOnPostgresTest} runs every test here on PostgreSQL. */
