@@ -131,7 +131,7 @@ public final class Bridge implements AutoCloseable {
         built.set(dispatcher);
         if (queue != null && config.role().runsJobs()) {
             worker = new QueueWorker(queue, jobs, images, tokens::scopeOf, workerId(), config.workerModels(),
-                    config.jobLimits().workers(), config.jobLimits().maxAttempts(), config.workerLease(),
+                    models::warmModelIds, config.jobLimits().workers(), config.jobLimits().maxAttempts(), config.workerLease(),
                     Clock.systemUTC(), record -> brandStore.history().failUnfinishedOf(record.jobId(),
                             Clock.systemUTC().instant()));
         }

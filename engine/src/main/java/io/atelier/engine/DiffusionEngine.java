@@ -112,6 +112,11 @@ public final class DiffusionEngine implements AutoCloseable {
         }
     }
 
+    /** The models whose pipelines are loaded now (warm: a request for them pays no load). */
+    public synchronized java.util.Set<String> loadedModelIds() {
+        return java.util.Set.copyOf(loaded.keySet());
+    }
+
     @Override
     public synchronized void close() {
         batcher.close();

@@ -20,9 +20,21 @@ import java.util.Optional;
  */
 public final class EngineModelCatalog implements ModelCatalog {
     private final ModelRegistry registry;
+    private final java.util.function.Supplier<java.util.Set<String>> warm;
 
     public EngineModelCatalog(ModelRegistry registry) {
+        this(registry, java.util.Set::of);
+    }
+
+    /** @param warm the models loaded now (the engine's {@code loadedModelIds}) */
+    public EngineModelCatalog(ModelRegistry registry, java.util.function.Supplier<java.util.Set<String>> warm) {
         this.registry = registry;
+        this.warm = warm;
+    }
+
+    @Override
+    public java.util.Set<String> warmModelIds() {
+        return warm.get();
     }
 
     @Override

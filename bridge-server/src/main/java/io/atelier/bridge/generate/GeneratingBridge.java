@@ -41,7 +41,7 @@ public final class GeneratingBridge {
                                 java.util.function.BiConsumer<Bridge, DiffusionEngine> more) throws Exception {
         DiffusionEngine engine = GenerationEngines.open(config.home(), defaultModel);
         try {
-            Bridge bridge = Bridge.create(config, new EngineModelCatalog(engine.models()));
+            Bridge bridge = Bridge.create(config, new EngineModelCatalog(engine.models(), engine::loadedModelIds));
             install(bridge, engine);
             more.accept(bridge, engine);
             return bridge;

@@ -40,6 +40,7 @@ public final class QueueWorker implements AutoCloseable {
     private final Function<String, Optional<TokenScope>> owners;
     private final String workerId;
     private final Set<String> models;
+    private final java.util.function.Supplier<Set<String>> warm;
     private final int maxAttempts;
     private final Duration lease;
     private final Clock clock;
@@ -60,6 +61,15 @@ public final class QueueWorker implements AutoCloseable {
     public QueueWorker(SharedJobQueue queue, JobManager jobs, ImageStore images,
                        Function<String, Optional<TokenScope>> owners, String workerId, Set<String> models, int slots,
                        int maxAttempts, Duration lease, Clock clock, java.util.function.Consumer<JobRecord> givenUp) {
+        this(queue, jobs, images, owners, workerId, models, Set::of, slots, maxAttempts, lease, clock, givenUp);
+    }
+
+    /** @param warm the models this worker has loaded now: among jobs as fair as each other, theirs are taken first */
+    public QueueWorker(SharedJobQueue queue, JobManager jobs, ImageStore images,
+                       Function<String, Optional<TokenScope>> owners, String workerId, Set<String> models,
+                       java.util.function.Supplier<Set<String>> warm, int slots, int maxAttempts, Duration lease,
+                       Clock clock, java.util.function.Consumer<JobRecord> givenUp) {
+        this.warm = warm;
         this.queue = queue;
         this.jobs = jobs;
         this.images = images;
@@ -91,7 +101,7 @@ public final class QueueWorker implements AutoCloseable {
     private void loop() {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
-                Optional<JobRecord> claimed = queue.claim(workerId, jobs.replayableKinds(), models, lease);
+                Optional<JobRecord> claimed = queue.claim(workerId, jobs.replayableKinds(), models, warm.get(), lease);
                 if (claimed.isPresent()) {
                     run(claimed.get());
                 } else {

@@ -24,11 +24,21 @@ import java.util.Set;
  * worker that dies stops renewing: once the lease ends, the job is claimed again, by anyone. Only the lease's holder
  * can record progress or the outcome ({@link #finish}), so a job that was claimed again finishes once.
  *
- * <p>Order: by turn, then by age. A job's turn is one after its token's latest unfinished job, and never before the
- * queue's current turn (the lowest waiting); so tokens take turns, and a single job submitted behind another token's
- * batch of 500 waits for one job of each token ahead of it, not for the batch.
+ * <p>Order: brands take turns, then tokens within a brand, then age; among jobs equally due, a worker takes those of
+ * the models it has loaded first. A job's turn is one after its token's latest unfinished job, and never before the
+ * queue's current turn (the lowest waiting); so a token's single job submitted behind another token's batch of 500
+ * waits for one job of each token ahead of it, not for the batch. At claim time each brand's waiting jobs are ranked
+ * by turn, the n-th job of every brand comes before the (n+1)-th of any, and among brands with a job at the same rank
+ * the one served longest ago (its last claim, within the hour) goes first: a brand with five busy tokens does not get
+ * five times the share of a brand with one.
  */
 public final class SharedJobQueue {
+    /** How far back a brand's last claim counts when brands take turns (an idle brand is simply served next). */
+    static final Duration SERVED_WINDOW = Duration.ofHours(1);
+    /** Queued and free, or running under a lease that ended; its one placeholder is the current time. */
+    private static final String CLAIMABLE =
+            "((status='queued' AND lease_owner IS NULL) OR (status='running' AND lease_until < ?))";
+
     private final AtelierDatabase db;
     private final DatabaseJobStore records;
     private final Clock clock;
@@ -70,20 +80,40 @@ public final class SharedJobQueue {
      * @param models models it has; empty: any
      */
     public Optional<JobRecord> claim(String workerId, Set<String> kinds, Set<String> models, Duration lease) {
+        return claim(workerId, kinds, models, Set.of(), lease);
+    }
+
+    /**
+     * As {@link #claim(String, Set, Set, Duration)}, taking jobs of the {@code warm} models (loaded now) first among
+     * jobs equally due: fairness first, then no needless model load.
+     */
+    public Optional<JobRecord> claim(String workerId, Set<String> kinds, Set<String> models, Set<String> warm,
+                                     Duration lease) {
         long now = clock.millis();
         return db.write(c -> {
-            List<Object> args = new ArrayList<>(List.of(workerId, now + lease.toMillis(), now,
+            List<Object> args = new ArrayList<>(List.of(workerId, now + lease.toMillis(), now, now,
                     textArray(c, kinds)));
             String modelFilter = "";
             if (!models.isEmpty()) {
                 modelFilter = " AND (model IS NULL OR model = ANY(?))";
                 args.add(textArray(c, models));
             }
-            return Sql.queryOne(c, "UPDATE jobs SET status='running', lease_owner=?, lease_until=?, "
-                    + "attempts=attempts+1, step=0, total_steps=0 WHERE job_id = (SELECT job_id FROM jobs WHERE "
-                    + "((status='queued' AND lease_owner IS NULL) OR (status='running' AND lease_until < ?)) "
-                    + "AND replay IS NOT NULL AND kind = ANY(?)" + modelFilter
-                    + " ORDER BY turn, created_at, rowid LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING "
+            args.add(now - SERVED_WINDOW.toMillis());
+            args.add(now);
+            args.add(textArray(c, warm));
+            // The ranking lives in subqueries (PostgreSQL locks no rows of a query level with window functions or
+            // GROUP BY); FOR UPDATE OF j locks only the chosen job's row, and the claimable condition is repeated on
+            // j so that a row another worker claimed meanwhile fails it when PostgreSQL rechecks the locked row.
+            return Sql.queryOne(c, "UPDATE jobs SET status='running', lease_owner=?, lease_until=?, claimed_at=?, "
+                    + "attempts=attempts+1, step=0, total_steps=0 WHERE job_id = (SELECT j.job_id FROM jobs j JOIN "
+                    + "(SELECT job_id, ROW_NUMBER() OVER (PARTITION BY COALESCE(brand, '') "
+                    + "ORDER BY turn, created_at, rowid) AS brand_rank FROM jobs WHERE " + CLAIMABLE
+                    + " AND replay IS NOT NULL AND kind = ANY(?)" + modelFilter + ") due ON due.job_id = j.job_id "
+                    + "LEFT JOIN (SELECT COALESCE(brand, '') AS brand_key, MAX(claimed_at) AS served FROM jobs "
+                    + "WHERE claimed_at > ? GROUP BY 1) last ON last.brand_key = COALESCE(j.brand, '') "
+                    + "WHERE " + CLAIMABLE.replace("status", "j.status").replace("lease_", "j.lease_")
+                    + " ORDER BY due.brand_rank, last.served NULLS FIRST, COALESCE(j.model = ANY(?), FALSE) DESC, "
+                    + "j.turn, j.created_at, j.rowid LIMIT 1 FOR UPDATE OF j SKIP LOCKED) RETURNING "
                     + DatabaseJobStore.COLUMNS, args, records::map);
         });
     }

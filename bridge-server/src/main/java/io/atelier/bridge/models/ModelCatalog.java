@@ -29,6 +29,11 @@ public interface ModelCatalog {
         return List.of();
     }
 
+    /** The models loaded now, which a queue worker serves first ({@code SharedJobQueue#claim}); empty when unknown. */
+    default java.util.Set<String> warmModelIds() {
+        return java.util.Set.of();
+    }
+
     /** A catalog with no model: what a bridge without an engine offers. */
     static ModelCatalog empty() {
         return List::of;

@@ -47,7 +47,11 @@ class SharedJobQueueTest {
     }
 
     private JobRecord enqueue(String id, String token, String model) {
-        JobRecord record = JobRecord.queued(id, "test.count", token, "maison", Instant.now(), Map.of("steps", 1),
+        return enqueue(id, token, "maison", model);
+    }
+
+    private JobRecord enqueue(String id, String token, String brand, String model) {
+        JobRecord record = JobRecord.queued(id, "test.count", token, brand, Instant.now(), Map.of("steps", 1),
                 null);
         queue.enqueue(record, model);
         return record;
@@ -139,6 +143,51 @@ class SharedJobQueueTest {
             owners.add(queue.claim("w", KINDS, Set.of(), LONG).orElseThrow().ownerTokenId());
         }
         assertEquals(List.of("tok_a", "tok_b", "tok_a", "tok_b", "tok_a", "tok_b"), owners);
+    }
+
+    @Test
+    void brands_take_turns_whatever_their_number_of_busy_tokens() {
+        // An agency's brand with three tokens each sending a batch, and a house with one designer.
+        for (int i = 0; i < 3; i++) {
+            for (String token : List.of("tok_agency_1", "tok_agency_2", "tok_agency_3")) {
+                enqueue("job_" + token + "_" + i, token, "agence", null);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            enqueue("job_house_" + i, "tok_house", "maison", null);
+        }
+        List<String> brands = new ArrayList<>();
+        List<String> agencyTokens = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            JobRecord next = queue.claim("w", KINDS, Set.of(), LONG).orElseThrow();
+            brands.add(next.brand());
+            if (next.brand().equals("agence")) {
+                agencyTokens.add(next.ownerTokenId());
+            }
+        }
+        assertEquals(List.of("agence", "maison", "agence", "maison", "agence", "maison"), brands);
+        assertEquals(List.of("tok_agency_1", "tok_agency_2", "tok_agency_3"), agencyTokens,
+                "within a brand, its tokens take turns");
+    }
+
+    @Test
+    void among_jobs_equally_due_a_worker_takes_those_of_its_loaded_models_first() {
+        enqueue("job_sd15", "tok_a", "agence", "sd15");
+        enqueue("job_micro", "tok_b", "maison", "atelier-micro");
+        assertEquals("job_micro", queue.claim("w", KINDS, Set.of(), Set.of("atelier-micro"), LONG).orElseThrow()
+                .jobId(), "the loaded model's job, though younger");
+        assertEquals("job_sd15", queue.claim("w", KINDS, Set.of(), Set.of("atelier-micro"), LONG).orElseThrow()
+                .jobId());
+        // Warmth never jumps the fair order: the loaded model's job, agence's second, waits for both brands' first
+        // (maison first: agence was served last).
+        enqueue("job_x1", "tok_a", "agence", "sd15");
+        enqueue("job_x2", "tok_a", "agence", "atelier-micro");
+        enqueue("job_y1", "tok_b", "maison", "sd15");
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            order.add(queue.claim("w", KINDS, Set.of(), Set.of("atelier-micro"), LONG).orElseThrow().jobId());
+        }
+        assertEquals(List.of("job_y1", "job_x1", "job_x2"), order);
     }
 
     @Test

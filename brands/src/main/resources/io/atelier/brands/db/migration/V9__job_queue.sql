@@ -8,6 +8,9 @@ ALTER TABLE jobs ADD COLUMN turn BIGINT NOT NULL DEFAULT 0;
 -- The worker running the job and when its lease ends (milliseconds since 1970); null when no worker holds it.
 ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
 ALTER TABLE jobs ADD COLUMN lease_until BIGINT;
+-- When a worker last claimed the job (milliseconds since 1970): brands take turns by when they were last served.
+ALTER TABLE jobs ADD COLUMN claimed_at BIGINT;
 -- Set by the bridge a cancel reached; the worker running the job reads it when it renews its lease.
 ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX jobs_queue ON jobs (turn, created_at) WHERE status IN ('queued', 'running');
+CREATE INDEX jobs_claimed ON jobs (claimed_at);
