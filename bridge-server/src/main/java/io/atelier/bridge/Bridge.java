@@ -12,6 +12,7 @@ import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.jobs.DatabaseJobStore;
 import io.atelier.bridge.jobs.QueueWorker;
+import io.atelier.bridge.jobs.WorkerHeartbeats;
 import io.atelier.bridge.metrics.BridgeMetrics;
 import io.atelier.bridge.jobs.SharedJobQueue;
 import io.atelier.bridge.models.ModelCatalog;
@@ -46,6 +47,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Bridge implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bridge.class);
+    /** How often a team worker writes its heartbeat (models, memory, CPU) for {@code /metrics}. */
+    private static final java.time.Duration HEARTBEAT_EVERY = java.time.Duration.ofSeconds(5);
     private final BridgeConfig config;
     private final ObjectMapper mapper;
     private final TokenStore tokens;
@@ -134,9 +137,12 @@ public final class Bridge implements AutoCloseable {
                     models::warmModelIds, config.jobLimits().workers(), config.jobLimits().maxAttempts(), config.workerLease(),
                     Clock.systemUTC(), record -> brandStore.history().failUnfinishedOf(record.jobId(),
                             Clock.systemUTC().instant()));
+            worker.startHeartbeats(new WorkerHeartbeats(brandStore.database(), Clock.systemUTC()), HEARTBEAT_EVERY);
         }
         if (config.role().serves()) {
-            server = new JettyServer(config, dispatcher, tokens, images, new BridgeMetrics(journal), timer);
+            BridgeMetrics metrics = new BridgeMetrics(journal,
+                    new WorkerHeartbeats(brandStore.database(), Clock.systemUTC()));
+            server = new JettyServer(config, dispatcher, tokens, images, metrics, timer);
             server.start();
         }
         return this;

@@ -9,6 +9,7 @@ import io.atelier.brands.store.AtelierDatabase;
 import io.atelier.brands.store.DatabaseLocation;
 import io.atelier.brands.store.LocalPostgres;
 import io.atelier.brands.store.Sql;
+import io.atelier.bridge.jobs.WorkerHeartbeats;
 import io.atelier.bridge.security.TokenStore;
 import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierRpcException;
@@ -54,9 +55,10 @@ public final class TeamBench {
      * What the run found; lost, finishedTwice, notSucceeded and crossBrand must be 0.
      *
      * @param reclaimed jobs that ran on more than one worker (claimed again after the kill)
+     * @param workersReporting workers whose heartbeat (for {@code /metrics}) carries their resident memory
      */
     public record Result(int accepted, int succeeded, int notSucceeded, int lost, int finishedTwice, int crossBrand,
-                         int reclaimed, long millis) {
+                         int reclaimed, int workersReporting, long millis) {
         public double jobsPerSecond() {
             return millis == 0 ? 0 : accepted * 1000.0 / millis;
         }
@@ -206,7 +208,12 @@ public final class TeamBench {
         }
         int succeeded = 0;
         int reclaimed = 0;
+        int workersReporting;
         try (AtelierDatabase db = AtelierDatabase.open(DatabaseLocation.postgresql(database))) {
+            List<WorkerHeartbeats.Heartbeat> beats = new WorkerHeartbeats(db, java.time.Clock.systemUTC()).recent();
+            workersReporting = (int) beats.stream().filter(b -> b.residentBytes() > 0).count();
+            beats.forEach(b -> out.printf("worker %s (%s): resident %.2f GB, heap %.0f MB, CPU %.0f%%%n", b.workerId(),
+                    b.models(), b.residentBytes() / 1e9, b.heapUsedBytes() / 1e6, 100 * b.cpuLoad()));
             for (String[] row : db.read(c -> Sql.query(c, "SELECT job_id, status, attempts FROM jobs",
                     List.of(), rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}))) {
                 if (brandOfJob.containsKey(row[0]) && row[1].equals("succeeded")) {
@@ -220,7 +227,7 @@ public final class TeamBench {
         int lost = (int) brandOfJob.keySet().stream().filter(id -> !finishes.containsKey(id)).count();
         int twice = (int) finishes.values().stream().filter(n -> n.get() > 1).count();
         Result result = new Result(brandOfJob.size(), succeeded, brandOfJob.size() - succeeded, lost, twice,
-                crossBrand, reclaimed, millis);
+                crossBrand, reclaimed, workersReporting, millis);
         out.printf("Team of %d bridges and %d workers, %d designers of %d brands: %d jobs accepted, %d succeeded,"
                         + " %d lost, %d finished twice, %d cross-brand sightings, %d claimed again; %.2f jobs/s"
                         + " (%d ms)%n", settings.bridges(), settings.workers(), designers.size(),

@@ -89,6 +89,31 @@ public final class QueueWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the team about this worker every {@code every} from now on (models, memory, CPU), where any bridge's
+     * {@code /metrics} reads it. A failed beat is logged and the next one tried.
+     */
+    public void startHeartbeats(WorkerHeartbeats heartbeats, Duration every) {
+        String modelList = String.join(",", new java.util.TreeSet<>(models));
+        renewals.scheduleWithFixedDelay(() -> {
+            try {
+                heartbeats.beat(new WorkerHeartbeats.Heartbeat(workerId, modelList, clock.millis(),
+                        io.atelier.engine.bench.ProcessMemory.residentBytes(), heapUsedBytes(), processCpuLoad()));
+            } catch (RuntimeException e) {
+                LOG.warn("Worker {}: heartbeat not written ({}); trying again", workerId, e.getMessage());
+            }
+        }, 0, every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static long heapUsedBytes() {
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double processCpuLoad() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuLoad() : -1;
+    }
+
     /** Jobs this worker ran to an outcome it recorded (metrics). */
     public long finishedCount() {
         return finished.get();

@@ -21,5 +21,7 @@ class TeamDeploymentTest {
         assertEquals(60, result.succeeded(), "every accepted job succeeded");
         assertEquals(0, result.crossBrand(), "a token saw another brand's job, or missed its own");
         assertTrue(result.reclaimed() <= 60);
+        // Every worker told the team its memory through its heartbeat (the killed one until it died).
+        assertTrue(result.workersReporting() >= 2, "workers reporting their memory: " + result.workersReporting());
     }
 }

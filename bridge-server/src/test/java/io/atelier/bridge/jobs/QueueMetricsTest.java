@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The team's figures in {@code /metrics} come from the database every bridge shares. */
 class QueueMetricsTest {
     @Test
-    void queue_depth_per_model_and_jobs_per_worker_come_from_the_shared_database() {
+    void queue_depth_per_model_jobs_and_memory_per_worker_come_from_the_shared_database() {
         try (AtelierDatabase db = AtelierDatabase.open(DatabaseLocation.postgresql(
                 LocalPostgres.shared().createDatabase()))) {
             DatabaseJobStore store = new DatabaseJobStore(db);
@@ -33,10 +33,22 @@ class QueueMetricsTest {
                     Duration.ofMinutes(1)).orElseThrow();
             queue.finish(claimed.finished(JobStatus.SUCCEEDED, List.of(), null, Instant.now()), "gpu-box-1/42");
 
-            String text = new BridgeMetrics(store).scrape();
+            WorkerHeartbeats heartbeats = new WorkerHeartbeats(db, Clock.systemUTC());
+            heartbeats.beat(new WorkerHeartbeats.Heartbeat("gpu-box-1/42", "atelier-micro,sd15",
+                    System.currentTimeMillis(), 5_300_000_000L, 200_000_000L, 0.75));
+            heartbeats.beat(new WorkerHeartbeats.Heartbeat("gone/7", "", System.currentTimeMillis()
+                    - WorkerHeartbeats.FORGOTTEN_AFTER.toMillis() - 1000, 1L, 1L, 0.1));
+
+            String text = new BridgeMetrics(store, heartbeats).scrape();
             assertTrue(text.contains("atelier_queue_depth{model=\"atelier-micro\"} 2.0"), text);
             assertTrue(text.contains("atelier_queue_depth{model=\"sd15\"} 1.0"), text);
             assertTrue(text.contains("atelier_worker_jobs_finished{worker=\"gpu-box-1/42\"} 1.0"), text);
+            // Each worker's own figures, from its heartbeat; a worker silent for minutes is left out.
+            assertTrue(text.contains("atelier_worker_resident_memory_bytes{models=\"atelier-micro,sd15\","
+                    + "worker=\"gpu-box-1/42\"} 5.3E9"), text);
+            assertTrue(text.contains("atelier_worker_cpu_load{models=\"atelier-micro,sd15\",worker=\"gpu-box-1/42\"} "
+                    + "0.75"), text);
+            assertTrue(!text.contains("gone/7"), text);
         }
     }
 }

@@ -26,6 +26,16 @@ public final class ProcessMemory {
         return Double.NaN;
     }
 
+    /** The current resident set (VmRSS) in bytes; -1 where Linux's reading is not available. */
+    public static long residentBytes() {
+        try {
+            double gb = gb("VmRSS");
+            return Double.isNaN(gb) ? -1 : Math.round(gb * 1e9);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /**
      * Resets VmHWM to the current RSS (Linux: 5 written to clear_refs), so that the next reading is one phase's peak.
      *

@@ -14,3 +14,13 @@ ALTER TABLE jobs ADD COLUMN claimed_at BIGINT;
 ALTER TABLE jobs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX jobs_queue ON jobs (turn, created_at) WHERE status IN ('queued', 'running');
 CREATE INDEX jobs_claimed ON jobs (claimed_at);
+-- Each team worker's last heartbeat (every few seconds while it runs): what /metrics reports of workers, which serve
+-- no HTTP of their own. Memory in bytes; cpu is the process's recent CPU load (0..1, -1 unknown).
+CREATE TABLE workers (
+    worker_id TEXT PRIMARY KEY,
+    models TEXT,
+    seen_at BIGINT NOT NULL,
+    resident_bytes BIGINT,
+    heap_used_bytes BIGINT,
+    cpu_load DOUBLE PRECISION
+);
