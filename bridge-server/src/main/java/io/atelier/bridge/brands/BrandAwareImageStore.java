@@ -36,6 +36,11 @@ public final class BrandAwareImageStore implements ImageStore {
     }
 
     @Override
+    public void forget(String id) {
+        generated.forget(id);
+    }
+
+    @Override
     public Optional<io.atelier.bridge.images.StoredImage> find(String id, Caller caller) {
         Optional<io.atelier.bridge.images.StoredImage> found = generated.find(id, caller);
         if (found.isPresent()) {

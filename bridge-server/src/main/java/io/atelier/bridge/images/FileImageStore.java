@@ -76,6 +76,21 @@ public final class FileImageStore implements ImageStore {
     }
 
     @Override
+    public void forget(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return;
+        }
+        try {
+            // The pixels first: without them the image is gone, whatever scope files a crash would leave.
+            Files.deleteIfExists(dir.resolve(id + ".png"));
+            Files.deleteIfExists(dir.resolve(id + ".brand"));
+            Files.deleteIfExists(dir.resolve(id + ".owner"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete image " + id, e);
+        }
+    }
+
+    @Override
     public Optional<StoredImage> find(String id, Caller caller) {
         return lookup(id).filter(image -> image.visibleTo(caller));
     }

@@ -5,7 +5,7 @@ import io.atelier.protocol.ImageRef;
 import java.util.Optional;
 
 /**
- * Where job results and previews live until a client fetches them from {@code GET /images/{id}.png}. Each image keeps
+ * Where job results live, and a running job's previews until it ends, for {@code GET /images/{id}.png}. Each image keeps
  * the brand it belongs to, or for a brand-less one the token that made it, so that no token fetches what it may not
  * see (it answers as not found).
  */
@@ -38,4 +38,11 @@ public interface ImageStore {
      * so that no service can fetch an image by forgetting a check.
      */
     Optional<StoredImage> find(String id, Caller caller);
+
+    /**
+     * Deletes an image nobody will ask for again (a finished job's progress previews); an unknown id is ignored. Only
+     * for images the caller made itself: ids are content-addressed within a scope, so this is for pixels unique to
+     * their maker (a preview carries its job's history record id).
+     */
+    void forget(String id);
 }

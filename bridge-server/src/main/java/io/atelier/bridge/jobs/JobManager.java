@@ -386,7 +386,25 @@ public final class JobManager implements AutoCloseable {
         synchronized (this) {
             live.remove(job.jobId());
         }
+        // Previews go before the news: a client told the job ended finds only its results.
+        forgetPreviews(job);
         job.notifySinks(Notifications.JOBS_FINISHED, finishedNotification(job.record));
+    }
+
+    /** A finished job's previews are of no more use: its results are what clients fetch now. */
+    private void forgetPreviews(LiveJob job) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        job.record.results().forEach(ref -> kept.add(ref.id()));
+        for (String id : job.previewIds) {
+            if (!kept.contains(id)) {
+                try {
+                    images.forget(id);
+                } catch (RuntimeException e) {
+                    LOG.warn("Job {}: preview {} not deleted ({})", job.jobId(), id, e.getMessage());
+                }
+            }
+        }
+        job.previewIds.clear();
     }
 
     private static JobsFinishedNotification finishedNotification(JobRecord record) {
@@ -450,7 +468,13 @@ public final class JobManager implements AutoCloseable {
                     job.record.ownerTokenId());
             synchronized (job) {
                 if (job.record.status() != JobStatus.RUNNING) {
+                    if (preview != null) {
+                        images.forget(preview.id()); // a late step after the end: nobody is told of it
+                    }
                     return;
+                }
+                if (preview != null) {
+                    job.previewIds.add(preview.id());
                 }
                 // In memory only: a resumed job starts again from step 0 anyway.
                 job.record = job.record.withProgress(new JobProgress(step, totalSteps));

@@ -16,6 +16,8 @@ final class LiveJob {
     /** Run by a worker of the team's shared queue, not here: this process relays what the queue's row says. */
     volatile boolean remote;
     volatile JobRecord record;
+    /** Its progress previews in the image store: forgotten once the job is final (only its results stay). */
+    final Set<String> previewIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Future<?> future;
 
     LiveJob(JobRecord record, JobHandler handler, NotificationSink submitter) {

@@ -199,6 +199,30 @@ class JobManagerTest {
     }
 
     @Test
+    void a_finished_jobs_previews_are_deleted_and_its_results_kept() throws Exception {
+        FileImageStore store = new FileImageStore(home.resolve("images"));
+        jobs.submit("test.count", alice, "maison", CountingJobs.handler(3, 1, 0, true));
+        java.util.List<String> previews = new java.util.ArrayList<>();
+        JobsFinishedNotification finished = null;
+        while (finished == null) {
+            Object next = sink.received.poll(10, TimeUnit.SECONDS);
+            if (next instanceof JobsProgressNotification progress && progress.preview() != null) {
+                previews.add(progress.preview().id());
+            } else if (next instanceof JobsFinishedNotification done) {
+                finished = done;
+            } else if (next == null) {
+                throw new AssertionError("no jobs.finished");
+            }
+        }
+        assertEquals(3, previews.size(), "a preview at every step");
+        for (String id : previews) {
+            assertTrue(store.find(id, alice).isEmpty(), "preview " + id + " kept after the job ended");
+            assertTrue(java.nio.file.Files.notExists(home.resolve("images").resolve(id + ".png")));
+        }
+        assertTrue(store.find(finished.results().get(0).id(), alice).isPresent(), "the result stays");
+    }
+
+    @Test
     void progress_is_reported_at_every_step_in_order() throws Exception {
         jobs.submit("test.count", alice, null, CountingJobs.handler(4, 1, 0, false));
         for (int step = 1; step <= 4; step++) {

@@ -44,6 +44,10 @@ class RpcDispatcherTest {
         public Optional<io.atelier.bridge.images.StoredImage> find(String id, Caller caller) {
             return Optional.empty();
         }
+
+        @Override
+        public void forget(String id) {
+        }
     };
 
     private final JobManager jobs = new JobManager(new InMemoryJobStore(10), NO_IMAGES, JobLimits.DEFAULTS, Clock.systemUTC());
