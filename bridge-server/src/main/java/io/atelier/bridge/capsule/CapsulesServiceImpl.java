@@ -143,6 +143,7 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
                 params.looks(), piecesPerLook, categories, palette.stream().map(PaletteEntry::name).toList(), seed,
                 manifest.id()), MAP));
         replay.put("client", clientName);
+        replay.put(JobManager.REPLAY_MODEL, manifest.id()); // in a team, a worker with this model draws it
         return new Accepted(new CapsuleJob(setup, engine, this::judge, brands.history(), clock), brand.id(), replay);
     }
 

@@ -154,6 +154,10 @@ final class ImageUpscaling implements AutoCloseable {
         again.put("params", mapper.convertValue(new ImagesUpscaleParams(ImageInput.ofId(keptId), scale, modelId, tile, detailPass == null ? null : detail), MAP));
         again.put("historyId", historyId);
         again.put("client", clientName);
+        if (detailPass != null) {
+            // In a team, only a worker with the source's diffusion model can redraw the tiles; upscalers are everywhere.
+            again.put(JobManager.REPLAY_MODEL, detailPass.template().model());
+        }
         return new Accepted(job, brand, again);
     }
 
