@@ -15,7 +15,9 @@ import io.atelier.client.AtelierClient;
 import io.atelier.client.AtelierRpcException;
 import io.atelier.client.AtelierSocket;
 import io.atelier.client.NotificationListener;
+import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.JobsFinishedNotification;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +141,10 @@ public final class TeamBench {
             clients.add(client);
             sockets.add(client.openSocket(counting));
         }
-        // Step 4: submit, round-robin over the designers, then kill a worker part-way.
+        // Step 4: submit, round-robin over the designers (a token at its cap of jobs in flight is retried, as a
+        // script would), killing a worker and then a bridge part-way through, whether still submitting or waiting.
+        Crashes crashes = new Crashes(settings, workers, bridges, designers, clients, sockets, designerOfJob,
+                finishes, counting, out);
         long started = System.nanoTime();
         for (int j = 0; j < settings.jobs(); j++) {
             int d = j % designers.size();
@@ -148,41 +153,26 @@ public final class TeamBench {
             params.put("brand", designers.get(d)[1]);
             params.put("seed", 1000L + j);
             params.put("steps", settings.steps());
-            String jobId = sockets.get(d).call("images.generate", params).path("jobId").asText();
+            params.put("clientRequestId", "team-job-" + j);
+            String jobId = null;
+            while (jobId == null) {
+                try {
+                    jobId = sockets.get(d).call("images.generate", params).path("jobId").asText();
+                } catch (AtelierRpcException e) {
+                    if (e.code() != ErrorCodes.BUSY) {
+                        throw e;
+                    }
+                    crashes.check(finishes.size(), settings.jobs());
+                    Thread.sleep(50);
+                }
+            }
             brandOfJob.put(jobId, designers.get(d)[1]);
             designerOfJob.put(jobId, d);
         }
-        boolean killed = settings.killAfter() < 0;
-        boolean bridgeKilled = killed || bridges.size() < 2;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             int done = finishes.size();
-            if (!killed && done >= settings.killAfter() * settings.jobs()) {
-                workers.get(0).kill();
-                out.println("Killed worker 0 (kill -9) after " + done + " jobs finished");
-                killed = true;
-            }
-            if (!bridgeKilled && done >= (settings.killAfter() + 0.2) * settings.jobs()) {
-                // The last bridge dies too: its designers reconnect to the first and subscribe to their open jobs.
-                BridgeProcess dead = bridges.get(bridges.size() - 1);
-                dead.kill();
-                out.println("Killed the last bridge (kill -9) after " + done + " jobs finished");
-                for (int d = 0; d < designers.size(); d++) {
-                    if (d % bridges.size() != bridges.size() - 1) {
-                        continue;
-                    }
-                    AtelierClient moved = AtelierClient.create(bridges.get(0).url(), designers.get(d)[0]);
-                    clients.set(d, moved);
-                    AtelierSocket socket = moved.openSocket(counting);
-                    sockets.add(socket);
-                    for (Map.Entry<String, Integer> job : designerOfJob.entrySet()) {
-                        if (job.getValue() == d && !finishes.containsKey(job.getKey())) {
-                            socket.call("jobs.subscribe", Map.of("jobId", job.getKey()));
-                        }
-                    }
-                }
-                bridgeKilled = true;
-            }
+            crashes.check(done, brandOfJob.size());
             if (done >= brandOfJob.size()) {
                 break;
             }
@@ -237,5 +227,72 @@ public final class TeamBench {
             client.close();
         }
         return result;
+    }
+
+    /** The kills of a run: worker 0 once {@code killAfter} of the jobs finished, the last bridge 20% later. */
+    private static final class Crashes {
+        private final Settings settings;
+        private final List<BridgeProcess> workers;
+        private final List<BridgeProcess> bridges;
+        private final List<String[]> designers;
+        private final List<AtelierClient> clients;
+        private final List<AtelierSocket> sockets;
+        private final Map<String, Integer> designerOfJob;
+        private final Map<String, AtomicInteger> finishes;
+        private final NotificationListener counting;
+        private final PrintStream out;
+        private boolean workerKilled;
+        private boolean bridgeKilled;
+
+        Crashes(Settings settings, List<BridgeProcess> workers, List<BridgeProcess> bridges, List<String[]> designers,
+                List<AtelierClient> clients, List<AtelierSocket> sockets, Map<String, Integer> designerOfJob,
+                Map<String, AtomicInteger> finishes, NotificationListener counting, PrintStream out) {
+            this.settings = settings;
+            this.workers = workers;
+            this.bridges = bridges;
+            this.designers = designers;
+            this.clients = clients;
+            this.sockets = sockets;
+            this.designerOfJob = designerOfJob;
+            this.finishes = finishes;
+            this.counting = counting;
+            this.out = out;
+            this.workerKilled = settings.killAfter() < 0;
+            this.bridgeKilled = workerKilled || bridges.size() < 2;
+        }
+
+        void check(int done, int jobs) throws IOException, InterruptedException {
+            if (!workerKilled && done >= settings.killAfter() * jobs) {
+                workers.get(0).kill();
+                out.println("Killed worker 0 (kill -9) after " + done + " jobs finished");
+                workerKilled = true;
+            }
+            if (!bridgeKilled && done >= (settings.killAfter() + 0.2) * jobs) {
+                // The last bridge dies too: its designers reconnect to the first and subscribe to their open jobs.
+                BridgeProcess dead = bridges.get(bridges.size() - 1);
+                dead.kill();
+                out.println("Killed the last bridge (kill -9) after " + done + " jobs finished");
+                for (int d = 0; d < designers.size(); d++) {
+                    if (d % bridges.size() != bridges.size() - 1) {
+                        continue;
+                    }
+                    AtelierClient moved = AtelierClient.create(bridges.get(0).url(), designers.get(d)[0]);
+                    clients.set(d, moved);
+                    AtelierSocket socket = moved.openSocket(counting);
+                    AtelierSocket lost = sockets.set(d, socket);
+                    try {
+                        lost.close();
+                    } catch (RuntimeException e) {
+                        // its bridge is gone: nothing to close cleanly
+                    }
+                    for (Map.Entry<String, Integer> job : designerOfJob.entrySet()) {
+                        if (job.getValue() == d && !finishes.containsKey(job.getKey())) {
+                            socket.call("jobs.subscribe", Map.of("jobId", job.getKey()));
+                        }
+                    }
+                }
+                bridgeKilled = true;
+            }
+        }
     }
 }

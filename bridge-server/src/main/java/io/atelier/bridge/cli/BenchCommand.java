@@ -213,8 +213,20 @@ final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "4", description = "Steps per generation (default: ${DEFAULT-VALUE}).")
         int steps;
 
+        @Option(names = "--crash", description = "Instead: one run of 2 bridges and --max-workers workers, 6 tokens"
+                + " of 3 brands, killing a worker (kill -9) at 30% of the jobs and a bridge at 50%; exit 1 when a job"
+                + " is lost, finished twice or seen by another brand.")
+        boolean crash;
+
         @Override
         public Integer call() throws Exception {
+            if (crash) {
+                io.atelier.bridge.bench.TeamBench.Result result = io.atelier.bridge.bench.TeamBench.run(
+                        new io.atelier.bridge.bench.TeamBench.Settings(2, maxWorkers, 3, 2, jobs, steps, 0.3, 3),
+                        System.out);
+                return result.lost() == 0 && result.finishedTwice() == 0 && result.crossBrand() == 0
+                        && result.succeeded() == result.accepted() ? 0 : 1;
+            }
             List<String> lines = new ArrayList<>();
             for (int workers = 1; workers <= maxWorkers; workers++) {
                 io.atelier.bridge.bench.TeamBench.Result result = io.atelier.bridge.bench.TeamBench.run(
