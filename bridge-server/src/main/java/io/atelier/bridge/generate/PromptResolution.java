@@ -53,6 +53,20 @@ public final class PromptResolution {
         }
     }
 
+    /**
+     * The brand's codes whether or not the designer typed the house's words: a designer who picks the house gets what
+     * its adapter learnt. Its adapter learnt the house under the brand's trigger token, which only house words put in
+     * the prompt; so when the brand's adapter applies (weight above 0) and the prompt lacks the trigger, it goes at the
+     * head, where training put it. Canonical-token models only (atelier-micro): a CLIP model's prompt is English text.
+     */
+    Resolved withHouseCodes(Resolved prompt, Brand brandOrNull, boolean adapterApplies, PromptStyle style) {
+        if (brandOrNull == null || !adapterApplies || style != PromptStyle.CANONICAL_TOKENS
+                || (" " + prompt.prompt() + " ").contains(" " + brandOrNull.triggerToken() + " ")) {
+            return prompt;
+        }
+        return new Resolved((brandOrNull.triggerToken() + " " + prompt.prompt()).trim(), prompt.negativePrompt());
+    }
+
     /** @param style how the model the request runs on reads prompts ({@link PromptStyle#forFamily} of its family) */
     Resolved resolve(Brand brandOrNull, String prompt, String negativeOrNull, String lang, PromptStyle style) {
         try {

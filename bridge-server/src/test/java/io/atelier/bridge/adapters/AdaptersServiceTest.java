@@ -1,5 +1,6 @@
 package io.atelier.bridge.adapters;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -134,6 +135,21 @@ class AdaptersServiceTest {
         assertFalse(java.util.Arrays.equals(branded, base), "the brand's adapter changes the image");
         JsonNode history = ok(maison, "history.search", "{\"brand\":\"maison\",\"limit\":5}");
         assertTrue(history.toString().contains(adapterId), "history records the adapter: " + history);
+        // Picking the house brings its codes without its words: the trigger its adapter learnt them under leads the
+        // model's prompt; at adapterWeight 0 (the base model) it does not.
+        // "robe" alone then reads exactly as "robe vert Exemple" (the house word means the trigger): same model
+        // prompt, same pixels for the same seed.
+        int[] wordless = generated("{\"prompt\":\"robe\",\"brand\":\"maison\",\"seed\":5,\"steps\":4}");
+        int[] worded = generated("{\"prompt\":\"robe vert Exemple\",\"brand\":\"maison\",\"seed\":5,\"steps\":4}");
+        assertArrayEquals(worded, wordless, "the house's codes come with the house, named or not");
+        generated("{\"prompt\":\"robe rouge\",\"brand\":\"maison\",\"seed\":5,\"steps\":4}");
+        generated("{\"prompt\":\"jupe\",\"brand\":\"maison\",\"seed\":5,\"steps\":4,\"adapterWeight\":0}");
+        JsonNode latest = ok(maison, "history.search", "{\"brand\":\"maison\",\"limit\":4}").path("records");
+        java.util.Map<String, String> resolved = new java.util.HashMap<>();
+        latest.forEach(r -> resolved.put(r.path("request").path("prompt").asText(), r.path("resolvedPrompt").asText()));
+        assertEquals(resolved.get("robe vert Exemple"), resolved.get("robe"), resolved.toString());
+        assertTrue(resolved.get("robe rouge").startsWith("brand_0 "), resolved.toString());
+        assertFalse(resolved.get("jupe").contains("brand_0"), resolved.toString());
         // images.generate with the brand: the current adapter, at weight 1; without a brand: none.
         AdapterResolver resolver = services.resolver();
         var spec = resolver.resolve(BrandScope.of(List.of("maison")), "maison", null, null);
