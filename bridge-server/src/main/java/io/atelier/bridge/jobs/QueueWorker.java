@@ -95,14 +95,39 @@ public final class QueueWorker implements AutoCloseable {
      */
     public void startHeartbeats(WorkerHeartbeats heartbeats, Duration every) {
         String modelList = String.join(",", new java.util.TreeSet<>(models));
+        int gpus = gpuCount(); // asked once: without CUDA, DJL logs a warning each time
         renewals.scheduleWithFixedDelay(() -> {
             try {
                 heartbeats.beat(new WorkerHeartbeats.Heartbeat(workerId, modelList, clock.millis(),
-                        io.atelier.engine.bench.ProcessMemory.residentBytes(), heapUsedBytes(), processCpuLoad()));
+                        io.atelier.engine.bench.ProcessMemory.residentBytes(), heapUsedBytes(), processCpuLoad(),
+                        gpuUsedBytes(gpus)));
             } catch (RuntimeException e) {
                 LOG.warn("Worker {}: heartbeat not written ({}); trying again", workerId, e.getMessage());
             }
         }, 0, every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static int gpuCount() {
+        try {
+            return ai.djl.util.cuda.CudaUtils.hasCuda() ? ai.djl.util.cuda.CudaUtils.getGpuCount() : 0;
+        } catch (RuntimeException | LinkageError e) {
+            return 0;
+        }
+    }
+
+    /**
+     * GPU memory in use on every GPU, as CUDA reports it (DJL's {@code CudaUtils}); null without one. Not exercised
+     * here: this machine has no GPU, so the reading is untested beyond its null case.
+     */
+    private static Long gpuUsedBytes(int gpus) {
+        if (gpus == 0) {
+            return null;
+        }
+        long used = 0;
+        for (int i = 0; i < gpus; i++) {
+            used += ai.djl.util.cuda.CudaUtils.getGpuMemory(ai.djl.Device.gpu(i)).getUsed();
+        }
+        return used;
     }
 
     private static long heapUsedBytes() {

@@ -20,9 +20,10 @@ public final class WorkerHeartbeats {
      * @param residentBytes  the worker process's resident set (the JVM plus libtorch's native tensors); -1 unknown
      * @param heapUsedBytes  JVM heap in use
      * @param cpuLoad        the process's recent CPU load, 0..1; negative when unknown
+     * @param gpuUsedBytes   GPU memory in use on all its GPUs; null without CUDA
      */
     public record Heartbeat(String workerId, String models, long seenAtMillis, long residentBytes, long heapUsedBytes,
-                            double cpuLoad) {
+                            double cpuLoad, Long gpuUsedBytes) {
     }
 
     private final AtelierDatabase db;
@@ -35,17 +36,17 @@ public final class WorkerHeartbeats {
 
     public void beat(Heartbeat beat) {
         db.write(c -> Sql.upsert(c, "workers", "worker_id",
-                "worker_id, models, seen_at, resident_bytes, heap_used_bytes, cpu_load",
+                "worker_id, models, seen_at, resident_bytes, heap_used_bytes, cpu_load, gpu_used_bytes",
                 Arrays.asList(beat.workerId(), beat.models(), beat.seenAtMillis(), beat.residentBytes(),
-                        beat.heapUsedBytes(), beat.cpuLoad())));
+                        beat.heapUsedBytes(), beat.cpuLoad(), beat.gpuUsedBytes())));
     }
 
     /** The workers heard from within {@link #FORGOTTEN_AFTER}, by id. */
     public List<Heartbeat> recent() {
         long since = clock.millis() - FORGOTTEN_AFTER.toMillis();
         return db.read(c -> new ArrayList<>(Sql.query(c, "SELECT worker_id, models, seen_at, resident_bytes, "
-                + "heap_used_bytes, cpu_load FROM workers WHERE seen_at >= ? ORDER BY worker_id", List.of(since),
-                rs -> new Heartbeat(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getDouble(6)))));
+                + "heap_used_bytes, cpu_load, gpu_used_bytes FROM workers WHERE seen_at >= ? ORDER BY worker_id",
+                List.of(since), rs -> new Heartbeat(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getDouble(6), Sql.nullableLong(rs, "gpu_used_bytes")))));
     }
 }

@@ -18,8 +18,8 @@ import java.util.function.ToDoubleFunction;
  * What a team admin watches, in Prometheus's text format through Micrometer: the queue's depth per model and the jobs
  * each worker finished (both read from the database every bridge shares, so any bridge tells the whole team), and
  * each worker's memory and CPU from its heartbeats ({@link WorkerHeartbeats}, as workers serve no HTTP), and this
- * process's memory (JVM heap and non-heap, resident set) and CPU. GPU memory is not reported yet: no GPU was at hand
- * to test a reading.
+ * process's memory (JVM heap and non-heap, resident set) and CPU. A worker with CUDA also reports its GPU memory
+ * (untested here: no GPU on this machine).
  */
 public final class BridgeMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -31,6 +31,7 @@ public final class BridgeMetrics {
     private final MultiGauge workerHeap;
     private final MultiGauge workerCpu;
     private final MultiGauge workerSeen;
+    private final MultiGauge workerGpu;
 
     public BridgeMetrics(DatabaseJobStore jobs, WorkerHeartbeats workers) {
         this.jobs = jobs;
@@ -51,6 +52,8 @@ public final class BridgeMetrics {
                 .description("JVM heap in use in each team worker").register(registry);
         workerCpu = MultiGauge.builder("atelier.worker.cpu.load")
                 .description("Recent CPU load of each team worker's process, 0..1").register(registry);
+        workerGpu = MultiGauge.builder("atelier.worker.gpu.used").baseUnit("bytes")
+                .description("GPU memory in use on each team worker with CUDA (all its GPUs)").register(registry);
         workerSeen = MultiGauge.builder("atelier.worker.last.seen.age").baseUnit("seconds")
                 .description("Seconds since each team worker's last heartbeat").register(registry);
     }
@@ -65,6 +68,8 @@ public final class BridgeMetrics {
         workerHeap.register(perWorker(beats, b -> (double) b.heapUsedBytes()), true);
         workerCpu.register(perWorker(beats, b -> b.cpuLoad() < 0 ? Double.NaN : b.cpuLoad()), true);
         workerSeen.register(perWorker(beats, b -> (now - b.seenAtMillis()) / 1000.0), true);
+        workerGpu.register(perWorker(beats.stream().filter(b -> b.gpuUsedBytes() != null).toList(),
+                b -> (double) b.gpuUsedBytes()), true);
         return registry.scrape();
     }
 

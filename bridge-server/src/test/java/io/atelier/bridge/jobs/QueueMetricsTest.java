@@ -35,9 +35,11 @@ class QueueMetricsTest {
 
             WorkerHeartbeats heartbeats = new WorkerHeartbeats(db, Clock.systemUTC());
             heartbeats.beat(new WorkerHeartbeats.Heartbeat("gpu-box-1/42", "atelier-micro,sd15",
-                    System.currentTimeMillis(), 5_300_000_000L, 200_000_000L, 0.75));
+                    System.currentTimeMillis(), 5_300_000_000L, 200_000_000L, 0.75, 7_000_000_000L));
             heartbeats.beat(new WorkerHeartbeats.Heartbeat("gone/7", "", System.currentTimeMillis()
-                    - WorkerHeartbeats.FORGOTTEN_AFTER.toMillis() - 1000, 1L, 1L, 0.1));
+                    - WorkerHeartbeats.FORGOTTEN_AFTER.toMillis() - 1000, 1L, 1L, 0.1, null));
+            heartbeats.beat(new WorkerHeartbeats.Heartbeat("cpu-box/9", "atelier-micro", System.currentTimeMillis(),
+                    400_000_000L, 20_000_000L, 0.3, null));
 
             String text = new BridgeMetrics(store, heartbeats).scrape();
             assertTrue(text.contains("atelier_queue_depth{model=\"atelier-micro\"} 2.0"), text);
@@ -49,6 +51,12 @@ class QueueMetricsTest {
             assertTrue(text.contains("atelier_worker_cpu_load{models=\"atelier-micro,sd15\",worker=\"gpu-box-1/42\"} "
                     + "0.75"), text);
             assertTrue(!text.contains("gone/7"), text);
+            assertTrue(text.contains("atelier_worker_gpu_used_bytes{models=\"atelier-micro,sd15\","
+                    + "worker=\"gpu-box-1/42\"} 7.0E9"), text);
+            assertTrue(text.contains("atelier_worker_resident_memory_bytes{models=\"atelier-micro\",worker=\"cpu-box/9\"}"),
+                    text);
+            assertTrue(!text.contains("atelier_worker_gpu_used_bytes{models=\"atelier-micro\",worker=\"cpu-box/9\"}"),
+                    "a worker without CUDA reports no GPU figure: " + text);
         }
     }
 }

@@ -22,5 +22,7 @@ CREATE TABLE workers (
     seen_at BIGINT NOT NULL,
     resident_bytes BIGINT,
     heap_used_bytes BIGINT,
-    cpu_load DOUBLE PRECISION
+    cpu_load DOUBLE PRECISION,
+    -- GPU memory in use on all its GPUs (bytes); null on a worker without CUDA.
+    gpu_used_bytes BIGINT
 );
