@@ -1,7 +1,6 @@
 package io.atelier.brands.training;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.atelier.engine.lora.KohyaKeys;
 import io.atelier.brands.safetensors.Tensor;
@@ -109,15 +108,7 @@ public final class AdapterTrainer {
                         WARMUP_STEPS, 0.99f, DiffusionTrainer.LORA_PARAMETERS, false);
                 limitRank(unet, options.rank(), slotRank);
                 String baseBefore = baseDigest(unet);
-                var progress = Checkpoint.readProgress(checkpointDir);
-                if (progress.isPresent() && progress.get().step() > 0) {
-                    try (NDManager loadScope = unet.manager().newSubManager()) {
-                        trainer.restore(Checkpoint.readArrays(checkpointDir, loadScope), progress.get().step());
-                    }
-                    lossLog.truncateAfter(STAGE, progress.get().step(), List.of(STAGE));
-                } else {
-                    Files.deleteIfExists(workDir.resolve("loss.csv"));
-                }
+                AdapterResume.resume(checkpointDir, workDir, unet.manager(), lossLog, STAGE, trainer::restore);
                 // Step 3: the loop.
                 int per = cache.perLatent();
                 int brandCount = examples.size();

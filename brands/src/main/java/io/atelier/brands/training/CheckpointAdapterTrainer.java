@@ -1,7 +1,6 @@
 package io.atelier.brands.training;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -100,16 +99,7 @@ public final class CheckpointAdapterTrainer {
             // Step 2: the LoRA and its optimiser, restored from the last checkpoint if there is one.
             CheckpointLoraStep trainer = new CheckpointLoraStep(model, lora, schedule, state, options.learningRate(),
                     WARMUP_STEPS);
-            var progress = Checkpoint.readProgress(checkpointDir);
-            if (progress.isPresent() && progress.get().step() > 0) {
-                try (NDManager loadScope = state.newSubManager()) {
-                    Map<String, NDArray> saved = Checkpoint.readArrays(checkpointDir, loadScope);
-                    trainer.restore(saved, progress.get().step());
-                }
-                lossLog.truncateAfter(STAGE, progress.get().step(), List.of(STAGE));
-            } else {
-                Files.deleteIfExists(workDir.resolve("loss.csv"));
-            }
+            AdapterResume.resume(checkpointDir, workDir, state, lossLog, STAGE, trainer::restore);
             // Step 3: the loop.
             int per = cache.perLatent();
             int brandCount = examples.size();

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.atelier.bridge.generate.GeneratingBridge;
 import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.support.BridgeCalls;
 import io.atelier.bridge.support.TestBridge;
 import io.atelier.brands.BrandScope;
 import io.atelier.brands.adapter.AdapterRecord;
@@ -222,29 +223,14 @@ class AdaptersServiceTest {
     }
 
     private static int[] generated(String params) throws Exception {
-        JsonNode job = awaitJob(ok(maison, "images.generate", params).path("jobId").asText());
-        assertEquals("succeeded", job.path("status").asText(), job.toString());
-        String url = job.path("results").get(0).path("url").asText();
-        try (okhttp3.Response response = bridge.http().newCall(new okhttp3.Request.Builder().url(bridge.url(url))
-                .header("Authorization", "Bearer " + maison).build()).execute()) {
-            var image = ImageIO.read(new java.io.ByteArrayInputStream(response.body().bytes()));
-            return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        }
+        return BridgeCalls.generated(bridge, maison, params);
     }
 
     private static JsonNode awaitJob(String jobId) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
-        JsonNode job = ok(maison, "jobs.get", "{\"jobId\":\"" + jobId + "\"}");
-        while (List.of("queued", "running").contains(job.path("status").asText()) && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            job = ok(maison, "jobs.get", "{\"jobId\":\"" + jobId + "\"}");
-        }
-        return job;
+        return BridgeCalls.awaitJob(bridge, maison, jobId);
     }
 
     private static JsonNode ok(String token, String method, String params) throws Exception {
-        JsonNode answer = bridge.call(token, method, params);
-        assertTrue(answer.has("result"), method + ": " + answer);
-        return answer.path("result");
+        return BridgeCalls.ok(bridge, token, method, params);
     }
 }

@@ -1,0 +1,46 @@
+package io.atelier.bridge.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/** JSON-RPC over a {@link TestBridge}'s HTTP, as the adapter tests drive it: calls that must succeed, jobs to await. */
+public final class BridgeCalls {
+    private BridgeCalls() {
+    }
+
+    /** The call's result; fails the test with the answer when it is an error. */
+    public static JsonNode ok(TestBridge bridge, String token, String method, String params) throws Exception {
+        JsonNode answer = bridge.call(token, method, params);
+        assertTrue(answer.has("result"), method + ": " + answer);
+        return answer.path("result");
+    }
+
+    /** The job once final (or as it stands after 8 minutes), read with {@code jobs.get}. */
+    public static JsonNode awaitJob(TestBridge bridge, String token, String jobId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
+        JsonNode job = ok(bridge, token, "jobs.get", "{\"jobId\":\"" + jobId + "\"}");
+        while (List.of("queued", "running").contains(job.path("status").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            job = ok(bridge, token, "jobs.get", "{\"jobId\":\"" + jobId + "\"}");
+        }
+        return job;
+    }
+
+    /** The pixels of the first image an {@code images.generate} with these params made, which must succeed. */
+    public static int[] generated(TestBridge bridge, String token, String params) throws Exception {
+        JsonNode job = awaitJob(bridge, token, ok(bridge, token, "images.generate", params).path("jobId").asText());
+        assertEquals("succeeded", job.path("status").asText(), job.toString());
+        String url = job.path("results").get(0).path("url").asText();
+        try (okhttp3.Response response = bridge.http().newCall(new okhttp3.Request.Builder().url(bridge.url(url))
+                .header("Authorization", "Bearer " + token).build()).execute()) {
+            var image = ImageIO.read(new ByteArrayInputStream(response.body().bytes()));
+            return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        }
+    }
+}
