@@ -35,9 +35,15 @@ import java.util.Set;
 public final class SharedJobQueue {
     /** How far back a brand's last claim counts when brands take turns (an idle brand is simply served next). */
     static final Duration SERVED_WINDOW = Duration.ofHours(1);
-    /** Queued and free, or running under a lease that ended; its one placeholder is the current time. */
-    private static final String CLAIMABLE =
-            "((status='queued' AND lease_owner IS NULL) OR (status='running' AND lease_until < ?))";
+    /**
+     * Queued and free, or running under a lease that ended, for the table named {@code alias} ("" for none); its one
+     * placeholder is the current time.
+     */
+    private static String claimable(String alias) {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        return "((" + a + "status='queued' AND " + a + "lease_owner IS NULL) OR (" + a + "status='running' AND " + a
+                + "lease_until < ?))";
+    }
 
     private final AtelierDatabase db;
     private final DatabaseJobStore records;
@@ -107,11 +113,11 @@ public final class SharedJobQueue {
             return Sql.queryOne(c, "UPDATE jobs SET status='running', lease_owner=?, lease_until=?, claimed_at=?, "
                     + "attempts=attempts+1, step=0, total_steps=0 WHERE job_id = (SELECT j.job_id FROM jobs j JOIN "
                     + "(SELECT job_id, ROW_NUMBER() OVER (PARTITION BY COALESCE(brand, '') "
-                    + "ORDER BY turn, created_at, rowid) AS brand_rank FROM jobs WHERE " + CLAIMABLE
+                    + "ORDER BY turn, created_at, rowid) AS brand_rank FROM jobs WHERE " + claimable("")
                     + " AND replay IS NOT NULL AND kind = ANY(?)" + modelFilter + ") due ON due.job_id = j.job_id "
                     + "LEFT JOIN (SELECT COALESCE(brand, '') AS brand_key, MAX(claimed_at) AS served FROM jobs "
                     + "WHERE claimed_at > ? GROUP BY 1) last ON last.brand_key = COALESCE(j.brand, '') "
-                    + "WHERE " + CLAIMABLE.replace("status", "j.status").replace("lease_", "j.lease_")
+                    + "WHERE " + claimable("j")
                     + " ORDER BY due.brand_rank, last.served NULLS FIRST, COALESCE(j.model = ANY(?), FALSE) DESC, "
                     + "j.turn, j.created_at, j.rowid LIMIT 1 FOR UPDATE OF j SKIP LOCKED) RETURNING "
                     + DatabaseJobStore.COLUMNS, args, records::map);
