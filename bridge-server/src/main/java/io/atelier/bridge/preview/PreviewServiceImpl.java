@@ -52,8 +52,11 @@ public final class PreviewServiceImpl implements PreviewService {
         request(params, List.of(), GarmentDesign.UNKNOWN);
         // Step 2: the images, safely decoded; another brand's stored image reads as not found.
         PreviewInputs inputs = PreviewInputs.resolve(params.images(), caller, images);
-        // Step 3: the garment the first image was designed as, where the params name none.
-        PreviewRequest request = request(params, inputs.images(), designs.of(inputs.firstRecordId(), caller));
+        // Step 3: the garment the first image was designed as, where the params leave the category or fabric open.
+        boolean named = params.garment() != null && params.garment().category() != null
+                && params.garment().fabric() != null;
+        GarmentDesign design = named ? GarmentDesign.UNKNOWN : designs.of(inputs.firstRecordId(), caller);
+        PreviewRequest request = request(params, inputs.images(), design);
         return new JobSubmitted(jobs.submit(JOB_KIND, caller, inputs.brand(), new PreviewRenderJob(renderer, request)));
     }
 
