@@ -25,22 +25,18 @@ import io.atelier.client.NotificationListener;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.EngineOptions;
 import io.atelier.engine.model.ModelRegistry;
-import io.atelier.micro.flats.FlatsGenerator;
 import io.atelier.micro.model.AtelierMicroModel;
 import io.atelier.protocol.JobStatus;
 import io.atelier.protocol.JobsFinishedNotification;
 import io.atelier.protocol.JobsProgressNotification;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,12 +71,7 @@ class AdaptersServiceTest {
         ok(admin, "brands.create", "{\"id\":\"autre\",\"displayName\":\"Autre\"}");
         maison = bridge.scopedToken("maison");
         autre = bridge.scopedToken("autre");
-        for (int i = 0; i < 3; i++) {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(FlatsGenerator.sample(40 + i, 128).image(), "png", png);
-            ok(maison, "datasets.add", "{\"brand\":\"maison\",\"image\":{\"base64\":\""
-                    + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"},\"caption\":\"robe vert Exemple\"}");
-        }
+        BridgeCalls.addGeneratorFlats(bridge, maison, "maison", 3, "robe vert Exemple");
     }
 
     @AfterAll

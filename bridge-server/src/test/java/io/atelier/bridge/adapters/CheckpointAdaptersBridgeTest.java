@@ -22,19 +22,15 @@ import io.atelier.engine.safetensors.SafeTensorsFile;
 import io.atelier.engine.sd.CheckpointInspector;
 import io.atelier.engine.sd.DiffusersNames;
 import io.atelier.engine.sd.KohyaLora;
-import io.atelier.micro.flats.FlatsGenerator;
 import io.atelier.protocol.JobStatus;
 import io.atelier.protocol.JobsFinishedNotification;
 import io.atelier.protocol.JobsProgressNotification;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,12 +67,7 @@ class CheckpointAdaptersBridgeTest {
         String admin = bridge.adminToken();
         ok(admin, "brands.create", "{\"id\":\"maison\",\"displayName\":\"Maison Exemple\"}");
         maison = bridge.scopedToken("maison");
-        for (int i = 0; i < 3; i++) {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(FlatsGenerator.sample(40 + i, 128).image(), "png", png);
-            ok(maison, "datasets.add", "{\"brand\":\"maison\",\"image\":{\"base64\":\""
-                    + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"},\"caption\":\"robe verte\"}");
-        }
+        BridgeCalls.addGeneratorFlats(bridge, maison, "maison", 3, "robe verte");
     }
 
     @AfterAll

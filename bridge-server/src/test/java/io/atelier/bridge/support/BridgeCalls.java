@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.atelier.micro.flats.FlatsGenerator;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -30,6 +33,21 @@ public final class BridgeCalls {
             job = ok(bridge, token, "jobs.get", "{\"jobId\":\"" + jobId + "\"}");
         }
         return job;
+    }
+
+    /**
+     * Adds {@code count} generator flats (seeds 40, 41, …, 128 px) to the brand's dataset with one caption: the
+     * small dataset the adapter tests train on.
+     */
+    public static void addGeneratorFlats(TestBridge bridge, String token, String brand, int count, String caption)
+            throws Exception {
+        for (int i = 0; i < count; i++) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(FlatsGenerator.sample(40 + i, 128).image(), "png", png);
+            ok(bridge, token, "datasets.add", "{\"brand\":\"" + brand + "\",\"image\":{\"base64\":\""
+                    + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"},\"caption\":\""
+                    + caption + "\"}");
+        }
     }
 
     /** The pixels of the first image an {@code images.generate} with these params made, which must succeed. */
