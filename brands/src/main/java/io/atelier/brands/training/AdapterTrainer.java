@@ -2,6 +2,8 @@ package io.atelier.brands.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.atelier.engine.sampler.NoiseSchedule;
+import io.atelier.engine.text.PackageTokenizer;
 import io.atelier.engine.lora.KohyaKeys;
 import io.atelier.brands.safetensors.Tensor;
 import io.atelier.engine.model.ModelManifest;
@@ -13,10 +15,8 @@ import io.atelier.micro.train.DiffusionTrainer;
 import io.atelier.micro.train.FlatsImageSource;
 import io.atelier.micro.train.LatentCache;
 import io.atelier.micro.train.LossLog;
-import io.atelier.micro.train.NoiseSchedule;
 import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.micro.train.CaptionDropout;
-import io.atelier.micro.train.PromptTokenizer;
 import io.atelier.micro.train.TrainMicro;
 import io.atelier.micro.train.TrainableModule;
 import java.awt.Graphics2D;
@@ -82,9 +82,7 @@ public final class AdapterTrainer {
         int imageSize = manifest.nativeWidth();
         int length = manifest.text().maxLength();
         float scale = (float) manifest.latentScalingFactor();
-        var s = manifest.scheduler();
-        NoiseSchedule schedule = new NoiseSchedule(s.betaSchedule(), (float) s.betaStart(), (float) s.betaEnd(),
-                s.trainTimesteps());
+        NoiseSchedule schedule = manifest.scheduler().noiseSchedule();
         Path checkpointDir = workDir.resolve("checkpoint");
         LossLog lossLog = new LossLog(workDir.resolve("loss.csv"));
         try {
@@ -93,7 +91,7 @@ public final class AdapterTrainer {
             LatentCache cache = latents(workDir, examples, options, imageSize, length);
             try (TrainableModule unet = TrainableModule.load(model.component(ModelManifest.UNET));
                  TrainableModule text = TrainableModule.load(model.component(ModelManifest.TEXT_ENCODER));
-                 PromptTokenizer tokenizer = new PromptTokenizer(model.component(ModelManifest.TOKENIZER), length)) {
+                 PackageTokenizer tokenizer = PackageTokenizer.of(model)) {
                 // Captions lose optional attributes as in the base model's training, so the adapter also keeps the
                 // base's reading of partial prompts ("jupe rose") instead of drifting on them.
                 CaptionDropout captionDropout = new CaptionDropout(tokenizer, Taxonomy.standard(),
@@ -137,7 +135,7 @@ public final class AdapterTrainer {
                             latents[i * per + j] = cache.latents()[row.index() * per + j] * scale;
                         }
                         if (row.unconditional()) {
-                            Arrays.fill(ids, i * length, (i + 1) * length, PromptTokenizer.PAD_ID);
+                            Arrays.fill(ids, i * length, (i + 1) * length, tokenizer.padTokenId());
                         }
                         timesteps[i] = row.timestep();
                         teacher[i] = row.teacher();
@@ -187,7 +185,7 @@ public final class AdapterTrainer {
         int regularisation = options.preservation().share() > 0 ? options.preservation().images() : 0;
         var flats = FlatsImageSource.standard();
         try (TrainableModule encoder = TrainableModule.load(model.component(ModelManifest.VAE_ENCODER));
-             PromptTokenizer tokenizer = new PromptTokenizer(model.component(ModelManifest.TOKENIZER), length)) {
+             PackageTokenizer tokenizer = PackageTokenizer.of(model)) {
             LatentCache cache = LatentCache.build(seed -> {
                 int index = (int) seed;
                 if (index < examples.size()) {

@@ -1,5 +1,7 @@
 package io.atelier.engine.model;
 
+import io.atelier.engine.sampler.NoiseSchedule;
+
 /** The training noise schedule and the defaults a request without sampler, steps or guidance gets. */
 public record SchedulerSettings(
         int trainTimesteps,
@@ -9,4 +11,9 @@ public record SchedulerSettings(
         String defaultSampler,
         int defaultSteps,
         double defaultGuidance) {
+
+    /** The schedule the model was trained with: samplers generate with it and adapter trainers noise with it. */
+    public NoiseSchedule noiseSchedule() {
+        return NoiseSchedule.of(betaSchedule, trainTimesteps, betaStart, betaEnd);
+    }
 }

@@ -11,6 +11,9 @@ import io.atelier.engine.model.ModelPackage;
 import io.atelier.engine.model.ModelSource;
 import io.atelier.engine.model.PreviewSettings;
 import io.atelier.engine.sampler.NoiseSchedule;
+import io.atelier.engine.text.ClipPromptTokenizer;
+import io.atelier.engine.text.PackageTokenizer;
+import io.atelier.engine.text.PromptTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +46,7 @@ public final class LoadedModel implements AutoCloseable {
         this.imageDecoder = new ImageDecoder(modules.get(2), manifest.latentScalingFactor());
         this.imageEncoder = new ImageEncoder(modules.get(3), manifest.latentScalingFactor());
         this.weights = weights;
-        var s = manifest.scheduler();
-        this.schedule = NoiseSchedule.of(s.betaSchedule(), s.trainTimesteps(), s.betaStart(), s.betaEnd());
+        this.schedule = manifest.scheduler().noiseSchedule();
         this.preview = manifest.preview() != null ? previewOf(manifest.preview(), manifest.latentChannels()) : null;
     }
 
@@ -84,8 +86,7 @@ public final class LoadedModel implements AutoCloseable {
             throw new ModelLoadException(m.id(), "Model '" + m.id() + "' is stored in float16, which needs a CUDA GPU;"
                     + " none was found.", null);
         }
-        PromptTokenizer tokenizer = HuggingFacePromptTokenizer.load(m.id(),
-                modelPackage.component(ModelManifest.TOKENIZER), m.text());
+        PromptTokenizer tokenizer = PackageTokenizer.of(modelPackage);
         List<TorchComponent> modules = new ArrayList<>();
         try {
             for (String name : new String[] {ModelManifest.TEXT_ENCODER, ModelManifest.UNET,

@@ -50,6 +50,11 @@ public final class NoiseSchedule {
         return alphasCumprod[timestep];
     }
 
+    /** Every timestep's cumulative alpha product, a copy (trainers index it per drawn timestep). */
+    public double[] alphasCumprod() {
+        return alphasCumprod.clone();
+    }
+
     /**
      * The timesteps of a run with {@code steps} steps, descending, in diffusers' "trailing" spacing:
      * {@code round(arange(T, 0, -T/steps)) - 1}. Trailing spacing always starts at the noisiest timestep T-1,

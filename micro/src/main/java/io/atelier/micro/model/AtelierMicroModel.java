@@ -1,5 +1,8 @@
 package io.atelier.micro.model;
 
+import io.atelier.engine.model.TextSettings;
+import io.atelier.engine.text.PackageTokenizer;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,5 +30,13 @@ public final class AtelierMicroModel {
     public static final String VAE_ENCODER = "vae_encoder.pt";
     public static final List<String> FILES = List.of(MODEL_JSON, TOKENIZER, TEXT_ENCODER, UNET, VAE_DECODER, VAE_ENCODER);
 
+    /** The text encoder's input as model.json declares it: {@link #TEXT_LENGTH} ids, [PAD] = 0. */
+    public static final TextSettings TEXT = new TextSettings(TEXT_LENGTH, TEXT_HIDDEN, 0);
+
     private AtelierMicroModel() {}
+
+    /** A tokenizer.json of this architecture read the way the engine serves it (training uses the same). */
+    public static PackageTokenizer tokenizer(Path tokenizerJson) {
+        return PackageTokenizer.load(ID, tokenizerJson, TEXT);
+    }
 }

@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.text.PackageTokenizer;
 import io.atelier.micro.taxonomy.AttributeKind;
 import io.atelier.micro.taxonomy.Taxonomy;
 import java.util.HashSet;
@@ -18,14 +19,16 @@ public final class CaptionDropout {
 
     private final Set<Long> optionalIds = new HashSet<>();
     private final double rate;
+    private final long padId;
 
-    public CaptionDropout(PromptTokenizer tokenizer, Taxonomy taxonomy, double rate) {
+    public CaptionDropout(PackageTokenizer tokenizer, Taxonomy taxonomy, double rate) {
         this.rate = rate;
+        this.padId = tokenizer.padTokenId();
         for (AttributeKind kind : List.of(AttributeKind.COLOUR, AttributeKind.PATTERN, AttributeKind.DETAIL,
                 AttributeKind.MATERIAL)) {
             for (String token : taxonomy.tokens(kind)) {
                 long id = tokenizer.ids(token)[0];
-                if (id != PromptTokenizer.PAD_ID) {
+                if (id != padId) {
                     optionalIds.add(id);
                 }
             }
@@ -40,13 +43,13 @@ public final class CaptionDropout {
         int write = offset;
         for (int read = offset; read < offset + length; read++) {
             long id = ids[read];
-            if (id != PromptTokenizer.PAD_ID && optionalIds.contains(id) && random.nextDouble() < rate) {
+            if (id != padId && optionalIds.contains(id) && random.nextDouble() < rate) {
                 continue;
             }
             ids[write++] = id;
         }
         while (write < offset + length) {
-            ids[write++] = PromptTokenizer.PAD_ID;
+            ids[write++] = padId;
         }
     }
 }

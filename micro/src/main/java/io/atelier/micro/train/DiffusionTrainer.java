@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.sampler.NoiseSchedule;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.text.PackageTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -26,7 +27,7 @@ public record LatentCache(int count, int latentSize, int textLength, float[] lat
     public static final int LATENT_CHANNELS = 4;
 
     public static LatentCache build(CaptionedImageSource source, long seedBase, int count, TrainableModule encoder,
-                                    PromptTokenizer tokenizer, int imageSize, int batch, IntConsumer progress) {
+                                    PackageTokenizer tokenizer, int imageSize, int batch, IntConsumer progress) {
         int latentSize = imageSize / 8;
         int perLatent = LATENT_CHANNELS * latentSize * latentSize;
         float[] latents = new float[count * perLatent];

@@ -1,18 +1,23 @@
 package io.atelier.micro.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atelier.micro.model.AtelierMicroModel;
+import io.atelier.engine.DiffusionEngine;
+import io.atelier.engine.GenerationListener;
+import io.atelier.engine.GenerationRequest;
+import io.atelier.engine.model.ModelPackageReader;
+import io.atelier.engine.model.ModelRegistry;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Renders a contact sheet from an exported package (so the sheet shows exactly what ships):
- * every category, cycling through colours and patterns, fixed seeds.
+ * Renders a contact sheet from an exported package through the engine that serves it (so the sheet shows exactly what
+ * ships, sampled as users get it): every category, cycling through colours and patterns, fixed seeds.
  */
 public final class SampleSheet {
 
@@ -29,46 +34,45 @@ public final class SampleSheet {
     /** Usage: SampleSheet packageDir out.png [steps] [guidance]. */
     public static void main(String[] args) {
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "2"));
-        render(Path.of(args[0]), Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 20,
+        render(Path.of(args[0]), Path.of(args[1]), PROMPTS, args.length > 2 ? Integer.parseInt(args[2]) : 20,
                 args.length > 3 ? Float.parseFloat(args[3]) : 4f);
     }
 
-    public static void render(Path packageDir, Path png, int steps, float guidance) {
-        render(packageDir, png, PROMPTS, steps, guidance);
-    }
-
     public static void render(Path packageDir, Path png, List<String> prompts, int steps, float guidance) {
-        JsonNode manifest;
+        // The engine reads packages from <home>/models: a throw-away home whose one model is this package.
+        Path home = null;
         try {
-            manifest = new ObjectMapper().readTree(packageDir.resolve(AtelierMicroModel.MODEL_JSON).toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        JsonNode sched = manifest.get("scheduler");
-        NoiseSchedule schedule = new NoiseSchedule(sched.get("betaSchedule").asText(),
-                (float) sched.get("betaStart").asDouble(), (float) sched.get("betaEnd").asDouble(),
-                sched.get("trainTimesteps").asInt());
-        float scale = (float) manifest.get("latentScalingFactor").asDouble();
-        try (TrainableModule text = TrainableModule.load(packageDir.resolve(AtelierMicroModel.TEXT_ENCODER));
-             TrainableModule unet = TrainableModule.load(packageDir.resolve(AtelierMicroModel.UNET));
-             TrainableModule decoder = TrainableModule.load(packageDir.resolve(AtelierMicroModel.VAE_DECODER));
-             PromptTokenizer tokenizer = new PromptTokenizer(packageDir.resolve(AtelierMicroModel.TOKENIZER),
-                     AtelierMicroModel.TEXT_LENGTH)) {
-            DdimSampler sampler = new DdimSampler(text, unet, decoder, schedule, scale, AtelierMicroModel.LATENT_SIZE);
+            home = Files.createTempDirectory("atelier-sample-sheet");
+            Files.createDirectories(home.resolve("models"));
+            Files.createSymbolicLink(home.resolve("models").resolve("package"), packageDir.toAbsolutePath());
+            String modelId = ModelPackageReader.open(packageDir).manifest().id();
+            ModelRegistry registry = ModelRegistry.forHome(home);
             List<BufferedImage> images = new ArrayList<>();
-            int chunk = 8;
-            for (int start = 0; start < prompts.size(); start += chunk) {
-                List<String> part = prompts.subList(start, Math.min(prompts.size(), start + chunk));
-                long[] ids = new long[part.size() * AtelierMicroModel.TEXT_LENGTH];
-                long[] seeds = new long[part.size()];
-                for (int i = 0; i < part.size(); i++) {
-                    System.arraycopy(tokenizer.ids(part.get(i)), 0, ids, i * AtelierMicroModel.TEXT_LENGTH,
-                            AtelierMicroModel.TEXT_LENGTH);
-                    seeds[i] = 1000 + start + i;
+            try (DiffusionEngine engine = DiffusionEngine.open(registry)) {
+                for (int i = 0; i < prompts.size(); i++) {
+                    GenerationRequest request = GenerationRequest.of(prompts.get(i)).withModel(modelId)
+                            .withSeed(1000L + i).withSteps(steps).withGuidance((double) guidance)
+                            .withSampler("ddim");
+                    images.addAll(engine.generate(request, GenerationListener.NONE).images());
                 }
-                images.addAll(sampler.sample(ids, seeds, steps, guidance));
             }
             ContactSheet.write(png, images, prompts, 6);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(home);
+        }
+    }
+
+    private static void delete(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            // The package is a link: deleting it leaves the package itself alone.
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is harmless.
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.text.PackageTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -134,7 +135,7 @@ public final class TrainMicro {
     private Checkpoint.Progress buildCache(Path ckpt) {
         Path vaeDir = options.out().resolve("vae");
         try (TrainableModule encoder = TrainableModule.load(vaeDir.resolve(AtelierMicroModel.VAE_ENCODER));
-             PromptTokenizer tokenizer = new PromptTokenizer(options.tokenizer(), AtelierMicroModel.TEXT_LENGTH)) {
+             PackageTokenizer tokenizer = AtelierMicroModel.tokenizer(options.tokenizer())) {
             long t0 = System.nanoTime();
             LatentCache cache = LatentCache.build(source, 0, options.cacheSize(), encoder, tokenizer,
                     AtelierMicroModel.IMAGE_SIZE, 32, n -> {
@@ -159,7 +160,7 @@ public final class TrainMicro {
         LatentCache cache = LatentCache.load(options.out().resolve("latents.bin"));
         try (TrainableModule unet = TrainableModule.load(options.init().resolve(AtelierMicroModel.UNET));
              TrainableModule text = TrainableModule.load(options.init().resolve(AtelierMicroModel.TEXT_ENCODER));
-             PromptTokenizer tokenizer = new PromptTokenizer(options.tokenizer(), AtelierMicroModel.TEXT_LENGTH)) {
+             PackageTokenizer tokenizer = AtelierMicroModel.tokenizer(options.tokenizer())) {
             CaptionDropout attributeDropout = new CaptionDropout(tokenizer, Taxonomy.standard(), options.attributeDropout());
             DiffusionTrainer trainer = new DiffusionTrainer(unet, text, options.schedule(), options.unetLearningRate(),
                     options.warmupSteps(), options.emaDecay());

@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.sampler.NoiseSchedule;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,7 +65,8 @@ public record TrainingOptions(
                 Integer.parseInt(a.getOrDefault("sheet-prompts", "24")));
     }
 
+    /** The engine's schedule; the float betas widen exactly as the shipped model's training read them. */
     public NoiseSchedule schedule() {
-        return new NoiseSchedule(betaSchedule, betaStart, betaEnd, trainTimesteps);
+        return NoiseSchedule.of(betaSchedule, trainTimesteps, betaStart, betaEnd);
     }
 }

@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.text.PackageTokenizer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,7 @@ class CaptionDropoutTest {
 
     @Test
     void optional_attributes_go_the_category_stays_and_the_rest_moves_up() {
-        try (PromptTokenizer tokenizer = new PromptTokenizer(ShippedPackage.component(AtelierMicroModel.TOKENIZER), 16)) {
+        try (PackageTokenizer tokenizer = AtelierMicroModel.tokenizer(ShippedPackage.component(AtelierMicroModel.TOKENIZER))) {
             long[] ids = tokenizer.ids("blue polka_dots skirt belt pockets denim");
             new CaptionDropout(tokenizer, Taxonomy.standard(), 1.0).apply(ids, 0, 16, new SplittableRandom(1));
             assertArrayEquals(tokenizer.ids("skirt"), ids);
@@ -25,7 +26,7 @@ class CaptionDropoutTest {
 
     @Test
     void at_a_quarter_some_captions_lose_an_attribute_and_order_is_kept() {
-        try (PromptTokenizer tokenizer = new PromptTokenizer(ShippedPackage.component(AtelierMicroModel.TOKENIZER), 16)) {
+        try (PackageTokenizer tokenizer = AtelierMicroModel.tokenizer(ShippedPackage.component(AtelierMicroModel.TOKENIZER))) {
             CaptionDropout dropout = new CaptionDropout(tokenizer, Taxonomy.standard(), 0.25);
             SplittableRandom random = new SplittableRandom(7);
             int shortened = 0;
@@ -33,7 +34,7 @@ class CaptionDropoutTest {
                 long[] ids = tokenizer.ids("red stripes dress belt");
                 dropout.apply(ids, 0, 16, random);
                 long[] full = tokenizer.ids("red stripes dress belt");
-                shortened += ids[3] == PromptTokenizer.PAD_ID ? 1 : 0;
+                shortened += ids[3] == tokenizer.padTokenId() ? 1 : 0;
                 boolean hasDress = false;
                 for (long id : ids) {
                     hasDress |= id == full[2];

@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.sampler.NoiseSchedule;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,7 +19,7 @@ class CheckpointResumeTest {
     @TempDir
     Path tmp;
 
-    private static final NoiseSchedule SCHEDULE = new NoiseSchedule("linear", 1e-4f, 0.02f, 1000);
+    private static final NoiseSchedule SCHEDULE = NoiseSchedule.of("linear", 1000, 1e-4f, 0.02f);
 
     @Test
     void resuming_from_a_checkpoint_restores_parameters_bit_for_bit_and_continues_as_without_interruption() {

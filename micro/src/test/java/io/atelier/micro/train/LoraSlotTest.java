@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.sampler.NoiseSchedule;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The UNet's LoRA slots (issue 5): inert while lora_up is zero, and trainable alone. */
 class LoraSlotTest {
 
-    private static final NoiseSchedule SCHEDULE = new NoiseSchedule("linear", 1e-4f, 0.02f, 1000);
+    private static final NoiseSchedule SCHEDULE = NoiseSchedule.of("linear", 1000, 1e-4f, 0.02f);
 
     @Test
     void every_attention_projection_has_a_lora_slot_with_diffusers_names() {

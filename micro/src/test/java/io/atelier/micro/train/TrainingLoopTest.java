@@ -1,5 +1,6 @@
 package io.atelier.micro.train;
 
+import io.atelier.engine.sampler.NoiseSchedule;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;
@@ -14,7 +15,7 @@ class TrainingLoopTest {
     void diffusion_loss_decreases_over_a_few_steps_on_a_tiny_batch() {
         try (TrainableModule unet = TrainableModule.load(ShippedPackage.component(AtelierMicroModel.UNET));
              TrainableModule text = TrainableModule.load(ShippedPackage.component(AtelierMicroModel.TEXT_ENCODER))) {
-            DiffusionTrainer trainer = new DiffusionTrainer(unet, text, new NoiseSchedule("linear", 1e-4f, 0.02f, 1000),
+            DiffusionTrainer trainer = new DiffusionTrainer(unet, text, NoiseSchedule.of("linear", 1000, 1e-4f, 0.02f),
                     5e-4f, 1, 0.99f);
             int batch = 4;
             SplittableRandom random = new SplittableRandom(7);

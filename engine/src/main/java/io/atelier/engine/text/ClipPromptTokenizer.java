@@ -1,13 +1,10 @@
-package io.atelier.engine.pipeline;
-
-import io.atelier.engine.text.ClipTokenizer;
-import io.atelier.engine.text.TokenizedPrompt;
+package io.atelier.engine.text;
 
 /** CLIP's byte-level BPE with A1111 emphasis, cut or padded to the text encoder's context. */
-final class ClipPromptTokenizer implements PromptTokenizer {
+public final class ClipPromptTokenizer implements PromptTokenizer {
     private final int contextLength;
 
-    ClipPromptTokenizer(int contextLength) {
+    public ClipPromptTokenizer(int contextLength) {
         this.contextLength = contextLength;
     }
 
