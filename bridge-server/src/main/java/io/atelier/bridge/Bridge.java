@@ -120,14 +120,15 @@ public final class Bridge implements AutoCloseable {
     public Bridge start() throws Exception {
         AtomicReference<RpcDispatcher> built = new AtomicReference<>();
         List<RpcBinding> bindings = new ArrayList<>();
-        bindings.add(RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> built.get().methodNames(),
-                BrandServices.brandIdsVisibleTo(brandStore), clients)));
+        bindings.add(RpcBinding.perCaller(SessionService.class, caller -> new SessionServiceImpl(
+                () -> built.get().methodNames(), BrandServices.brandIdsVisibleTo(brandStore), clients, caller)));
         bindings.add(RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)));
-        bindings.add(RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)));
+        bindings.add(RpcBinding.perCaller(JobsService.class, caller -> new JobsServiceImpl(jobs, caller)));
         bindings.add(RpcBinding.of(RpcDiscoverService.class,
                 new RpcDiscoverServiceImpl(mapper, () -> built.get().methodNames())));
         bindings.addAll(BrandServices.bindings(brandStore, images, models));
-        bindings.add(RpcBinding.of(PreviewService.class, new PreviewServiceImpl(jobs, images, brandStore)));
+        PreviewServiceImpl preview = new PreviewServiceImpl(jobs, images, brandStore);
+        bindings.add(RpcBinding.perCaller(PreviewService.class, caller -> params -> preview.render(params, caller)));
         bindings.addAll(extraServices);
         dispatcher = new RpcDispatcher(mapper, config.rpcLimits(), bindings);
         resumeJobs();

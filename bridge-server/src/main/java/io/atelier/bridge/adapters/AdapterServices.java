@@ -61,8 +61,8 @@ public final class AdapterServices {
         BrandStore store = bridge.brandStore();
         bridge.jobs().explainNotResumed(AdaptersServiceImpl.TRAIN_KIND, "The bridge restarted during this training; "
                 + "it continues from its last checkpoint as a new job (adapters.list shows the adapter's status).");
-        bridge.addService(RpcBinding.of(AdaptersService.class,
-                new AdaptersServiceImpl(store, bridge.jobs(), bases, bridge.config().home(), evaluations, template)));
+        bridge.addService(RpcBinding.perCaller(AdaptersService.class, caller -> new AdaptersServiceImpl(store,
+                bridge.jobs(), bases, bridge.config().home(), evaluations, template, caller)));
         return services;
     }
 

@@ -3,7 +3,6 @@ package io.atelier.bridge.adapters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.rpc.AtelierException;
-import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.brands.BrandScope;
 import io.atelier.brands.BrandStore;
@@ -40,20 +39,21 @@ final class AdaptersServiceImpl implements AdaptersService {
     private final Path home;
     private final EvaluationJobFactory evaluations;
     private final AdapterTrainingOptions template;
+    private final Caller caller;
 
     AdaptersServiceImpl(BrandStore store, JobManager jobs, AdapterBases bases, Path home,
-                        EvaluationJobFactory evaluations, AdapterTrainingOptions template) {
+                        EvaluationJobFactory evaluations, AdapterTrainingOptions template, Caller caller) {
         this.template = template;
         this.store = store;
         this.jobs = jobs;
         this.bases = bases;
         this.home = home;
         this.evaluations = evaluations;
+        this.caller = caller;
     }
 
     @Override
     public JobSubmitted train(AdaptersTrainParams params) {
-        Caller caller = CallContext.caller();
         BrandScope scope = caller.brandScope();
         AdapterTrainingOptions defaults = template;
         AdapterBases.Base[] base = new AdapterBases.Base[1];
@@ -85,14 +85,13 @@ final class AdaptersServiceImpl implements AdaptersService {
 
     @Override
     public AdaptersListResult list(BrandIdParams params) {
-        BrandScope scope = CallContext.caller().brandScope();
+        BrandScope scope = caller.brandScope();
         return new AdaptersListResult(run(() -> store.adapters().list(scope, params.brand())).stream()
                 .filter(a -> a.status() == AdapterStatus.READY).map(AdaptersServiceImpl::info).toList());
     }
 
     @Override
     public JobSubmitted evaluate(AdaptersEvaluateParams params) {
-        Caller caller = CallContext.caller();
         BrandScope scope = caller.brandScope();
         AdapterRecord adapter = run(() -> store.adapters().get(scope, params.adapter()));
         if (!adapter.brand().equals(params.brand()) || adapter.status() != AdapterStatus.READY) {

@@ -6,24 +6,18 @@ import io.atelier.brands.InvalidImageException;
 import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.NotFoundException;
 import io.atelier.bridge.rpc.AtelierException;
-import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.protocol.ErrorCodes;
 
 import java.util.function.Supplier;
 
 /**
- * The seam between the RPC services and the brands module: the caller's {@link BrandScope} (see
- * {@link Caller#brandScope()}), and the module's typed errors as protocol errors with stable codes and no internals.
+ * The seam between the RPC services and the brands module (whose reads take the caller's {@link BrandScope}, see
+ * {@link Caller#brandScope()}): the module's typed errors as protocol errors with stable codes and no internals.
  */
 final class BrandCalls {
 
     private BrandCalls() {
-    }
-
-    /** The scope of the caller of the RPC call being served. */
-    static BrandScope scope() {
-        return CallContext.caller().brandScope();
     }
 
     /** Runs {@code call}, turning the brands module's errors into protocol errors. */

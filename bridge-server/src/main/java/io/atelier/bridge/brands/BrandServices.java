@@ -28,9 +28,12 @@ public final class BrandServices {
     /** @param models the installed models, whose family decides how {@code taxonomy.resolve} writes a prompt */
     public static List<RpcBinding> bindings(BrandStore store, ImageStore images, ModelCatalog models) {
         return List.of(
-                RpcBinding.of(BrandsService.class, new BrandsServiceImpl(store.brands())),
-                RpcBinding.of(DatasetsService.class, new DatasetsServiceImpl(store.datasets(), images)),
-                RpcBinding.of(TaxonomyService.class, new TaxonomyServiceImpl(store.brands(), store.resolver(), models)),
-                RpcBinding.of(HistoryService.class, new HistoryServiceImpl(store.history(), images)));
+                RpcBinding.perCaller(BrandsService.class, caller -> new BrandsServiceImpl(store.brands(), caller)),
+                RpcBinding.perCaller(DatasetsService.class,
+                        caller -> new DatasetsServiceImpl(store.datasets(), images, caller)),
+                RpcBinding.perCaller(TaxonomyService.class,
+                        caller -> new TaxonomyServiceImpl(store.brands(), store.resolver(), models, caller)),
+                RpcBinding.perCaller(HistoryService.class,
+                        caller -> new HistoryServiceImpl(store.history(), images, caller)));
     }
 }

@@ -3,6 +3,7 @@ package io.atelier.bridge.brands;
 import io.atelier.brands.brand.BrandChanges;
 import io.atelier.brands.brand.BrandRepository;
 import io.atelier.brands.brand.NewBrand;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.protocol.Brand;
 import io.atelier.protocol.BrandIdParams;
 import io.atelier.protocol.BrandsCreateParams;
@@ -16,32 +17,34 @@ import io.atelier.protocol.service.BrandsService;
 public final class BrandsServiceImpl implements BrandsService {
 
     private final BrandRepository brands;
+    private final Caller caller;
 
-    public BrandsServiceImpl(BrandRepository brands) {
+    public BrandsServiceImpl(BrandRepository brands, Caller caller) {
         this.brands = brands;
+        this.caller = caller;
     }
 
     @Override
     public BrandsListResult list(Empty params) {
         return BrandCalls.run(() -> new BrandsListResult(
-                brands.list(BrandCalls.scope()).stream().map(ProtocolMapping::brand).toList()));
+                brands.list(caller.brandScope()).stream().map(ProtocolMapping::brand).toList()));
     }
 
     @Override
     public Brand get(BrandIdParams params) {
-        return BrandCalls.run(() -> ProtocolMapping.brand(brands.get(BrandCalls.scope(), params.brand())));
+        return BrandCalls.run(() -> ProtocolMapping.brand(brands.get(caller.brandScope(), params.brand())));
     }
 
     @Override
     public Brand create(BrandsCreateParams params) {
-        return BrandCalls.run(() -> ProtocolMapping.brand(brands.create(BrandCalls.scope(), new NewBrand(params.id(),
+        return BrandCalls.run(() -> ProtocolMapping.brand(brands.create(caller.brandScope(), new NewBrand(params.id(),
                 params.displayName(), params.languages(), ProtocolMapping.palette(params.palette()),
                 ProtocolMapping.vocabulary(params.vocabulary()), ProtocolMapping.policy(params.policy())))));
     }
 
     @Override
     public Brand update(BrandsUpdateParams params) {
-        return BrandCalls.run(() -> ProtocolMapping.brand(brands.update(BrandCalls.scope(), params.brand(),
+        return BrandCalls.run(() -> ProtocolMapping.brand(brands.update(caller.brandScope(), params.brand(),
                 new BrandChanges(params.displayName(), params.languages(), ProtocolMapping.palette(params.palette()),
                         ProtocolMapping.vocabulary(params.vocabulary()), ProtocolMapping.policy(params.policy())))));
     }
@@ -49,7 +52,7 @@ public final class BrandsServiceImpl implements BrandsService {
     @Override
     public BrandsDeleteResult delete(BrandIdParams params) {
         return BrandCalls.run(() -> {
-            brands.delete(BrandCalls.scope(), params.brand());
+            brands.delete(caller.brandScope(), params.brand());
             return new BrandsDeleteResult(params.brand(), true);
         });
     }

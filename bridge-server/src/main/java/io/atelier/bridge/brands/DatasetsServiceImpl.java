@@ -9,7 +9,7 @@ import io.atelier.brands.dataset.DatasetRepository;
 import io.atelier.brands.dataset.NewDatasetItem;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.rpc.AtelierException;
-import io.atelier.bridge.rpc.CallContext;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.protocol.BrandIdParams;
 import io.atelier.protocol.DatasetsAddParams;
 import io.atelier.protocol.DatasetsAddResult;
@@ -28,16 +28,18 @@ public final class DatasetsServiceImpl implements DatasetsService {
 
     private final DatasetRepository datasets;
     private final ImageStore images;
+    private final Caller caller;
 
-    public DatasetsServiceImpl(DatasetRepository datasets, ImageStore images) {
+    public DatasetsServiceImpl(DatasetRepository datasets, ImageStore images, Caller caller) {
         this.datasets = datasets;
         this.images = images;
+        this.caller = caller;
     }
 
     @Override
     public DatasetsAddResult add(DatasetsAddParams params) {
         return BrandCalls.run(() -> {
-            BrandScope scope = BrandCalls.scope();
+            BrandScope scope = caller.brandScope();
             byte[] bytes = bytes(params.image());
             DatasetAddResult added = datasets.add(scope, params.brand(),
                     new NewDatasetItem(bytes, params.caption(), params.tags(), params.source()));
@@ -48,7 +50,7 @@ public final class DatasetsServiceImpl implements DatasetsService {
     @Override
     public DatasetsListResult list(BrandIdParams params) {
         return BrandCalls.run(() -> {
-            List<DatasetItem> items = datasets.list(BrandCalls.scope(), params.brand());
+            List<DatasetItem> items = datasets.list(caller.brandScope(), params.brand());
             return new DatasetsListResult(items.stream().map(ProtocolMapping::datasetItem).toList(), DatasetHash.of(items));
         });
     }
@@ -56,13 +58,13 @@ public final class DatasetsServiceImpl implements DatasetsService {
     @Override
     public io.atelier.protocol.DatasetItem update(DatasetsUpdateParams params) {
         return BrandCalls.run(() -> ProtocolMapping.datasetItem(
-                datasets.update(BrandCalls.scope(), params.brand(), params.itemId(), params.caption(), params.tags())));
+                datasets.update(caller.brandScope(), params.brand(), params.itemId(), params.caption(), params.tags())));
     }
 
     @Override
     public DatasetsRemoveResult remove(DatasetsRemoveParams params) {
         return BrandCalls.run(() -> {
-            datasets.remove(BrandCalls.scope(), params.brand(), params.itemId());
+            datasets.remove(caller.brandScope(), params.brand(), params.itemId());
             return new DatasetsRemoveResult(params.itemId(), true);
         });
     }
@@ -73,7 +75,7 @@ public final class DatasetsServiceImpl implements DatasetsService {
             throw AtelierException.invalidParams("image", "Give the image either as {id} or as {base64}.");
         }
         if (input.id() != null) {
-            return images.find(input.id(), CallContext.caller())
+            return images.find(input.id(), caller)
                     .orElseThrow(() -> new NotFoundException("image", "image.id")).png();
         }
         try {

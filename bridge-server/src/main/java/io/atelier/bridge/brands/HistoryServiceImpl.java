@@ -3,7 +3,7 @@ package io.atelier.bridge.brands;
 import io.atelier.brands.BrandScope;
 import io.atelier.brands.history.HistoryRepository;
 import io.atelier.bridge.images.ImageStore;
-import io.atelier.bridge.rpc.CallContext;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.protocol.HistoryGetParams;
 import io.atelier.protocol.HistoryRecord;
 import io.atelier.protocol.HistorySearchParams;
@@ -16,16 +16,18 @@ public final class HistoryServiceImpl implements HistoryService {
 
     private final HistoryRepository history;
     private final ImageStore images;
+    private final Caller caller;
 
-    public HistoryServiceImpl(HistoryRepository history, ImageStore images) {
+    public HistoryServiceImpl(HistoryRepository history, ImageStore images, Caller caller) {
         this.history = history;
         this.images = images;
+        this.caller = caller;
     }
 
     @Override
     public HistorySearchResult search(HistorySearchParams params) {
         return BrandCalls.run(() -> {
-            BrandScope scope = BrandCalls.scope();
+            BrandScope scope = caller.brandScope();
             return new HistorySearchResult(history.search(scope, params.brand(), params.text(), params.limit())
                     .stream().map(entry -> ProtocolMapping.history(entry, id -> image(scope, id))).toList());
         });
@@ -34,13 +36,13 @@ public final class HistoryServiceImpl implements HistoryService {
     @Override
     public HistoryRecord get(HistoryGetParams params) {
         return BrandCalls.run(() -> {
-            BrandScope scope = BrandCalls.scope();
+            BrandScope scope = caller.brandScope();
             return ProtocolMapping.history(history.get(scope, params.id()), id -> image(scope, id));
         });
     }
 
     private ImageRef image(BrandScope scope, String id) {
-        return images.find(id, CallContext.caller()).map(image -> image.ref())
+        return images.find(id, caller).map(image -> image.ref())
                 .orElse(null);
     }
 }

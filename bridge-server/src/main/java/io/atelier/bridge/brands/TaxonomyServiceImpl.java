@@ -5,6 +5,7 @@ import io.atelier.brands.brand.BrandRepository;
 import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.rpc.AtelierException;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.micro.taxonomy.PromptStyle;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.TaxonomyResolveParams;
@@ -21,17 +22,20 @@ public final class TaxonomyServiceImpl implements TaxonomyService {
     private final BrandRepository brands;
     private final BrandTaxonomyResolver resolver;
     private final ModelCatalog models;
+    private final Caller caller;
 
-    public TaxonomyServiceImpl(BrandRepository brands, BrandTaxonomyResolver resolver, ModelCatalog models) {
+    public TaxonomyServiceImpl(BrandRepository brands, BrandTaxonomyResolver resolver, ModelCatalog models,
+                               Caller caller) {
         this.brands = brands;
         this.resolver = resolver;
         this.models = models;
+        this.caller = caller;
     }
 
     @Override
     public TaxonomyResolveResult resolve(TaxonomyResolveParams params) {
         return BrandCalls.run(() -> {
-            Brand brand = params.brand() == null ? null : brands.get(BrandCalls.scope(), params.brand());
+            Brand brand = params.brand() == null ? null : brands.get(caller.brandScope(), params.brand());
             PromptStyle style = style(params.model());
             return ProtocolMapping.resolution(resolver.resolve(brand, params.text(), params.lang(), style));
         });

@@ -17,7 +17,6 @@ import io.atelier.bridge.jobs.JobHandler;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.jobs.JobRecord;
 import io.atelier.bridge.rpc.AtelierException;
-import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.services.ClientNames;
 import io.atelier.engine.DiffusionEngine;
@@ -31,7 +30,6 @@ import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.micro.taxonomy.TaxonomyResolver;
 import io.atelier.protocol.CapsulesGenerateParams;
 import io.atelier.protocol.JobSubmitted;
-import io.atelier.protocol.service.CapsulesService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ import java.util.function.Function;
  * that a restart draws it again from its start ({@link #replay}). The judge
  * is loaded on the first capsule and closed with the bridge.
  */
-public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable {
+public final class CapsulesServiceImpl implements AutoCloseable {
     /** The kind of a capsule's job. */
     public static final String KIND = CapsuleJob.KIND;
     public static final int MIN_LOOKS = 2;
@@ -79,9 +77,8 @@ public final class CapsulesServiceImpl implements CapsulesService, AutoCloseable
         this.prompts = new PromptResolution(brands);
     }
 
-    @Override
-    public JobSubmitted generate(CapsulesGenerateParams params) {
-        Caller caller = CallContext.caller();
+    /** {@code capsules.generate} as {@code caller} calls it. */
+    public JobSubmitted generate(CapsulesGenerateParams params, Caller caller) {
         Accepted accepted = accept(params, caller, clients.nameOf(caller));
         return new JobSubmitted(jobs.submit(CapsuleJob.KIND, caller, accepted.brand(), null, accepted.replay(),
                 accepted.job()));

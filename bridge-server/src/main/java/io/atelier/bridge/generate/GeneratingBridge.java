@@ -61,7 +61,9 @@ public final class GeneratingBridge {
         CapsulesServiceImpl capsules = new CapsulesServiceImpl(engine, bridge.jobs(), bridge.brandStore(),
                 bridge.clients(), new AdapterResolver(bridge.brandStore(), bridge.config().home()));
         bridge.jobs().registerReplayer(CapsulesServiceImpl.KIND, capsules::replay);
-        bridge.addService(RpcBinding.of(CapsulesService.class, capsules)).closeWith(capsules);
-        return bridge.addService(RpcBinding.of(ImagesService.class, images)).closeWith(images).closeWith(engine);
+        bridge.addService(RpcBinding.perCaller(CapsulesService.class, caller -> params -> capsules.generate(params, caller)))
+                .closeWith(capsules);
+        return bridge.addService(RpcBinding.perCaller(ImagesService.class, images::forCaller)).closeWith(images)
+                .closeWith(engine);
     }
 }

@@ -15,7 +15,6 @@ import io.atelier.bridge.jobs.JobHandler;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.jobs.JobRecord;
 import io.atelier.bridge.rpc.AtelierException;
-import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.services.ClientNames;
 import io.atelier.engine.AdapterSpec;
@@ -45,7 +44,7 @@ import java.util.concurrent.Executors;
  * {@code images.upscale} is {@link ImageUpscaling}'s. {@code images.generate}: everything that can be refused is refused at submit (params, images, brand, model), then
  * the work runs as a job of kind {@code images.generate} in the brand's scope (see {@link GenerateJob}).
  */
-public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
+public final class ImagesServiceImpl implements AutoCloseable {
     public static final String KIND = "images.generate";
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
@@ -81,9 +80,22 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         this.upscaling = new ImageUpscaling(engine, jobs, images, brands::history, progressExecutor, clock);
     }
 
-    @Override
-    public JobSubmitted generate(ImagesGenerateParams params) {
-        Caller caller = CallContext.caller();
+    /** The protocol's {@code images.*} as {@code caller} calls them: what the dispatcher binds for one call. */
+    public ImagesService forCaller(Caller caller) {
+        return new ImagesService() {
+            @Override
+            public JobSubmitted generate(ImagesGenerateParams params) {
+                return ImagesServiceImpl.this.generate(params, caller);
+            }
+
+            @Override
+            public JobSubmitted upscale(ImagesUpscaleParams params) {
+                return ImagesServiceImpl.this.upscale(params, caller);
+            }
+        };
+    }
+
+    JobSubmitted generate(ImagesGenerateParams params, Caller caller) {
         if (params == null || params.prompt() == null) {
             throw AtelierException.invalidParams("prompt", "Give a prompt.");
         }
@@ -220,9 +232,7 @@ public final class ImagesServiceImpl implements ImagesService, AutoCloseable {
         return applied;
     }
 
-    @Override
-    public JobSubmitted upscale(ImagesUpscaleParams params) {
-        Caller caller = CallContext.caller();
+    JobSubmitted upscale(ImagesUpscaleParams params, Caller caller) {
         return new JobSubmitted(upscaling.submit(params, caller, clients.nameOf(caller)));
     }
 

@@ -4,7 +4,6 @@ import io.atelier.brands.BrandStore;
 import io.atelier.bridge.images.ImageStore;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.rpc.AtelierException;
-import io.atelier.bridge.rpc.CallContext;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.preview.garment.GarmentDesign;
 import io.atelier.preview.render.ChildProcessRenderer;
@@ -13,7 +12,6 @@ import io.atelier.preview.render.PreviewRequest;
 import io.atelier.preview.render.PreviewRequests;
 import io.atelier.protocol.JobSubmitted;
 import io.atelier.protocol.PreviewRenderParams;
-import io.atelier.protocol.service.PreviewService;
 import java.util.List;
 
 /**
@@ -22,7 +20,7 @@ import java.util.List;
  * {@link PreviewInputs}). Without a garment category, the garment (and fabric) the first image was designed as is
  * draped, read from its history record ({@link RecordedDesigns}).
  */
-public final class PreviewServiceImpl implements PreviewService {
+public final class PreviewServiceImpl {
     public static final String JOB_KIND = "preview.render";
 
     private final JobManager jobs;
@@ -42,12 +40,11 @@ public final class PreviewServiceImpl implements PreviewService {
         this(jobs, images, brands, new ChildProcessRenderer());
     }
 
-    @Override
-    public JobSubmitted render(PreviewRenderParams params) {
+    /** {@code preview.render} as {@code caller} calls it. */
+    public JobSubmitted render(PreviewRenderParams params, Caller caller) {
         if (params == null) {
             throw AtelierException.invalidParams("params", "preview.render needs its params.");
         }
-        Caller caller = CallContext.caller();
         // Step 1: the cheap checks first, so a wrong view count costs no image decoding.
         request(params, List.of(), GarmentDesign.UNKNOWN);
         // Step 2: the images, safely decoded; another brand's stored image reads as not found.

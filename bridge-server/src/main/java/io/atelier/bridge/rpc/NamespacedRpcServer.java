@@ -10,15 +10,20 @@ import java.util.Map;
 
 /**
  * jsonrpc4j's server with services chosen by namespace, as its {@code JsonRpcMultiServer} does, but without the
- * servlet layer that class brings in. Method resolution, parameter binding and invocation stay jsonrpc4j's.
+ * servlet layer that class brings in. Method resolution, parameter binding and invocation stay jsonrpc4j's. One is
+ * made per call, for its caller: it only holds references (jsonrpc4j caches method lookups per class).
  */
 final class NamespacedRpcServer extends JsonRpcBasicServer {
-    private final Map<String, RpcBinding> byNamespace;
+    private static final SafeErrorResolver ERRORS = new SafeErrorResolver();
 
-    NamespacedRpcServer(ObjectMapper mapper, Map<String, RpcBinding> byNamespace) {
+    private final Map<String, RpcBinding> byNamespace;
+    private final Caller caller;
+
+    NamespacedRpcServer(ObjectMapper mapper, Map<String, RpcBinding> byNamespace, Caller caller) {
         super(mapper, (Object) null);
-        this.byNamespace = Map.copyOf(byNamespace);
-        setErrorResolver(new SafeErrorResolver());
+        this.byNamespace = byNamespace;
+        this.caller = caller;
+        setErrorResolver(ERRORS);
         // Its own logging of invocation errors would print params; SafeErrorResolver logs what is safe instead.
         setShouldLogInvocationErrors(false);
         setBackwardsCompatible(false);
@@ -48,6 +53,6 @@ final class NamespacedRpcServer extends JsonRpcBasicServer {
 
     @Override
     protected Object getHandler(String serviceName) {
-        return byNamespace.get(serviceName).implementation();
+        return byNamespace.get(serviceName).implementation(caller);
     }
 }

@@ -36,7 +36,7 @@ public final class RpcDispatcher {
 
     private final ObjectMapper mapper;
     private final RpcLimits limits;
-    private final NamespacedRpcServer server;
+    private final Map<String, RpcBinding> byNamespace;
     private final JsonRpcMessages messages;
     private final Set<String> methodNames;
     private final List<String> sortedMethodNames;
@@ -55,7 +55,7 @@ public final class RpcDispatcher {
         }
         this.methodNames = Set.copyOf(names);
         this.sortedMethodNames = List.copyOf(names);
-        this.server = new NamespacedRpcServer(mapper, byNamespace);
+        this.byNamespace = Map.copyOf(byNamespace);
     }
 
     /** Every method served, sorted: what {@code session.initialize} reports as capabilities. */
@@ -192,8 +192,8 @@ public final class RpcDispatcher {
 
         // Step 3: jsonrpc4j invokes; binding failures come back as Jackson exceptions we turn into -32602.
         JsonResponse response;
-        try (CallContext.Scope ignored = CallContext.enter(caller)) {
-            response = server.handle(rewritten);
+        try {
+            response = new NamespacedRpcServer(mapper, byNamespace, caller).handle(rewritten);
         } catch (JsonMappingException e) {
             return notification ? null : messages.error(id, invalidParams(e));
         } catch (JsonProcessingException e) {

@@ -3,7 +3,7 @@ package io.atelier.bridge.services;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.jobs.JobRecord;
 import io.atelier.bridge.rpc.AtelierException;
-import io.atelier.bridge.rpc.CallContext;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.protocol.JobIdParams;
 import io.atelier.protocol.JobInfo;
 import io.atelier.protocol.JobStatusResult;
@@ -12,25 +12,27 @@ import io.atelier.protocol.JobsListResult;
 import io.atelier.protocol.service.JobsService;
 import java.util.List;
 
-/** {@code jobs.*} over the {@link JobManager}; every lookup is scoped to the caller's token. */
+/** {@code jobs.*} over the {@link JobManager} for one caller; every lookup is scoped to the caller's token. */
 public final class JobsServiceImpl implements JobsService {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
     private final JobManager jobs;
+    private final Caller caller;
 
-    public JobsServiceImpl(JobManager jobs) {
+    public JobsServiceImpl(JobManager jobs, Caller caller) {
         this.jobs = jobs;
+        this.caller = caller;
     }
 
     @Override
     public JobInfo get(JobIdParams params) {
-        return jobs.get(jobId(params), CallContext.caller()).toJobInfo();
+        return jobs.get(jobId(params), caller).toJobInfo();
     }
 
     @Override
     public JobStatusResult cancel(JobIdParams params) {
-        JobRecord record = jobs.cancel(jobId(params), CallContext.caller());
+        JobRecord record = jobs.cancel(jobId(params), caller);
         return new JobStatusResult(record.jobId(), record.status());
     }
 
@@ -40,14 +42,14 @@ public final class JobsServiceImpl implements JobsService {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw AtelierException.invalidParams("limit", "limit must be between 1 and " + MAX_LIMIT + ".");
         }
-        List<JobInfo> infos = jobs.list(CallContext.caller(), params.status(), limit).stream()
+        List<JobInfo> infos = jobs.list(caller, params.status(), limit).stream()
                 .map(JobRecord::toJobInfo).toList();
         return new JobsListResult(infos);
     }
 
     @Override
     public JobStatusResult subscribe(JobIdParams params) {
-        JobRecord record = jobs.subscribe(jobId(params), CallContext.caller());
+        JobRecord record = jobs.subscribe(jobId(params), caller);
         return new JobStatusResult(record.jobId(), record.status());
     }
 

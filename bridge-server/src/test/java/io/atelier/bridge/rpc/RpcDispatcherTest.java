@@ -64,9 +64,10 @@ class RpcDispatcherTest {
         ModelCatalog models = ModelCatalog.of(List.of(new ModelInfo("atelier-micro", ModelKind.DIFFUSION, 128, 128, true)));
         RpcDispatcher[] self = new RpcDispatcher[1];
         self[0] = new RpcDispatcher(mapper, limits, List.of(
-                RpcBinding.of(SessionService.class, new SessionServiceImpl(() -> self[0].methodNames())),
+                RpcBinding.perCaller(SessionService.class,
+                        caller -> new SessionServiceImpl(() -> self[0].methodNames(), caller)),
                 RpcBinding.of(ModelsService.class, new ModelsServiceImpl(models)),
-                RpcBinding.of(JobsService.class, new JobsServiceImpl(jobs)),
+                RpcBinding.perCaller(JobsService.class, caller -> new JobsServiceImpl(jobs, caller)),
                 RpcBinding.of(RpcDiscoverService.class, new RpcDiscoverServiceImpl(mapper, () -> self[0].methodNames())),
                 RpcBinding.of(BoomService.class, params -> {
                     throw new IllegalStateException("secret /etc/passwd at com.example.Secret");
@@ -89,6 +90,28 @@ class RpcDispatcherTest {
         assertEquals(7, response.get("id").asInt());
         assertEquals("1.0.0", response.path("result").path("protocolVersion").asText());
         assertTrue(response.path("result").path("capabilities").toString().contains("jobs.get"));
+    }
+
+    @Test
+    void each_call_is_served_by_an_object_bound_to_its_own_caller() throws Exception {
+        Caller maison = new Caller("tok_maison", TokenScope.only(List.of("maison")), null);
+        Caller atelier = new Caller("tok_atelier", TokenScope.only(List.of("atelier", "b-house")), null);
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"session.initialize\",\"params\":{}}";
+        // Interleaved on two threads: nothing of one call's caller may leak into the other's.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Caller caller = i % 2 == 0 ? maison : atelier;
+                answers.add(pool.submit(() -> dispatcher.dispatch(initialize, caller)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                assertEquals(i % 2 == 0 ? "[\"maison\"]" : "[\"atelier\",\"b-house\"]",
+                        answers.get(i).get().path("result").path("brands").toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

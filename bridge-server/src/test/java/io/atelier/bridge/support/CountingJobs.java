@@ -3,7 +3,7 @@ package io.atelier.bridge.support;
 import io.atelier.bridge.jobs.JobContext;
 import io.atelier.bridge.jobs.JobHandler;
 import io.atelier.bridge.jobs.JobManager;
-import io.atelier.bridge.rpc.CallContext;
+import io.atelier.bridge.rpc.Caller;
 import io.atelier.protocol.ImageRef;
 import io.atelier.protocol.JobSubmitted;
 import java.util.List;
@@ -15,9 +15,11 @@ public final class CountingJobs implements TestJobsService {
     public static final AtomicInteger LAST_STEP_STARTED = new AtomicInteger();
 
     private final JobManager jobs;
+    private final Caller caller;
 
-    public CountingJobs(JobManager jobs) {
+    public CountingJobs(JobManager jobs, Caller caller) {
         this.jobs = jobs;
+        this.caller = caller;
     }
 
     @Override
@@ -26,7 +28,7 @@ public final class CountingJobs implements TestJobsService {
         int stepMillis = params.stepMillis() == null ? 5 : params.stepMillis();
         int failAt = params.failAt() == null ? 0 : params.failAt();
         boolean previews = Boolean.TRUE.equals(params.previews());
-        return new JobSubmitted(jobs.submit("test.count", CallContext.caller(), params.brand(),
+        return new JobSubmitted(jobs.submit("test.count", caller, params.brand(),
                 handler(steps, stepMillis, failAt, previews)));
     }
 

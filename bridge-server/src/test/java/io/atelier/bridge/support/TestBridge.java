@@ -42,7 +42,7 @@ public final class TestBridge implements AutoCloseable {
         home = Files.createTempDirectory("atelier-test-");
         BridgeConfig config = configure.apply(BridgeConfig.defaults(home).withPort(0));
         bridge = Bridge.create(config, models);
-        bridge.addService(RpcBinding.of(TestJobsService.class, new CountingJobs(bridge.jobs())));
+        bridge.addService(RpcBinding.perCaller(TestJobsService.class, caller -> new CountingJobs(bridge.jobs(), caller)));
         beforeStart.accept(bridge);
         bridge.start();
     }
