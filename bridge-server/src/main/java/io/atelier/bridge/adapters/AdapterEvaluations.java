@@ -41,8 +41,10 @@ public final class AdapterEvaluations implements EvaluationJobFactory {
     public static final int SEEDS_PER_PROMPT = 4;
     public static final int SAMPLER_STEPS = 20;
     /**
-     * Side of an SD-1.x adapter's evaluation images: a quarter of 512 px's pixels, so the ~200 guided images of an
-     * evaluation stay within an hour or two on a CPU (atelier-micro draws at its native 128 px).
+     * Side of an SD-1.x adapter's evaluation images: a quarter of 512 px's pixels. At 4 seeds and 20 steps an
+     * evaluation draws up to 192 guided images; at 4.1 s per guided 256 px UNet step of a full-size SD-1.5 on 2 CPU
+     * cores (docs/models.md) that is about 4.4 hours, against about 16 at 512 px. atelier-micro draws at its native
+     * 128 px.
      */
     public static final int CHECKPOINT_IMAGE_SIZE = 256;
     private static final ObjectMapper JSON = new ObjectMapper();
