@@ -29,9 +29,19 @@ public record BrandEvaluationPlan(Color declaredColour, Color renderableColour, 
                 declared);
         List<String[]> branded = BrandEvaluationPrompts.branded(brand,
                 dataset.stream().map(TrainingExample::prompt).toList(), Taxonomy.standard());
-        CodeDetector colour = new CodeDetector(brand.palette().get(0).name(),
-                image -> GarmentColour.share(image, renderable, null) >= GarmentColour.PRESENT_SHARE);
+        CodeDetector colour = houseColour(brand.palette().get(0).name(), renderable);
         return new BrandEvaluationPlan(declared, renderable, colour, null, FidelityEvaluation.standardPrompts(branded));
+    }
+
+    /**
+     * The house colour found as every model's images are read: at least {@link GarmentColour#PRESENT_SHARE} of the
+     * pixels that are not the near-white background in {@code renderable}'s hue, clearly saturated. On a photograph-like
+     * image (an SD-1.x checkpoint's) a coloured backdrop counts as garment, so a small teal piece on a grey wall is not
+     * counted as the house colour where the same piece on white would be.
+     */
+    public static CodeDetector houseColour(String label, Color renderable) {
+        return new CodeDetector(label,
+                image -> GarmentColour.share(image, renderable, null) >= GarmentColour.PRESENT_SHARE);
     }
 
     /** @throws InvalidInputException {@code palette} when the brand's palette is empty */

@@ -11,9 +11,10 @@ package io.atelier.brands.evaluation;
  * @param detailWithout images showing the house detail without the adapter (0 when the plan measures none)
  * @param detailWith images showing it with the adapter
  * @param agreeWithout images whose judge verdict matches the asked category (and colour, for plain prompts), without
- * @param agreeWith the same with the adapter
+ * @param agreeWith the same with the adapter (both 0 when no judge read the images)
+ * @param colourDrift mean {@link ColourDrift} between each seed's image without and with the adapter
  */
 public record EvaluationRow(EvaluationPrompt prompt, String modelPrompt, int images, int codeWithout, int codeWith,
                             int detailWithout, int detailWith,
-                            int agreeWithout, int agreeWith) {
+                            int agreeWithout, int agreeWith, double colourDrift) {
 }

@@ -8,6 +8,7 @@ import io.atelier.engine.GenerationListener;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.micro.judge.Judge;
 import io.atelier.micro.judge.JudgeVerdict;
+import io.atelier.micro.taxonomy.PromptStyle;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -19,9 +20,14 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Generates held-out prompts with and without an adapter (same seeds), finds the brand's declared codes in each image
- * (its house colour, and its house detail when the plan has a detector for it) and asks the judge what it sees: the
- * numbers of {@link FidelityReport} and a contact sheet (per prompt, one seed: the upper row without the adapter, the
- * lower with it).
+ * (its house colour, and its house detail when the plan has a detector for it), measures how far the adapter moves
+ * each image's colours ({@link ColourDrift}) and, when there is a judge for the model's images, asks it what it sees:
+ * the numbers of {@link FidelityReport} and a contact sheet (per prompt, one seed: the upper row without the adapter,
+ * the lower with it).
+ *
+ * <p>Prompts are written for the model the way {@code images.generate} writes them ({@link PromptStyle}): canonical
+ * tokens for atelier-micro, the glossary's English for a CLIP model (an SD-1.x checkpoint); a branded prompt carries
+ * the brand's trigger token at its head, where the adapter's training captions have it.
  */
 public final class FidelityEvaluation {
     /** Seeds far from anything the dataset or the base model's training drew. */
@@ -31,12 +37,28 @@ public final class FidelityEvaluation {
     private final String modelId;
     private final Judge judge;
     private final BrandTaxonomyResolver resolver;
+    private final PromptStyle style;
+    private final Integer imageSize;
 
+    /** atelier-micro, read by its judge, at the model's native size. */
     public FidelityEvaluation(DiffusionEngine engine, String modelId, Judge judge, BrandTaxonomyResolver resolver) {
+        this(engine, modelId, judge, resolver, PromptStyle.CANONICAL_TOKENS, null);
+    }
+
+    /**
+     * @param judgeOrNull reads the model's images (atelier-micro's judge); null for a model it was not trained on:
+     *     judge agreement is then not measured ({@link FidelityReport#judged()})
+     * @param style how the model reads prompts ({@link PromptStyle#forFamily} of its family)
+     * @param imageSizeOrNull square size of every evaluation image; null for the model's native size
+     */
+    public FidelityEvaluation(DiffusionEngine engine, String modelId, Judge judgeOrNull,
+                              BrandTaxonomyResolver resolver, PromptStyle style, Integer imageSizeOrNull) {
         this.engine = engine;
         this.modelId = modelId;
-        this.judge = judge;
+        this.judge = judgeOrNull;
         this.resolver = resolver;
+        this.style = style;
+        this.imageSize = imageSizeOrNull;
     }
 
     /**
@@ -45,8 +67,6 @@ public final class FidelityEvaluation {
      */
     public FidelityReport run(Brand brand, BrandEvaluationPlan plan, Path adapterFile, int seedsPerPrompt, int steps,
                               java.util.function.BiConsumer<Integer, Integer> progress, BooleanSupplier cancelled) {
-        CodeDetector colour = plan.colour();
-        CodeDetector detail = plan.detailOrNull();
         List<EvaluationPrompt> prompts = plan.prompts();
         long began = System.nanoTime();
         List<EvaluationRow> rows = new ArrayList<>();
@@ -58,45 +78,69 @@ public final class FidelityEvaluation {
                 throw new java.util.concurrent.CancellationException();
             }
             EvaluationPrompt prompt = prompts.get(p);
-            // Branded prompts resolve with the brand (house words → trigger token); plain ones without it.
-            String modelPrompt = resolver.resolve(prompt.branded() ? brand : null, prompt.text(), prompt.lang())
-                    .prompt();
-            if (prompt.branded() && !(" " + modelPrompt + " ").contains(" " + brand.triggerToken() + " ")) {
-                // As in training (DatasetExamples): a branded prompt always carries the trigger token.
-                modelPrompt = (brand.triggerToken() + " " + modelPrompt).trim();
-            }
+            String modelPrompt = modelPrompt(brand, prompt);
             // A French prompt and its English translation share their seeds (the n-th prompt of each language), so
             // the FR/EN comparison measures the words and not the luck of the draw.
             long seed = SEED_BASE + 1000L * positionInLanguage(prompts, p);
             List<BufferedImage> without = generate(modelPrompt, seed, seedsPerPrompt, steps, null);
             List<BufferedImage> with = generate(modelPrompt, seed, seedsPerPrompt, steps, adapter);
-            int codeWithout = 0;
-            int codeWith = 0;
-            int detailWithout = 0;
-            int detailWith = 0;
-            int agreeWithout = 0;
-            int agreeWith = 0;
-            for (int k = 0; k < seedsPerPrompt; k++) {
-                codeWithout += colour.present().test(without.get(k)) ? 1 : 0;
-                codeWith += colour.present().test(with.get(k)) ? 1 : 0;
-                if (detail != null) {
-                    detailWithout += detail.present().test(without.get(k)) ? 1 : 0;
-                    detailWith += detail.present().test(with.get(k)) ? 1 : 0;
-                }
-                agreeWithout += agrees(judge.score(without.get(k)), prompt) ? 1 : 0;
-                agreeWith += agrees(judge.score(with.get(k)), prompt) ? 1 : 0;
-            }
-            rows.add(new EvaluationRow(prompt, modelPrompt, seedsPerPrompt, codeWithout, codeWith, detailWithout,
-                    detailWith, agreeWithout,
-                    agreeWith));
+            rows.add(row(prompt, modelPrompt, without, with, plan, judge));
             if (prompt.lang().equals("fr")) {
                 sheet.add(new BufferedImage[] {without.get(0), with.get(0)});
                 labels.add(prompt.text());
             }
             progress.accept(p + 1, prompts.size());
         }
+        CodeDetector detail = plan.detailOrNull();
         return new FidelityReport(rows, detail == null ? null : detail.label(), contactSheet(sheet, labels),
-                (System.nanoTime() - began) / 1e9);
+                (System.nanoTime() - began) / 1e9, judge != null);
+    }
+
+    /**
+     * The prompt the model receives: resolved in the model's style, branded prompts with the brand (house words →
+     * its codes) and its trigger token at the head, plain ones without the brand.
+     */
+    String modelPrompt(Brand brand, EvaluationPrompt prompt) {
+        String modelPrompt = resolver.resolve(prompt.branded() ? brand : null, prompt.text(), prompt.lang(), style)
+                .prompt();
+        if (prompt.branded() && !(" " + modelPrompt + " ").contains(" " + brand.triggerToken() + " ")) {
+            // As in training (DatasetExamples, CaptionTags): a branded caption always leads with the trigger token.
+            modelPrompt = (brand.triggerToken() + " " + modelPrompt).trim();
+        }
+        return modelPrompt;
+    }
+
+    /**
+     * What one prompt's images show: the plan's codes counted without and with the adapter, the colour drift between
+     * each pair, and the judge's agreement when there is a judge (0 otherwise).
+     */
+    static EvaluationRow row(EvaluationPrompt prompt, String modelPrompt, List<BufferedImage> without,
+                             List<BufferedImage> with, BrandEvaluationPlan plan, Judge judgeOrNull) {
+        CodeDetector colour = plan.colour();
+        CodeDetector detail = plan.detailOrNull();
+        int images = without.size();
+        int codeWithout = 0;
+        int codeWith = 0;
+        int detailWithout = 0;
+        int detailWith = 0;
+        int agreeWithout = 0;
+        int agreeWith = 0;
+        double drift = 0;
+        for (int k = 0; k < images; k++) {
+            codeWithout += colour.present().test(without.get(k)) ? 1 : 0;
+            codeWith += colour.present().test(with.get(k)) ? 1 : 0;
+            if (detail != null) {
+                detailWithout += detail.present().test(without.get(k)) ? 1 : 0;
+                detailWith += detail.present().test(with.get(k)) ? 1 : 0;
+            }
+            if (judgeOrNull != null) {
+                agreeWithout += agrees(judgeOrNull.score(without.get(k)), prompt) ? 1 : 0;
+                agreeWith += agrees(judgeOrNull.score(with.get(k)), prompt) ? 1 : 0;
+            }
+            drift += ColourDrift.between(without.get(k), with.get(k));
+        }
+        return new EvaluationRow(prompt, modelPrompt, images, codeWithout, codeWith, detailWithout, detailWith,
+                agreeWithout, agreeWith, images == 0 ? 0 : drift / images);
     }
 
     /**
@@ -109,8 +153,9 @@ public final class FidelityEvaluation {
         List<Float> hues = new ArrayList<>();
         float[] hsb = new float[3];
         for (BufferedImage image : houseImages.subList(0, Math.min(6, houseImages.size()))) {
+            BufferedImage init = imageSize == null ? image : square(image, imageSize);
             BufferedImage round = engine.generate(GenerationRequest.of("").withModel(modelId).withSeed(1L)
-                    .withInitImage(image, 0.0), GenerationListener.NONE).images().get(0);
+                    .withInitImage(init, 0.0), GenerationListener.NONE).images().get(0);
             for (int y = 0; y < round.getHeight(); y += 2) {
                 for (int x = 0; x < round.getWidth(); x += 2) {
                     int rgb = round.getRGB(x, y);
@@ -139,8 +184,19 @@ public final class FidelityEvaluation {
 
     private List<BufferedImage> generate(String prompt, long seed, int count, int steps, AdapterSpec adapter) {
         GenerationRequest request = GenerationRequest.of(prompt).withModel(modelId).withSeed(seed).withCount(count)
-                .withSteps(steps).withAdapter(adapter);
+                .withSteps(steps).withAdapter(adapter).withSize(imageSize, imageSize);
         return engine.generate(request, GenerationListener.NONE).images();
+    }
+
+    /** The image scaled to a square of {@code size} (the house's images to the evaluation's size). */
+    private static BufferedImage square(BufferedImage image, int size) {
+        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, size, size, null);
+        g.dispose();
+        return out;
     }
 
     static boolean agrees(JudgeVerdict verdict, EvaluationPrompt prompt) {

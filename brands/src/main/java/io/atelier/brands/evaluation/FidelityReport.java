@@ -7,12 +7,14 @@ import java.util.function.Predicate;
 /**
  * An adapter's fidelity: how often the house's colour appears on branded prompts with and without it, how often on
  * plain prompts with it, the house detail likewise when one was measured, and how much it changes plain prompts
- * (forgetting, in points of judge agreement).
+ * (forgetting, in points of judge agreement, when a judge read the images; colour drift always).
  *
  * @param detailLabel what the house-detail columns count (e.g. "gold chain"); null when no detail was measured
+ * @param judged whether a judge read the images: without one, the agreement figures mean nothing (forgetting,
+ *     branded category kept)
  */
 public record FidelityReport(List<EvaluationRow> rows, String detailLabel, BufferedImage contactSheet,
-                             double seconds) {
+                             double seconds, boolean judged) {
 
     public double brandCodeRateWith() {
         return rate(r -> r.prompt().branded(), EvaluationRow::codeWith);
@@ -58,6 +60,34 @@ public record FidelityReport(List<EvaluationRow> rows, String detailLabel, Buffe
         return rate(r -> r.prompt().branded() && r.prompt().lang().equals(lang), EvaluationRow::codeWith);
     }
 
+    /** As {@link #brandCodeRateWith(String)}; null when no branded prompt was in that language. */
+    public Double brandCodeRateWithOrNull(String lang) {
+        boolean any = rows.stream().anyMatch(r -> r.prompt().branded() && r.prompt().lang().equals(lang));
+        return any ? brandCodeRateWith(lang) : null;
+    }
+
+    /** Mean colour drift between each plain prompt's image without and with the adapter (0..1, see ColourDrift). */
+    public double plainColourDrift() {
+        return drift(r -> !r.prompt().branded());
+    }
+
+    /** The same on branded prompts, where the adapter is meant to act: the scale plain drift is read against. */
+    public double brandColourDrift() {
+        return drift(r -> r.prompt().branded());
+    }
+
+    private double drift(Predicate<EvaluationRow> which) {
+        int images = 0;
+        double sum = 0;
+        for (EvaluationRow row : rows) {
+            if (which.test(row)) {
+                images += row.images();
+                sum += row.colourDrift() * row.images();
+            }
+        }
+        return images == 0 ? 0 : sum / images;
+    }
+
     /** Branded prompts whose category the judge still sees with the adapter on. */
     public double brandCategoryAgreementWith() {
         return rate(r -> r.prompt().branded(), EvaluationRow::agreeWith);
@@ -99,10 +129,17 @@ public record FidelityReport(List<EvaluationRow> rows, String detailLabel, Buffe
                     100 * brandDetailRateWithout(), 100 * plainDetailRateWith()));
         }
         out.append(String.format(java.util.Locale.ROOT,
-                "house colour on plain prompts with the adapter: %.0f%%; judge agreement on plain prompts %.0f%% -> %.0f%%"
-                        + " (forgetting %.1f points); branded category kept %.0f%%%n",
-                100 * plainCodeRateWith(), 100 * plainAgreementWithout(), 100 * plainAgreementWith(),
-                forgettingPoints(), 100 * brandCategoryAgreementWith()));
+                "house colour on plain prompts with the adapter: %.0f%%; colour drift on plain prompts %.3f (branded"
+                        + " %.3f)%n", 100 * plainCodeRateWith(), plainColourDrift(), brandColourDrift()));
+        if (judged) {
+            out.append(String.format(java.util.Locale.ROOT,
+                    "judge agreement on plain prompts %.0f%% -> %.0f%% (forgetting %.1f points); branded category"
+                            + " kept %.0f%%%n", 100 * plainAgreementWithout(), 100 * plainAgreementWith(),
+                    forgettingPoints(), 100 * brandCategoryAgreementWith()));
+        } else {
+            out.append("judge agreement (forgetting, branded category): not measured, no judge reads this model's"
+                    + " images\n");
+        }
         return out.toString();
     }
 }

@@ -10,68 +10,81 @@ package io.atelier.brands.training;
  * @param batch examples per step
  * @param checkpointEvery steps between checkpoints
  * @param captionDropout probability that each optional attribute (colour, pattern, detail, material) of a training
- *     caption is left out, as in atelier-micro's own training; the house's trigger token and the category stay
+ *     caption is left out, as in atelier-micro's own training; the house's trigger token and the category stay. On an
+ *     SD-1.x checkpoint the same rule on kohya tags: each tag after the trigger and the category (kohya's
+ *     {@code keep_tokens}) is dropped with this probability ({@code caption_tag_dropout_rate})
  * @param preservation how prompts that do not name the house keep the base model's answers
  * @param resolution square image size the examples are trained at; 0 = the model's native size (atelier-micro is
  *     always trained at its native size; an SD-1.x checkpoint at 512 px is slow on a CPU, so tests and CPU users
  *     pick a smaller one)
+ * @param emptyCaptionRate SD-1.x checkpoints: probability that a house example's whole caption is emptied (kohya's
+ *     {@code caption_dropout_rate}), so the unconditional prediction that classifier-free guidance steers from also
+ *     learns from the house's images. Plain rows have their own fifth of empty captions
+ *     ({@link AdapterTrainer#UNCONDITIONAL_SHARE}) on both models; atelier-micro ignores this rate
  */
 public record AdapterTrainingOptions(int steps, int rank, float learningRate, long seed, int batch,
                                      int checkpointEvery, double captionDropout, PriorPreservation preservation,
-                                     int resolution) {
+                                     int resolution, double emptyCaptionRate) {
 
     public static final int DEFAULT_STEPS = 2000;
     public static final int DEFAULT_RANK = 8;
     public static final float DEFAULT_LEARNING_RATE = 1e-3f;
+    /** kohya's guides suggest 0.05–0.1; the low end, since prior preservation keeps the plain rows' empty captions. */
+    public static final double DEFAULT_EMPTY_CAPTION_RATE = 0.05;
 
     public static AdapterTrainingOptions defaults() {
         return new AdapterTrainingOptions(DEFAULT_STEPS, DEFAULT_RANK, DEFAULT_LEARNING_RATE, 1L, 8, 100, 0.25,
-                PriorPreservation.defaults(), 0);
+                PriorPreservation.defaults(), 0, DEFAULT_EMPTY_CAPTION_RATE);
     }
 
     public AdapterTrainingOptions withSteps(int value) {
         return new AdapterTrainingOptions(value, rank, learningRate, seed, batch, checkpointEvery, captionDropout,
-                preservation, resolution);
+                preservation, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withRank(int value) {
         return new AdapterTrainingOptions(steps, value, learningRate, seed, batch, checkpointEvery, captionDropout,
-                preservation, resolution);
+                preservation, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withLearningRate(float value) {
         return new AdapterTrainingOptions(steps, rank, value, seed, batch, checkpointEvery, captionDropout,
-                preservation, resolution);
+                preservation, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withSeed(long value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, value, batch, checkpointEvery, captionDropout,
-                preservation, resolution);
+                preservation, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withBatch(int value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, seed, value, checkpointEvery, captionDropout,
-                preservation, resolution);
+                preservation, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withCheckpointEvery(int value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, value, captionDropout,
-                preservation, resolution);
+                preservation, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withCaptionDropout(double value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, value,
-                preservation, resolution);
+                preservation, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withPreservation(PriorPreservation value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, captionDropout,
-                value, resolution);
+                value, resolution, emptyCaptionRate);
     }
 
     public AdapterTrainingOptions withResolution(int value) {
         return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, captionDropout,
-                preservation, value);
+                preservation, value, emptyCaptionRate);
+    }
+
+    public AdapterTrainingOptions withEmptyCaptionRate(double value) {
+        return new AdapterTrainingOptions(steps, rank, learningRate, seed, batch, checkpointEvery, captionDropout,
+                preservation, resolution, value);
     }
 
     /** The same preservation with another share of each batch and number of plain flats. */

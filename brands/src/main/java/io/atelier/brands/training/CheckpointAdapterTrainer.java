@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Trains a brand adapter on an SD-1.x checkpoint: a kohya LoRA on the UNet's attention projections, learnt with DJL
@@ -34,8 +35,11 @@ import java.util.SplittableRandom;
  * {@link AdapterTrainingOptions#checkpointEvery()} steps, {@code loss.csv}, {@code loss.png}), the same draws of rows,
  * timesteps and noise from the seed and the step number ({@link StepRows}), so a run resumed after a crash computes
  * exactly what an uninterrupted one would; the same prior preservation (plain flats, teacher or data target, empty
- * captions). Caption dropout is atelier-micro's alone: it drops that model's taxonomy attributes from its own token
- * ids, which CLIP's tokens do not carry.
+ * captions). Captions are kohya tags ({@link CaptionTags}: trigger and category first and always kept, optional
+ * attributes after them), drawn anew for every row from the step's random: each optional tag dropped with
+ * {@link AdapterTrainingOptions#captionDropout()}, a house row's whole caption emptied with
+ * {@link AdapterTrainingOptions#emptyCaptionRate()}; each variant goes through the frozen CLIP encoder when first
+ * drawn ({@link CaptionContexts}). Only the UNet learns: the text encoder has no LoRA.
  *
  * <p>The file it exports has kohya names ({@code lora_unet_<diffusers module>.lora_down.weight}, {@code .lora_up.weight},
  * {@code .alpha} = rank), which the engine's LoRA path, A1111 and ComfyUI load.
@@ -93,9 +97,10 @@ public final class CheckpointAdapterTrainer {
              NDManager state = NDManager.newBaseManager(model.device())) {
             Files.createDirectories(workDir);
             String baseBefore = baseDigest(model);
-            // Step 1: examples encoded once (or read back on resume), captions through the frozen text encoder.
+            // Step 1: examples encoded once (or read back on resume); captions through the frozen text encoder as drawn.
             CheckpointExamples prepared = CheckpointExamples.prepare(model, workDir, examples, options, size);
             LatentCache cache = prepared.cache();
+            CaptionContexts captions = new CaptionContexts(model);
             // Step 2: the LoRA and its optimiser, restored from the last checkpoint if there is one.
             CheckpointLoraStep trainer = new CheckpointLoraStep(model, lora, schedule, state, options.learningRate(),
                     WARMUP_STEPS);
@@ -105,7 +110,7 @@ public final class CheckpointAdapterTrainer {
             int brandCount = examples.size();
             int regularisation = cache.count() - brandCount;
             int b = options.batch();
-            long[] contextDims = prepared.contextShape();
+            long[] contextDims = captions.shape();
             int perContext = (int) (contextDims[0] * contextDims[1]);
             Shape latentShape = new Shape(b, LatentCache.LATENT_CHANNELS, cache.latentSize(), cache.latentSize());
             Shape contextShape = new Shape(b, contextDims[0], contextDims[1]);
@@ -115,9 +120,10 @@ public final class CheckpointAdapterTrainer {
                 if (listener.isCancelled()) {
                     throw new TrainingCancelledException();
                 }
-                SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + step);
-                StepRows.Row[] rows = StepRows.draw(random, b, brandCount, regularisation, options.preservation(),
-                        schedule.trainTimesteps(), (i, index, r) -> { });
+                SplittableRandom random = stepRandom(options, step);
+                StepDraw draw = drawStep(random, b, brandCount, regularisation, options, schedule.trainTimesteps(),
+                        prepared::tags);
+                StepRows.Row[] rows = draw.rows();
                 float[] latents = new float[b * per];
                 float[] contexts = new float[b * perContext];
                 int[] timesteps = new int[b];
@@ -127,7 +133,7 @@ public final class CheckpointAdapterTrainer {
                     for (int j = 0; j < per; j++) {
                         latents[i * per + j] = cache.latents()[row.index() * per + j] * scale;
                     }
-                    float[] context = row.unconditional() ? prepared.emptyContext() : prepared.context(row.index());
+                    float[] context = captions.of(draw.captions()[i]);
                     System.arraycopy(context, 0, contexts, i * perContext, perContext);
                     timesteps[i] = row.timestep();
                     teacher[i] = row.teacher();
@@ -159,6 +165,34 @@ public final class CheckpointAdapterTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every draw of a step comes from this random, a function of the seed and the step number only. */
+    static SplittableRandom stepRandom(AdapterTrainingOptions options, int step) {
+        return new SplittableRandom(options.seed() * 1_000_003L + step);
+    }
+
+    /** The rows of one training step and the caption each row learns under ("" for an empty one). */
+    record StepDraw(StepRows.Row[] rows, String[] captions) {
+    }
+
+    /**
+     * Draws a step's rows ({@link StepRows}) and each row's caption from the step's random: a plain row left
+     * unconditional gets the empty caption, every other row a drawing of its tags ({@link CaptionTags#draw}), a
+     * house row with {@link AdapterTrainingOptions#emptyCaptionRate()}, a plain one without (it has its own share).
+     */
+    static StepDraw drawStep(SplittableRandom random, int batch, int brandCount, int regularisation,
+                             AdapterTrainingOptions options, int trainTimesteps, IntFunction<CaptionTags> tags) {
+        String[] captions = new String[batch];
+        StepRows.Row[] rows = StepRows.draw(random, batch, brandCount, regularisation, options.preservation(),
+                trainTimesteps, (i, index, r) -> captions[i] = tags.apply(index).draw(r, options.captionDropout(),
+                        index < brandCount ? options.emptyCaptionRate() : 0));
+        for (int i = 0; i < batch; i++) {
+            if (rows[i].unconditional()) {
+                captions[i] = "";
+            }
+        }
+        return new StepDraw(rows, captions);
     }
 
     /** The hash adapters record as their base: the checkpoint file's SHA-256 (a diffusers folder: its revision). */

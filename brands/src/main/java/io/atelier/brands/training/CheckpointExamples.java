@@ -1,6 +1,5 @@
 package io.atelier.brands.training;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.atelier.engine.image.PixelTensors;
@@ -9,32 +8,31 @@ import io.atelier.engine.text.ClipTokenizer;
 import io.atelier.micro.train.CaptionedImage;
 import io.atelier.micro.train.CaptionedImageSource;
 import io.atelier.micro.train.FlatsImageSource;
+import io.atelier.micro.taxonomy.PromptGlossary;
+import io.atelier.micro.taxonomy.Taxonomy;
 import io.atelier.micro.train.LatentCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The examples of an SD-1.x adapter training as the UNet sees them: each image encoded once by the checkpoint's VAE
- * (the latent mean, kept in {@code latents.bin} of the work folder so that a resumed run does not encode again) and
- * each caption once by its frozen CLIP text encoder (recomputed at every start: same weights, same states). The
- * house's examples come first, then the plain flats of prior preservation, as in atelier-micro's trainer.
+ * (the latent mean, kept in {@code latents.bin} of the work folder so that a resumed run does not encode again) with
+ * its caption as kohya tags ({@link CaptionTags}); the text states are the trainer's to encode, per drawn variant of
+ * a caption ({@link CaptionContexts}). The house's examples come first, then the plain flats of prior preservation,
+ * as in atelier-micro's trainer.
  */
 final class CheckpointExamples {
     private static final int ENCODE_BATCH = 4;
-    private static final int TEXT_BATCH = 16;
 
     private final LatentCache cache;
-    private final float[][] contexts;
-    private final float[] emptyContext;
-    private final long[] contextShape;
+    private final List<CaptionTags> tags;
 
-    private CheckpointExamples(LatentCache cache, float[][] contexts, float[] emptyContext, long[] contextShape) {
+    private CheckpointExamples(LatentCache cache, List<CaptionTags> tags) {
         this.cache = cache;
-        this.contexts = contexts;
-        this.emptyContext = emptyContext;
-        this.contextShape = contextShape;
+        this.tags = tags;
     }
 
     static CheckpointExamples prepare(Sd1Model model, Path workDir, List<TrainingExample> examples,
@@ -50,31 +48,13 @@ final class CheckpointExamples {
         if (cache.latentSize() * 8 != size) {
             throw new IllegalStateException("the work folder's latents are for " + cache.latentSize() * 8 + " px");
         }
-        // Step 2: every caption through the frozen text encoder, and the empty caption of the unconditional rows.
-        int length = cache.textLength();
-        float[][] contexts = new float[cache.count()][];
-        for (int start = 0; start < cache.count(); start += TEXT_BATCH) {
-            int n = Math.min(TEXT_BATCH, cache.count() - start);
-            long[] ids = new long[n * length];
-            System.arraycopy(cache.inputIds(), start * length, ids, 0, ids.length);
-            float[][] states = encodeText(model, ids, n, length);
-            System.arraycopy(states, 0, contexts, start, n);
+        // Step 2: every caption (canonical tokens) as tags for CLIP, the trigger and the category first.
+        PromptGlossary glossary = PromptGlossary.standard();
+        List<CaptionTags> tags = new ArrayList<>(cache.count());
+        for (String caption : cache.captions()) {
+            tags.add(CaptionTags.of(caption, Taxonomy.standard(), glossary));
         }
-        float[] empty = encodeText(model, ClipTokenizer.standard().contextIds(""), 1, length)[0];
-        return new CheckpointExamples(cache, contexts, empty, new long[] {length, empty.length / length});
-    }
-
-    private static float[][] encodeText(Sd1Model model, long[] ids, int n, int length) {
-        try (NDManager scratch = NDManager.newBaseManager(model.device())) {
-            NDArray states = model.encodeText(scratch.create(ids, new Shape(n, length)));
-            float[] all = states.toFloatArray();
-            int per = all.length / n;
-            float[][] rows = new float[n][];
-            for (int i = 0; i < n; i++) {
-                rows[i] = java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per);
-            }
-            return rows;
-        }
+        return new CheckpointExamples(cache, tags);
     }
 
     private static LatentCache encode(Sd1Model model, List<TrainingExample> examples, AdapterTrainingOptions options,
@@ -114,18 +94,8 @@ final class CheckpointExamples {
         return cache;
     }
 
-    /** The text states of a cached example, [L * width]. */
-    float[] context(int index) {
-        return contexts[index];
-    }
-
-    /** The text states of the empty caption. */
-    float[] emptyContext() {
-        return emptyContext;
-    }
-
-    /** [L, width] of one example's text states. */
-    long[] contextShape() {
-        return contextShape;
+    /** The caption of a cached example as tags. */
+    CaptionTags tags(int index) {
+        return tags.get(index);
     }
 }

@@ -17,7 +17,10 @@ final class StepRows {
     record Row(int index, boolean teacher, boolean unconditional, int timestep) {
     }
 
-    /** A trainer's change to a row's caption that draws from the step's random (atelier-micro's caption dropout). */
+    /**
+     * A trainer's change to a row's caption that draws from the step's random (caption dropout: atelier-micro's on its
+     * token ids, the SD-1.x trainer's on kohya tags).
+     */
     interface CaptionEdit {
         void apply(int row, int index, SplittableRandom random);
     }

@@ -1,7 +1,6 @@
 package io.atelier.bridge.adapters;
 
 import io.atelier.bridge.Bridge;
-import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
 import io.atelier.bridge.rpc.RpcBinding;
 import io.atelier.brands.BrandScope;
@@ -11,7 +10,6 @@ import io.atelier.brands.training.AdapterTrainingOptions;
 import io.atelier.engine.model.ModelPackage;
 import io.atelier.engine.model.ModelRegistry;
 import io.atelier.micro.model.AtelierMicroModel;
-import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.service.AdaptersService;
 import java.util.List;
 import java.util.function.Supplier;
@@ -64,13 +62,6 @@ public final class AdapterServices {
         bridge.addService(RpcBinding.perCaller(AdaptersService.class, caller -> new AdaptersServiceImpl(store,
                 bridge.jobs(), bases, bridge.config().home(), evaluations, template, caller)));
         return services;
-    }
-
-    /** Evaluation jobs that fail with a model failure: for bridges without the judge. */
-    public static EvaluationJobFactory noEvaluation() {
-        return adapter -> ctx -> {
-            throw new AtelierException(ErrorCodes.MODEL_FAILURE, "Evaluation needs the judge, which is not installed.");
-        };
     }
 
     /** Queues every interrupted training again; returns the adapter ids resumed. */

@@ -13,7 +13,6 @@ import io.atelier.brands.adapter.AdapterSpec;
 import io.atelier.brands.adapter.AdapterStatus;
 import io.atelier.brands.evaluation.BrandEvaluationPlan;
 import io.atelier.brands.training.AdapterTrainingOptions;
-import io.atelier.micro.model.AtelierMicroModel;
 import io.atelier.protocol.AdapterEvaluation;
 import io.atelier.protocol.AdapterInfo;
 import io.atelier.protocol.AdaptersEvaluateParams;
@@ -97,11 +96,13 @@ final class AdaptersServiceImpl implements AdaptersService {
         if (!adapter.brand().equals(params.brand()) || adapter.status() != AdapterStatus.READY) {
             throw new AtelierException(ErrorCodes.NOT_FOUND, "Adapter not found.", "adapter");
         }
-        // The evaluation draws with atelier-micro and reads its flats with the judge trained on them.
-        if (!AtelierMicroModel.ID.equals(adapter.spec().baseModel())) {
-            throw AtelierException.invalidParams("adapter", "adapters.evaluate measures adapters of "
-                    + AtelierMicroModel.ID + " (its judge reads that model's flats); " + adapter.id() + " adapts "
-                    + adapter.spec().baseModel() + ".");
+        // The evaluation draws with the model the adapter was trained on: it must still be installed.
+        try {
+            bases.base(adapter.spec().baseModel());
+        } catch (InvalidInputException e) {
+            throw AtelierException.invalidParams("adapter", "Adapter " + adapter.id() + " adapts "
+                    + adapter.spec().baseModel() + ", which is not installed: adapters.evaluate draws with that"
+                    + " model.");
         }
         // The evaluation measures the brand's declared codes: without a palette there is no colour to look for.
         run(() -> {

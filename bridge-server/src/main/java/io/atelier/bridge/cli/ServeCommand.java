@@ -4,7 +4,7 @@ import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.BridgeVersion;
 import io.atelier.bridge.adapters.AdapterServices;
-import io.atelier.bridge.adapters.JudgeEvaluations;
+import io.atelier.bridge.adapters.AdapterEvaluations;
 import io.atelier.bridge.generate.GeneratingBridge;
 import io.atelier.bridge.jobs.JobManager;
 import io.atelier.bridge.photopea.PhotopeaPlugin;
@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         // adapters.*: trained on atelier-micro from the engine's registry, evaluated with the judge on its engine.
         AdapterServices[] adapters = new AdapterServices[1];
         Bridge bridge = GeneratingBridge.create(config, model, (b, engine) -> adapters[0] = AdapterServices.install(b,
-                engine.models(), new JudgeEvaluations(b.brandStore(), () -> engine, config.home()))).start();
+                engine.models(), new AdapterEvaluations(b.brandStore(), () -> engine, config.home()))).start();
         JobManager.Resumed resumed = bridge.resumedJobs();
         if (!resumed.jobIds().isEmpty() || resumed.failed() > 0) {
             System.out.println("Resumed " + resumed.jobIds().size() + " jobs left queued or running by the last stop"

@@ -147,7 +147,7 @@ public final class ImagesServiceImpl implements AutoCloseable {
         PromptStyle style = PromptStyle.forFamily(manifest.family());
         PromptResolution.Resolved prompt = prompts.resolve(brand, params.prompt(), params.negativePrompt(),
                 params.lang(), style);
-        prompt = prompts.withHouseCodes(prompt, brand, adapter != null && adapter.spec().weight() > 0, style);
+        prompt = prompts.withHouseCodes(prompt, brand, adapter != null && adapter.spec().weight() > 0);
         // Step 3b: the palette, as colour words in that prompt (the lock, if asked, runs on the drawn pixels).
         String promptColour = prompts.colourToken(brand, params.prompt(), params.lang());
         PaletteSteering.Steer palette = paletteSteering.steer(params.palette(), params.paletteLock(), brand,

@@ -57,10 +57,11 @@ public final class PromptResolution {
      * The brand's codes whether or not the designer typed the house's words: a designer who picks the house gets what
      * its adapter learnt. Its adapter learnt the house under the brand's trigger token, which only house words put in
      * the prompt; so when the brand's adapter applies (weight above 0) and the prompt lacks the trigger, it goes at the
-     * head, where training put it. Canonical-token models only (atelier-micro): a CLIP model's prompt is English text.
+     * head, where training put it: in canonical tokens for atelier-micro, and as the leading tag of the kohya captions
+     * an SD-1.x checkpoint's brand adapter learnt from ("brand_0 Exemple green dress").
      */
-    Resolved withHouseCodes(Resolved prompt, Brand brandOrNull, boolean adapterApplies, PromptStyle style) {
-        if (brandOrNull == null || !adapterApplies || style != PromptStyle.CANONICAL_TOKENS
+    Resolved withHouseCodes(Resolved prompt, Brand brandOrNull, boolean adapterApplies) {
+        if (brandOrNull == null || !adapterApplies
                 || (" " + prompt.prompt() + " ").contains(" " + brandOrNull.triggerToken() + " ")) {
             return prompt;
         }

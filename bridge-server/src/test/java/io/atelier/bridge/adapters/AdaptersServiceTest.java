@@ -61,7 +61,7 @@ class AdaptersServiceTest {
                     EngineOptions.defaults(b.config().home().resolve("cache")));
             GeneratingBridge.install(b, engine);
             services = AdapterServices.install(b, registry,
-                    new JudgeEvaluations(b.brandStore(), () -> engine, b.config().home(), 1, 3), SMALL);
+                    new AdapterEvaluations(b.brandStore(), () -> engine, b.config().home(), 1, 3, 64), SMALL);
         });
         admin = bridge.adminToken();
         ok(admin, "brands.create", """

@@ -23,8 +23,13 @@ public interface AdaptersService {
     @RpcErrors({ErrorCodes.NOT_FOUND})
     AdaptersListResult list(BrandIdParams params);
 
-    /** Measures an adapter's fidelity to the brand and its forgetting, as a job. */
-    @RpcDescription("Scores an adapter with the judge, with and without it, as a job whose result is a contact sheet.")
-    @RpcErrors({ErrorCodes.NOT_FOUND, ErrorCodes.BUSY, ErrorCodes.MODEL_FAILURE})
+    /**
+     * Measures an adapter's fidelity to the brand and how much it changes other prompts, as a job: on atelier-micro or
+     * on the SD-1.x checkpoint it was trained on. Invalid params: a brand without a palette ({@code palette}), an
+     * adapter whose model is no longer installed ({@code adapter}).
+     */
+    @RpcDescription("Measures an adapter's house codes with and without it (and, on atelier-micro, the judge's"
+            + " agreement), as a job whose result is a contact sheet.")
+    @RpcErrors({ErrorCodes.INVALID_PARAMS, ErrorCodes.NOT_FOUND, ErrorCodes.BUSY, ErrorCodes.MODEL_FAILURE})
     JobSubmitted evaluate(AdaptersEvaluateParams params);
 }
