@@ -125,7 +125,8 @@ public final class AdapterTrainer {
                     StepRows.Row[] rows = StepRows.draw(random, b, brandCount, regularisation,
                             options.preservation(), schedule.trainTimesteps(), (i, index, r) -> {
                                 System.arraycopy(cache.inputIds(), index * length, ids, i * length, length);
-                                captionDropout.apply(ids, i * length, length, r);
+                                captionDropout.apply(ids, i * length, length, r,
+                                        options.captionDropoutFor(index < brandCount, r));
                             });
                     int[] timesteps = new int[b];
                     boolean[] teacher = new boolean[b];

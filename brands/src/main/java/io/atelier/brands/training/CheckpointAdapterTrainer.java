@@ -179,13 +179,15 @@ public final class CheckpointAdapterTrainer {
     /**
      * Draws a step's rows ({@link StepRows}) and each row's caption from the step's random: a plain row left
      * unconditional gets the empty caption, every other row a drawing of its tags ({@link CaptionTags#draw}), a
-     * house row with {@link AdapterTrainingOptions#emptyCaptionRate()}, a plain one without (it has its own share).
+     * house row with {@link AdapterTrainingOptions#emptyCaptionRate()} and sometimes bare
+     * ({@link AdapterTrainingOptions#captionDropoutFor}), a plain one without (it has its own share).
      */
     static StepDraw drawStep(SplittableRandom random, int batch, int brandCount, int regularisation,
                              AdapterTrainingOptions options, int trainTimesteps, IntFunction<CaptionTags> tags) {
         String[] captions = new String[batch];
         StepRows.Row[] rows = StepRows.draw(random, batch, brandCount, regularisation, options.preservation(),
-                trainTimesteps, (i, index, r) -> captions[i] = tags.apply(index).draw(r, options.captionDropout(),
+                trainTimesteps, (i, index, r) -> captions[i] = tags.apply(index).draw(r,
+                        options.captionDropoutFor(index < brandCount, r),
                         index < brandCount ? options.emptyCaptionRate() : 0));
         for (int i = 0; i < batch; i++) {
             if (rows[i].unconditional()) {

@@ -37,6 +37,11 @@ public final class CaptionDropout {
 
     /** Rewrites {@code ids[offset, offset + length)} in place, dropping optional attributes and padding the end. */
     public void apply(long[] ids, int offset, int length, SplittableRandom random) {
+        apply(ids, offset, length, random, rate);
+    }
+
+    /** The same with another rate for this caption (1 leaves only the category and the tokens outside the taxonomy). */
+    public void apply(long[] ids, int offset, int length, SplittableRandom random, double rate) {
         if (rate <= 0) {
             return;
         }
