@@ -2,13 +2,16 @@
 rem Atelier launcher for Windows, the twin of ./atelier: builds on first use, then runs the bridge's CLI.
 rem   atelier serve [--host 127.0.0.1] [--port 7437] [--home DIR]
 rem   set ATELIER_DEVICE=cuda before it to build and run with libtorch's CUDA build (docs\gpu.md).
-rem   atelier bench ...: the benchmarks, run from the tools module's jar (tools\target\atelier-tools.jar) instead of
-rem   the app's.
+rem   atelier bench ..., atelier demo brand, atelier eval micro, atelier eval brand ID: the developer tools, run from
+rem   the tools module's jar (tools\target\atelier-tools.jar) instead of the app's.
 setlocal
 set "ROOT=%~dp0"
 set "MODULE=bridge-server"
 set "JAR=%ROOT%bridge-server\target\atelier.jar"
 if /I "%~1"=="bench" goto tools
+if /I "%~1"=="demo" goto tools
+if /I "%~1"=="eval" if /I "%~2"=="micro" goto tools
+if /I "%~1"=="eval" if /I "%~2"=="brand" goto tools
 goto chosen
 :tools
 set "MODULE=tools"

@@ -1,4 +1,4 @@
-package io.atelier.brands.house;
+package io.atelier.tools.house;
 
 import io.atelier.brands.dataset.GarmentColour;
 import java.awt.BasicStroke;

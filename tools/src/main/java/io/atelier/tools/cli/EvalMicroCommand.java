@@ -1,5 +1,6 @@
-package io.atelier.bridge.cli;
+package io.atelier.tools.cli;
 
+import io.atelier.bridge.cli.HomeOption;
 import io.atelier.bridge.generate.GenerationEngines;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.GenerationListener;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "micro", mixinStandardHelpOptions = true,
         description = "Judge-scored rates of the default model on category x colour x pattern prompts, FR and EN.")
-final class EvalMicroCommand implements Callable<Integer> {
+public final class EvalMicroCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
 

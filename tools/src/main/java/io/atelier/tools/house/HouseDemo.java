@@ -1,4 +1,4 @@
-package io.atelier.brands.house;
+package io.atelier.tools.house;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atelier.brands.BrandScope;

@@ -1,8 +1,9 @@
-package io.atelier.bridge.cli;
+package io.atelier.tools.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.atelier.tools.AtelierTools;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class EvalMicroCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = new CommandLine(new AtelierCli()).execute("eval", "micro", "--home", home.toString(),
+            exit = new CommandLine(new AtelierTools()).execute("eval", "micro", "--home", home.toString(),
                     "--model", "atelier-tiny", "--steps", "2", "--limit", "4", "--sheet", sheet.toString());
         } finally {
             System.setOut(original);

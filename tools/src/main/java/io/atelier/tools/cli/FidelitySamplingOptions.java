@@ -1,4 +1,4 @@
-package io.atelier.bridge.cli;
+package io.atelier.tools.cli;
 
 import picocli.CommandLine.Option;
 

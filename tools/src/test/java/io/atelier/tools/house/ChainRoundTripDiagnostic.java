@@ -1,4 +1,4 @@
-package io.atelier.brands.house;
+package io.atelier.tools.house;
 
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.EngineOptions;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The figures behind {@link HouseCodes#CHAIN_PRESENT_SHARE} and the chain's size: how much chain the house flats keep
  * through atelier-micro's autoencoder, and how much "chain" base flats show without one. A measurement, not a test:
  * its name keeps it out of the default run (about a minute). Run it by hand:
- * {@code ./mvnw -q -B -pl brands -am test -Dtest=ChainRoundTripDiagnostic -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -q -B -pl tools -am test -Dtest=ChainRoundTripDiagnostic -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ChainRoundTripDiagnostic {
     private static final int BASE_FLATS = 1200;

@@ -1,4 +1,4 @@
-package io.atelier.brands.house;
+package io.atelier.tools.house;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,7 @@ import java.util.List;
  * painted in. Everything is a function of the flat's index, so the dataset is the same on every machine.
  */
 public final class MaisonExemple {
-    public static final String RESOURCE = "/io/atelier/brands/house/maison-exemple.json";
+    public static final String RESOURCE = "/io/atelier/tools/house/maison-exemple.json";
     public static final int DATASET_SIZE = 30;
     /** The categories the house makes (a held-out evaluation uses the same ones with other seeds). */
     public static final List<String> CATEGORIES = List.of("dress", "skirt", "handbag", "tshirt", "sweatshirt",

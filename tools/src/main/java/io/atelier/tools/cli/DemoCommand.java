@@ -1,10 +1,11 @@
-package io.atelier.bridge.cli;
+package io.atelier.tools.cli;
 
 import io.atelier.brands.BrandStore;
 import io.atelier.brands.NotFoundException;
-import io.atelier.brands.house.HouseDemo;
+import io.atelier.tools.house.HouseDemo;
 import io.atelier.brands.training.AdapterTrainingOptions;
 import io.atelier.brands.training.PriorPreservation;
+import io.atelier.bridge.cli.HomeOption;
 import io.atelier.bridge.generate.GenerationEngines;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.micro.model.AtelierMicroModel;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code atelier demo brand} and {@code atelier eval brand ID}: the demo house, end to end, and its evaluation. */
-final class DemoCommand {
+public final class DemoCommand {
     private DemoCommand() {
     }
 
@@ -26,7 +27,7 @@ final class DemoCommand {
 
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "Demonstrations.",
             subcommands = {Brand.class})
-    static final class Demo implements Runnable {
+    public static final class Demo implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +39,7 @@ final class DemoCommand {
 
     @Command(name = "brand", mixinStandardHelpOptions = true,
             description = "Create Maison Exemple, import its flats, train its adapter, evaluate it, print the table.")
-    static final class Brand implements Callable<Integer> {
+    public static final class Brand implements Callable<Integer> {
         @Option(names = "--steps", defaultValue = "" + AdapterTrainingOptions.DEFAULT_STEPS,
                 description = "Training steps (default ${DEFAULT-VALUE}).")
         int steps;
@@ -83,7 +84,7 @@ final class DemoCommand {
 
     @Command(name = "brand", mixinStandardHelpOptions = true,
             description = "Score a brand's current adapter with the judge: house codes with and without it, forgetting.")
-    static final class EvalBrand implements Callable<Integer> {
+    public static final class EvalBrand implements Callable<Integer> {
         @Parameters(paramLabel = "ID", description = "The brand.")
         String brand;
 

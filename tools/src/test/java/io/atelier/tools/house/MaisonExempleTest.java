@@ -1,4 +1,4 @@
-package io.atelier.brands.house;
+package io.atelier.tools.house;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
