@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Asks the judge what an image shows.",
-        footer = {"", "eval micro and eval brand (judge-scored rates of a model, of a brand's adapter) are in the"
-                + " tools module: ./atelier runs them from tools/target/atelier-tools.jar."},
+        footer = {"", "eval micro and eval brand (judge-scored rates of a model, of a brand's adapter) are developer"
+                + " tools: ./atelier runs them from the tools module's jar."},
         subcommands = {EvalImageCommand.class})
 final class EvalCommand implements Runnable {
     @CommandLine.Spec
