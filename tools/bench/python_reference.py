@@ -3,7 +3,7 @@
 
 Same math as the Java engine: trailing timesteps, DDIM (eta 0) with classifier-free guidance batched as
 [uncond, cond] in one UNet forward, java.util.Random's Gaussian noise (re-implemented below) so both sides start
-from identical latents. Used by the engine's GenerateBenchmark for the Atelier/Python time ratio, and to check that
+from identical latents. Used by the tools' GenerateBenchmark for the Atelier/Python time ratio, and to check that
 both produce the same pixels.
 
   /usr/bin/python3 tools/bench/python_reference.py PACKAGE_DIR --prompt "red dress" --seed 42 [--steps N]

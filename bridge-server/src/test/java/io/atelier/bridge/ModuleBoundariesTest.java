@@ -1,10 +1,13 @@
 package io.atelier.bridge;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   protocol  <-  client (plugins/java-client)  <-  preview (jme-preview)  <-  bridge
  *   engine    <-  micro  <-  brands  <-  bridge
+ *   every module above  <-  tools (benchmarks, demos, measurements: never in the app's jars)
  * </pre>
+ * The tools module's classes are not on this classpath: {@code ToolsBoundaryTest} there checks the same rule with them.
  */
 class ModuleBoundariesTest {
     private static final String PROTOCOL = "io.atelier.protocol..";
@@ -31,6 +36,13 @@ class ModuleBoundariesTest {
     private static final String CLIENT = "io.atelier.client..";
     private static final String PREVIEW = "io.atelier.preview..";
     private static final String BRIDGE = "io.atelier.bridge..";
+    private static final String TOOLS = "io.atelier.tools..";
+    /**
+     * micro's training programs (SamplingBench times sampling beside TrainMicro) make the shipped model; whether they
+     * leave micro's jar is for micro's owner to decide, so this rule names the one it would otherwise catch.
+     */
+    private static final DescribedPredicate<HasName> MICRO_TRAINING_TOOLS =
+            HasName.Predicates.nameMatching("io\\.atelier\\.micro\\.train\\.SamplingBench(\\$.*)?");
     private static final String[] TRANSPORTS = {"org.eclipse.jetty..", "com.googlecode.jsonrpc4j..", "okhttp3.."};
 
     private static final JavaClasses CLASSES = importAllModules();
@@ -67,6 +79,23 @@ class ModuleBoundariesTest {
         classes().should().resideInAnyPackage(PROTOCOL, ENGINE, MICRO, BRANDS, CLIENT, PREVIEW, BRIDGE)
                 .because("a new module needs its place in each_module_uses_only_the_modules_below_it")
                 .check(CLASSES);
+    }
+
+    @Test
+    void no_module_reaches_the_tools() {
+        noClasses().should().dependOnClassesThat().resideInAPackage(TOOLS)
+                .because("the tools depend on the app, never the other way round")
+                .check(CLASSES);
+    }
+
+    @Test
+    void the_production_jars_hold_no_benchmark_or_demo() {
+        noClasses().should().resideInAnyPackage("..bench..", "..demo..")
+                .orShould().haveSimpleNameEndingWith("Bench")
+                .orShould().haveSimpleNameEndingWith("Benchmark")
+                .orShould().haveSimpleNameEndingWith("Demo")
+                .because("benchmarks and demos belong to the tools module (tools/, its own jar)")
+                .check(CLASSES.that(not(MICRO_TRAINING_TOOLS)));
     }
 
     @Test

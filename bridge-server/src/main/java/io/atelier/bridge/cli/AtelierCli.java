@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, GenerateCommand.class, BatchCommand.class, CapsuleCommand.class,
                 UpscaleCommand.class,
                 TokenCommand.class,
-                DatasetCommand.class, EvalCommand.class,
-                BenchCommand.class, PreviewCommand.class, DemoCommand.Demo.class})
+                DatasetCommand.class, EvalCommand.class, PreviewCommand.class},
+        footer = {"", "Benchmarks and demos (bench, demo, eval micro, eval brand) are in the tools module: ./atelier"
+                + " runs them from tools/target/atelier-tools.jar (./atelier bench --help)."})
 public final class AtelierCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

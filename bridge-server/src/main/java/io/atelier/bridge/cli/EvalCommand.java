@@ -3,10 +3,15 @@ package io.atelier.bridge.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./atelier eval …}: how well a model draws what was asked, scored by the judge. */
+/**
+ * {@code ./atelier eval image}: what the judge sees in an image. The measurements ({@code eval micro}, {@code eval
+ * brand}) are developer tools: the launcher runs them from the tools module's jar.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Scores generations with the judge and prints the rates.",
-        subcommands = {EvalMicroCommand.class, EvalImageCommand.class, DemoCommand.EvalBrand.class})
+        description = "Asks the judge what an image shows.",
+        footer = {"", "eval micro and eval brand (judge-scored rates of a model, of a brand's adapter) are developer"
+                + " tools: ./atelier runs them from the tools module's jar."},
+        subcommands = {EvalImageCommand.class})
 final class EvalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

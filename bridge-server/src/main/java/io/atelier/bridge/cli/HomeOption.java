@@ -3,12 +3,15 @@ package io.atelier.bridge.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --home DIR}: the bridge's folder; defaults to {@code $ATELIER_HOME}, else {@code ~/.atelier}. */
-final class HomeOption {
+/**
+ * {@code --home DIR}: the bridge's folder; defaults to {@code $ATELIER_HOME}, else {@code ~/.atelier}. Public for the
+ * tools' commands ({@code demo brand}, {@code eval micro}), which work on the same folder.
+ */
+public final class HomeOption {
     @Option(names = "--home", paramLabel = "DIR", description = "Bridge folder (default: $ATELIER_HOME or ~/.atelier).")
     Path home;
 
-    Path resolve() {
+    public Path resolve() {
         if (home != null) {
             return home.toAbsolutePath();
         }

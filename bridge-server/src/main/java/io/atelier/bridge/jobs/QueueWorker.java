@@ -99,7 +99,7 @@ public final class QueueWorker implements AutoCloseable {
         renewals.scheduleWithFixedDelay(() -> {
             try {
                 heartbeats.beat(new WorkerHeartbeats.Heartbeat(workerId, modelList, clock.millis(),
-                        io.atelier.engine.bench.ProcessMemory.residentBytes(), heapUsedBytes(), processCpuLoad(),
+                        io.atelier.bridge.ProcessMemory.residentBytes(), heapUsedBytes(), processCpuLoad(),
                         gpuUsedBytes(gpus)));
             } catch (RuntimeException e) {
                 LOG.warn("Worker {}: heartbeat not written ({}); trying again", workerId, e.getMessage());

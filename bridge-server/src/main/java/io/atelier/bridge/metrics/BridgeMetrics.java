@@ -2,7 +2,7 @@ package io.atelier.bridge.metrics;
 
 import io.atelier.bridge.jobs.DatabaseJobStore;
 import io.atelier.bridge.jobs.WorkerHeartbeats;
-import io.atelier.engine.bench.ProcessMemory;
+import io.atelier.bridge.ProcessMemory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.atelier.brands.house.MaisonExemple;
 import io.atelier.bridge.Bridge;
 import io.atelier.bridge.BridgeConfig;
 import io.atelier.bridge.generate.GeneratingBridge;
@@ -59,16 +58,28 @@ class CapsulesGenerateTest {
         bridge = GeneratingBridge.create(BridgeConfig.defaults(home).withPort(0)
                 .withJobLimits(GeneratingBridge.JOB_LIMITS), "atelier-micro").start();
         admin = AtelierClient.create(bridge.baseUri().toString(), bridge.tokens().readAdminToken());
-        var house = MaisonExemple.load().newBrand();
-        Map<String, Object> create = new LinkedHashMap<>();
-        create.put("id", house.id());
-        create.put("displayName", house.displayName());
-        create.put("languages", house.languages());
-        create.put("palette", house.palette().stream().map(c -> Map.of("name", c.name(), "hex", c.hex())).toList());
-        create.put("vocabulary", house.vocabulary().stream().map(v -> Map.of("term", v.term(), "lang", v.lang(),
-                "canonical", v.canonical())).toList());
-        admin.call("brands.create", create);
+        admin.call("brands.create", demoHouse());
         admin.call("brands.create", Map.of("id", "autre", "displayName", "Autre maison"));
+    }
+
+    /**
+     * The demo house as {@code ./atelier demo brand} creates it (tools' maison-exemple.json): a teal and a gold in its
+     * palette, its house words for them.
+     */
+    private static Map<String, Object> demoHouse() {
+        Map<String, Object> create = new LinkedHashMap<>();
+        create.put("id", "maison-exemple");
+        create.put("displayName", "Maison Exemple");
+        create.put("languages", List.of("fr", "en"));
+        create.put("palette", List.of(Map.of("name", "vert Exemple", "hex", "#1A8C8C"),
+                Map.of("name", "or Exemple", "hex", "#D4AF37")));
+        create.put("vocabulary", List.of(
+                Map.of("term", "vert Exemple", "lang", "fr", "canonical", "@brand"),
+                Map.of("term", "verte Exemple", "lang", "fr", "canonical", "@brand"),
+                Map.of("term", "Exemple green", "lang", "en", "canonical", "@brand"),
+                Map.of("term", "chaîne dorée", "lang", "fr", "canonical", "@brand"),
+                Map.of("term", "gold chain", "lang", "en", "canonical", "@brand")));
+        return create;
     }
 
     @AfterAll
