@@ -1,13 +1,10 @@
 package io.atelier.bridge;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.ArchConfiguration;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -37,12 +34,6 @@ class ModuleBoundariesTest {
     private static final String PREVIEW = "io.atelier.preview..";
     private static final String BRIDGE = "io.atelier.bridge..";
     private static final String TOOLS = "io.atelier.tools..";
-    /**
-     * micro's training programs (SamplingBench times sampling beside TrainMicro) make the shipped model; whether they
-     * leave micro's jar is for micro's owner to decide, so this rule names the one it would otherwise catch.
-     */
-    private static final DescribedPredicate<HasName> MICRO_TRAINING_TOOLS =
-            HasName.Predicates.nameMatching("io\\.atelier\\.micro\\.train\\.SamplingBench(\\$.*)?");
     private static final String[] TRANSPORTS = {"org.eclipse.jetty..", "com.googlecode.jsonrpc4j..", "okhttp3.."};
 
     private static final JavaClasses CLASSES = importAllModules();
@@ -95,7 +86,7 @@ class ModuleBoundariesTest {
                 .orShould().haveSimpleNameEndingWith("Benchmark")
                 .orShould().haveSimpleNameEndingWith("Demo")
                 .because("benchmarks and demos belong to the tools module (tools/, its own jar)")
-                .check(CLASSES.that(not(MICRO_TRAINING_TOOLS)));
+                .check(CLASSES);
     }
 
     @Test

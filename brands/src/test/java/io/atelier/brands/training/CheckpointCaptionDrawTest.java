@@ -43,8 +43,10 @@ class CheckpointCaptionDrawTest {
         int houseEmpty = 0;
         int plainRows = 0;
         int plainEmpty = 0;
-        int optionalOffered = 0;
-        int optionalDropped = 0;
+        int plainOffered = 0;
+        int plainDropped = 0;
+        int houseOffered = 0;
+        int houseDropped = 0;
         for (int step = 0; step < 4000; step++) {
             CheckpointAdapterTrainer.StepDraw draw = draw(step);
             for (int i = 0; i < OPTIONS.batch(); i++) {
@@ -66,13 +68,20 @@ class CheckpointCaptionDrawTest {
                 List<String> rest = drawn.subList(tags.kept().size(), drawn.size());
                 assertTrue(tags.optional().containsAll(rest), caption);
                 assertEquals(rest, tags.optional().stream().filter(rest::contains).toList(), "order kept: " + caption);
-                optionalOffered += tags.optional().size();
-                optionalDropped += tags.optional().size() - rest.size();
+                if (index < BRAND) {
+                    houseOffered += tags.optional().size();
+                    houseDropped += tags.optional().size() - rest.size();
+                } else {
+                    plainOffered += tags.optional().size();
+                    plainDropped += tags.optional().size() - rest.size();
+                }
             }
         }
         assertEquals(0.05, (double) houseEmpty / houseRows, 0.01, "house captions emptied");
         assertEquals(0.2, (double) plainEmpty / plainRows, 0.02, "plain rows left unconditional");
-        assertEquals(0.25, (double) optionalDropped / optionalOffered, 0.015, "optional tags dropped");
+        assertEquals(0.25, (double) plainDropped / plainOffered, 0.015, "plain rows' optional tags dropped");
+        // Half the house rows are bare (every optional tag out), the other half drop each at 0.25.
+        assertEquals(0.5 + 0.5 * 0.25, (double) houseDropped / houseOffered, 0.02, "house rows' optional tags dropped");
         assertTrue(houseRows > 10_000 && plainRows > 10_000, houseRows + " / " + plainRows);
     }
 
@@ -88,8 +97,8 @@ class CheckpointCaptionDrawTest {
     }
 
     @Test
-    void with_both_rates_at_zero_every_caption_has_all_its_tags() {
-        AdapterTrainingOptions none = OPTIONS.withCaptionDropout(0).withEmptyCaptionRate(0);
+    void with_every_rate_at_zero_every_caption_has_all_its_tags() {
+        AdapterTrainingOptions none = OPTIONS.withCaptionDropout(0).withEmptyCaptionRate(0).withBareCaptionRate(0);
         for (int step = 0; step < 200; step++) {
             CheckpointAdapterTrainer.StepDraw draw = CheckpointAdapterTrainer.drawStep(random(step), none.batch(),
                     BRAND, PLAIN, none, 1000, TAGS::get);
