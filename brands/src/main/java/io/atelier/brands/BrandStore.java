@@ -13,8 +13,8 @@ import io.atelier.brands.store.AtelierDatabase;
 import io.atelier.brands.store.BlobStore;
 import io.atelier.brands.store.DatabaseLocation;
 import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
-import io.atelier.micro.taxonomy.Taxonomy;
-import io.atelier.micro.taxonomy.TaxonomyResolver;
+import io.atelier.taxonomy.Taxonomy;
+import io.atelier.taxonomy.TaxonomyResolver;
 
 import java.nio.file.Path;
 import java.time.Clock;

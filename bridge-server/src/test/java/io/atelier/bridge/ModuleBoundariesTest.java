@@ -21,12 +21,14 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   protocol  <-  client (plugins/java-client)  <-  preview (jme-preview)  <-  bridge
  *   engine    <-  micro  <-  brands  <-  bridge
+ *   taxonomy  <-  micro, brands, bridge        (French and English to model input; depends on no other module)
  *   every module above  <-  tools (benchmarks, demos, measurements: never in the app's jars)
  * </pre>
  * The tools module's classes are not on this classpath: {@code ToolsBoundaryTest} there checks the same rule with them.
  */
 class ModuleBoundariesTest {
     private static final String PROTOCOL = "io.atelier.protocol..";
+    private static final String TAXONOMY = "io.atelier.taxonomy..";
     private static final String ENGINE = "io.atelier.engine..";
     private static final String MICRO = "io.atelier.micro..";
     private static final String BRANDS = "io.atelier.brands..";
@@ -49,6 +51,7 @@ class ModuleBoundariesTest {
     void each_module_uses_only_the_modules_below_it() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("protocol").definedBy(PROTOCOL)
+                .layer("taxonomy").definedBy(TAXONOMY)
                 .layer("engine").definedBy(ENGINE)
                 .layer("micro").definedBy(MICRO)
                 .layer("brands").definedBy(BRANDS)
@@ -59,6 +62,7 @@ class ModuleBoundariesTest {
                 .whereLayer("brands").mayOnlyBeAccessedByLayers("bridge")
                 .whereLayer("micro").mayOnlyBeAccessedByLayers("brands", "bridge")
                 .whereLayer("engine").mayOnlyBeAccessedByLayers("micro", "brands", "bridge")
+                .whereLayer("taxonomy").mayOnlyBeAccessedByLayers("micro", "brands", "bridge")
                 .whereLayer("preview").mayOnlyBeAccessedByLayers("bridge")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("preview", "bridge")
                 .whereLayer("protocol").mayOnlyBeAccessedByLayers("client", "preview", "bridge")
@@ -67,7 +71,7 @@ class ModuleBoundariesTest {
 
     @Test
     void every_class_belongs_to_a_module_these_rules_know() {
-        classes().should().resideInAnyPackage(PROTOCOL, ENGINE, MICRO, BRANDS, CLIENT, PREVIEW, BRIDGE)
+        classes().should().resideInAnyPackage(PROTOCOL, TAXONOMY, ENGINE, MICRO, BRANDS, CLIENT, PREVIEW, BRIDGE)
                 .because("a new module needs its place in each_module_uses_only_the_modules_below_it")
                 .check(CLASSES);
     }
@@ -91,7 +95,7 @@ class ModuleBoundariesTest {
 
     @Test
     void only_the_bridge_and_the_clients_speak_http() {
-        noClasses().that().resideInAnyPackage(ENGINE, MICRO, BRANDS, PROTOCOL)
+        noClasses().that().resideInAnyPackage(TAXONOMY, ENGINE, MICRO, BRANDS, PROTOCOL)
                 .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
                 .check(CLASSES);
         noClasses().that().resideInAnyPackage(CLIENT, PREVIEW)

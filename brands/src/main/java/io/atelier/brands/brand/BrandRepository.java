@@ -8,7 +8,7 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.store.AtelierDatabase;
 import io.atelier.brands.store.JsonColumns;
 import io.atelier.brands.store.Sql;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

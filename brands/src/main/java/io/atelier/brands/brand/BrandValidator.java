@@ -1,7 +1,7 @@
 package io.atelier.brands.brand;
 
 import io.atelier.brands.InvalidInputException;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.atelier.brands.capsule;
 
 import io.atelier.brands.palette.PaletteEntry;
 import io.atelier.micro.flats.FlatSpec;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.dataset.GarmentColour;
 import io.atelier.brands.training.TrainingExample;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.awt.Color;
 import java.util.List;
 

@@ -2,9 +2,9 @@ package io.atelier.brands.evaluation;
 
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.VocabularyTerm;
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.Language;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.Language;
+import io.atelier.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import io.atelier.engine.GenerationListener;
 import io.atelier.engine.GenerationRequest;
 import io.atelier.micro.judge.Judge;
 import io.atelier.micro.judge.JudgeVerdict;
-import io.atelier.micro.taxonomy.PromptStyle;
+import io.atelier.taxonomy.PromptStyle;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

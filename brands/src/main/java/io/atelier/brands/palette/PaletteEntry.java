@@ -1,6 +1,6 @@
 package io.atelier.brands.palette;
 
-import io.atelier.micro.taxonomy.TaxonomyEntry;
+import io.atelier.taxonomy.TaxonomyEntry;
 
 /**
  * One colour a request asks for, resolved: the house's name for it (or the hex when it was given as one), its hex, and

@@ -4,12 +4,12 @@ import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.TriggerTokens;
 import io.atelier.brands.brand.VocabularyTerm;
-import io.atelier.micro.taxonomy.Language;
-import io.atelier.micro.taxonomy.MatchedTerm;
-import io.atelier.micro.taxonomy.PromptGlossary;
-import io.atelier.micro.taxonomy.PromptStyle;
-import io.atelier.micro.taxonomy.ResolvedPrompt;
-import io.atelier.micro.taxonomy.TaxonomyResolver;
+import io.atelier.taxonomy.Language;
+import io.atelier.taxonomy.MatchedTerm;
+import io.atelier.taxonomy.PromptGlossary;
+import io.atelier.taxonomy.PromptStyle;
+import io.atelier.taxonomy.ResolvedPrompt;
+import io.atelier.taxonomy.TaxonomyResolver;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.atelier.brands.taxonomy;
 
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.VocabularyTerm;
-import io.atelier.micro.taxonomy.PromptGlossary;
+import io.atelier.taxonomy.PromptGlossary;
 
 import java.util.ArrayList;
 import java.util.HashMap;

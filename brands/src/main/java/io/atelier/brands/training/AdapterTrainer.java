@@ -15,7 +15,7 @@ import io.atelier.micro.train.DiffusionTrainer;
 import io.atelier.micro.train.FlatsImageSource;
 import io.atelier.micro.train.LatentCache;
 import io.atelier.micro.train.LossLog;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import io.atelier.micro.train.CaptionDropout;
 import io.atelier.micro.train.TrainMicro;
 import io.atelier.micro.train.TrainableModule;

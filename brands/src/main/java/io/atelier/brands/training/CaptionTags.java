@@ -1,9 +1,9 @@
 package io.atelier.brands.training;
 
 import io.atelier.brands.brand.TriggerTokens;
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.PromptGlossary;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.PromptGlossary;
+import io.atelier.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

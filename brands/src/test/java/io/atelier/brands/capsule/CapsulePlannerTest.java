@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atelier.brands.palette.PaletteEntry;
 import io.atelier.brands.palette.PaletteResolver;
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -11,7 +11,7 @@ import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.flats.FlatsGenerator;
 import io.atelier.micro.judge.Judge;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.List;

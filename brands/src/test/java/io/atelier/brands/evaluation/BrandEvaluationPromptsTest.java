@@ -9,7 +9,7 @@ import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.BrandPolicy;
 import io.atelier.brands.brand.VocabularyTerm;
 import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

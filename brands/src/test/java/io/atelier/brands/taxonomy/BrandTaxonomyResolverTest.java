@@ -4,7 +4,7 @@ import io.atelier.brands.InvalidInputException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.BrandPolicy;
 import io.atelier.brands.brand.VocabularyTerm;
-import io.atelier.micro.taxonomy.PromptStyle;
+import io.atelier.taxonomy.PromptStyle;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

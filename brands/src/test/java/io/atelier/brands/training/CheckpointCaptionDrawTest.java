@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.atelier.micro.taxonomy.PromptGlossary;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.PromptGlossary;
+import io.atelier.taxonomy.Taxonomy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -16,7 +16,7 @@ import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.model.ModelManifest;
 import io.atelier.micro.judge.Judge;
 import io.atelier.micro.model.AtelierMicroModel;
-import io.atelier.micro.taxonomy.PromptStyle;
+import io.atelier.taxonomy.PromptStyle;
 import io.atelier.protocol.AdapterEvaluation;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.ImageRef;

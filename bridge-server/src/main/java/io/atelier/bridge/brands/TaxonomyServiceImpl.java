@@ -6,7 +6,7 @@ import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
-import io.atelier.micro.taxonomy.PromptStyle;
+import io.atelier.taxonomy.PromptStyle;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.TaxonomyResolveParams;
 import io.atelier.protocol.TaxonomyResolveResult;

@@ -81,7 +81,7 @@ final class CapsuleJob implements JobHandler {
         ctx.throwIfCancelled();
 
         // Step 2: each flat with its history record and provenance.
-        SpecSheets sheets = new SpecSheets(io.atelier.micro.taxonomy.Taxonomy.standard(), brand);
+        SpecSheets sheets = new SpecSheets(io.atelier.taxonomy.Taxonomy.standard(), brand);
         List<ImageRef> refs = new ArrayList<>();
         List<PieceSpec> specs = new ArrayList<>();
         List<String> unsatisfied = new ArrayList<>();

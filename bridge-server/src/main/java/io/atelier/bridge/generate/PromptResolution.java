@@ -7,9 +7,9 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.PromptStyle;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.PromptStyle;
+import io.atelier.taxonomy.Taxonomy;
 import io.atelier.protocol.ErrorCodes;
 
 /**

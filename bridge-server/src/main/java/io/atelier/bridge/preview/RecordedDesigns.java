@@ -6,7 +6,7 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.bridge.rpc.Caller;
-import io.atelier.micro.taxonomy.PromptStyle;
+import io.atelier.taxonomy.PromptStyle;
 import io.atelier.preview.garment.GarmentDesign;
 
 /**

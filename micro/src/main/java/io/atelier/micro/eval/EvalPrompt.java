@@ -1,6 +1,6 @@
 package io.atelier.micro.eval;
 
-import io.atelier.micro.taxonomy.Language;
+import io.atelier.taxonomy.Language;
 
 /**
  * One prompt of the micro evaluation, handed to the image-generation function under test.

@@ -1,6 +1,6 @@
 package io.atelier.micro.eval;
 
-import io.atelier.micro.taxonomy.Language;
+import io.atelier.taxonomy.Language;
 
 import java.util.List;
 import java.util.Locale;

@@ -5,9 +5,9 @@ import io.atelier.micro.flats.ContactSheet;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.judge.Judge;
 import io.atelier.micro.judge.JudgeVerdict;
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.Language;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.Language;
+import io.atelier.taxonomy.Taxonomy;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

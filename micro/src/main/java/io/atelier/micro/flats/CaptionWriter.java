@@ -1,8 +1,8 @@
 package io.atelier.micro.flats;
 
-import io.atelier.micro.taxonomy.Taxonomy;
-import io.atelier.micro.taxonomy.TaxonomyEntry;
-import io.atelier.micro.taxonomy.Wording;
+import io.atelier.taxonomy.Taxonomy;
+import io.atelier.taxonomy.TaxonomyEntry;
+import io.atelier.taxonomy.Wording;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.atelier.micro.flats;
 
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.Taxonomy;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.atelier.micro.flats;
 
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 
 import java.awt.Color;
 import java.awt.Graphics2D;

@@ -1,8 +1,8 @@
 package io.atelier.micro.judge;
 
 import io.atelier.micro.flats.FlatSpec;
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.Taxonomy;
 
 import java.util.List;
 

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atelier.micro.flats.FlatSpec;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package io.atelier.micro.train;
 
 import io.atelier.engine.text.PackageTokenizer;
-import io.atelier.micro.taxonomy.AttributeKind;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.AttributeKind;
+import io.atelier.taxonomy.Taxonomy;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

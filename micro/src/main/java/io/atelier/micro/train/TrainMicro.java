@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.atelier.micro.model.AtelierMicroModel;
 import io.atelier.micro.model.ModelManifest;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

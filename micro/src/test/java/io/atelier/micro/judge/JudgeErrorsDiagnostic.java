@@ -2,7 +2,7 @@ package io.atelier.micro.judge;
 
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.flats.FlatsGenerator;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -78,7 +78,7 @@ class JudgeTest {
 
     @Test
     void the_card_carries_labels_and_measured_accuracy() {
-        assertEquals(judge.labels(), JudgeLabels.of(io.atelier.micro.taxonomy.Taxonomy.standard()));
+        assertEquals(judge.labels(), JudgeLabels.of(io.atelier.taxonomy.Taxonomy.standard()));
         assertTrue(judge.card().at("/heldOut/category").asDouble() >= 0.97, judge.card().toString());
         assertEquals(JudgeInput.SIZE, judge.card().at("/input/width").asInt());
         assertEquals(128, JudgeInput.SIZE);

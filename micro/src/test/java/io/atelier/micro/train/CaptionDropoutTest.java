@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.atelier.micro.model.AtelierMicroModel;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

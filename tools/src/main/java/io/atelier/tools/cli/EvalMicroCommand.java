@@ -9,7 +9,7 @@ import io.atelier.micro.eval.EvalPrompt;
 import io.atelier.micro.eval.EvalReport;
 import io.atelier.micro.eval.MicroEvaluation;
 import io.atelier.micro.judge.Judge;
-import io.atelier.micro.taxonomy.TaxonomyResolver;
+import io.atelier.taxonomy.TaxonomyResolver;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;

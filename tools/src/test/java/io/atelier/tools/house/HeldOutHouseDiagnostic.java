@@ -29,7 +29,7 @@ import io.atelier.micro.flats.FlatSample;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.flats.FlatsGenerator;
 import io.atelier.micro.judge.Judge;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import io.atelier.engine.model.ModelRegistry;
 import io.atelier.micro.flats.FlatSpec;
 import io.atelier.micro.flats.FlatsGenerator;
 import io.atelier.micro.model.AtelierMicroModel;
-import io.atelier.micro.taxonomy.Taxonomy;
+import io.atelier.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The atelier-micro fashion taxonomy, loaded from the versioned data file {@code /io/atelier/micro/taxonomy.json}:
+ * The atelier-micro fashion taxonomy, loaded from the versioned data file {@code /io/atelier/taxonomy/taxonomy.json}:
  * garment categories, colours, patterns, construction details and materials, each a canonical token of the model's
  * vocabulary with its French and English wording. Immutable; {@link #standard()} is shared.
  */
 public final class Taxonomy {
 
-    public static final String RESOURCE = "/io/atelier/micro/taxonomy.json";
+    public static final String RESOURCE = "/io/atelier/taxonomy/taxonomy.json";
     /** Brand codes learnt later (issue 5) are reserved in the vocabulary: brand_0 … brand_31. */
     public static final int BRAND_TOKENS = 32;
     public static final String PAD = "[PAD]";

@@ -1,4 +1,4 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 

@@ -1,7 +1,5 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
-import io.atelier.micro.flats.FlatSample;
-import io.atelier.micro.flats.FlatsGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,21 +52,6 @@ class TaxonomyResolverTest {
         assertEquals(canonical, resolver.resolve(en, Language.EN).canonicalPrompt(), en);
         assertEquals(canonical, resolver.resolve(fr).canonicalPrompt(), fr + " (detected)");
         assertEquals(canonical, resolver.resolve(en).canonicalPrompt(), en + " (detected)");
-    }
-
-    @Test
-    void generated_captions_in_both_languages_resolve_to_the_flat_canonical_prompt() {
-        for (long seed = 0; seed < 400; seed++) {
-            FlatSample sample = FlatsGenerator.sample(seed, 32);
-            ResolvedPrompt fr = resolver.resolve(sample.captionFr());
-            ResolvedPrompt en = resolver.resolve(sample.captionEn());
-            assertEquals(sample.canonicalPrompt(), fr.canonicalPrompt(), sample.captionFr());
-            assertEquals(sample.canonicalPrompt(), en.canonicalPrompt(), sample.captionEn());
-            assertEquals(List.of(), fr.unknownWords(), sample.captionFr());
-            assertEquals(List.of(), en.unknownWords(), sample.captionEn());
-            assertEquals(Language.FR, fr.language(), sample.captionFr());
-            assertEquals(Language.EN, en.language(), sample.captionEn());
-        }
     }
 
     @Test

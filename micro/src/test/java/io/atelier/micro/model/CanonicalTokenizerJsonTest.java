@@ -1,7 +1,8 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.micro.model;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.atelier.taxonomy.Taxonomy;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

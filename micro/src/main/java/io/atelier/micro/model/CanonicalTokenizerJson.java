@@ -1,9 +1,10 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.micro.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.atelier.taxonomy.Taxonomy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.List;
  * vocabulary ({@link Taxonomy#canonicalVocabulary()}), a Lowercase normalizer, a Whitespace pre-tokenizer,
  * [PAD]=0, [UNK]=1 and no post-processor. The committed copy lives at
  * {@code micro/src/main/resources/io/atelier/micro/tokenizer.json}; regenerate it with
- * {@code java ... io.atelier.micro.taxonomy.CanonicalTokenizerJson <output-file>} after a vocabulary change.
+ * {@code java ... io.atelier.micro.model.CanonicalTokenizerJson <output-file>} after a vocabulary change.
  */
 public final class CanonicalTokenizerJson {
 

@@ -1,4 +1,4 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
 /**
  * One term of a prompt the taxonomy recognised.

@@ -1,4 +1,4 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
 /** A single word that means several canonical tokens at once, e.g. French "jean" = trousers + denim. */
 public record Compound(String lang, String term, java.util.List<String> tokens) {

@@ -1,4 +1,4 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
 /** The slots of a canonical prompt, in canonical order: {@code <colour> <pattern> <category> <details…> <material?>}. */
 public enum AttributeKind {

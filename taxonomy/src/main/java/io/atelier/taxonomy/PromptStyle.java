@@ -1,4 +1,4 @@
-package io.atelier.micro.taxonomy;
+package io.atelier.taxonomy;
 
 /**
  * How a designer's words are written for a model, decided by the model's family ({@code family} in its
