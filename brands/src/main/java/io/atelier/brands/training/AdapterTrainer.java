@@ -10,7 +10,6 @@ import io.atelier.engine.model.ModelManifest;
 import io.atelier.engine.model.ModelPackage;
 import io.atelier.engine.model.Sha256;
 import io.atelier.micro.train.CaptionedImage;
-import io.atelier.micro.train.Checkpoint;
 import io.atelier.micro.train.DiffusionTrainer;
 import io.atelier.micro.train.FlatsImageSource;
 import io.atelier.micro.train.LatentCache;
@@ -29,8 +28,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Trains a LoRA adapter on a model whose UNet has LoRA slots (atelier-micro), in Java with DJL autograd: only the
@@ -113,13 +110,8 @@ public final class AdapterTrainer {
                 int regularisation = cache.count() - brandCount;
                 int b = options.batch();
                 Shape shape = new Shape(b, manifest.latentChannels(), cache.latentSize(), cache.latentSize());
-                double recent = 0;
-                int recentCount = 0;
-                for (int step = trainer.stepCount(); step < options.steps(); step++) {
-                    if (listener.isCancelled()) {
-                        throw new TrainingCancelledException();
-                    }
-                    SplittableRandom random = new SplittableRandom(options.seed() * 1_000_003L + step);
+                StepLoop loop = new StepLoop(options, STAGE, checkpointDir, lossLog, listener, began);
+                double finalLoss = loop.run(trainer.stepCount(), trainer::learningRate, trainer::state, random -> {
                     float[] latents = new float[b * per];
                     long[] ids = new long[b * length];
                     StepRows.Row[] rows = StepRows.draw(random, b, brandCount, regularisation,
@@ -141,22 +133,9 @@ public final class AdapterTrainer {
                         timesteps[i] = row.timestep();
                         teacher[i] = row.teacher();
                     }
-                    float loss = trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape,
+                    return trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape,
                             teacher, options.preservation().weight());
-                    double elapsed = (System.nanoTime() - began) / 1e9;
-                    lossLog.append(STAGE, step + 1, loss, trainer.learningRate(), elapsed);
-                    listener.onStep(step + 1, options.steps(), loss);
-                    if (step + 1 > options.steps() - 50) {
-                        recent += loss;
-                        recentCount++;
-                    }
-                    boolean last = step + 1 == options.steps();
-                    if (last || (step + 1) % options.checkpointEvery() == 0) {
-                        Checkpoint.save(checkpointDir, new Checkpoint.Progress(STAGE, step + 1, elapsed, Map.of()),
-                                trainer.state());
-                        listener.onCheckpoint(step + 1);
-                    }
-                }
+                });
                 LossCurve.plot(workDir.resolve("loss.csv"), workDir.resolve("loss.png"));
                 // Step 4: the adapter's tensors under kohya names, cut to its rank.
                 List<Tensor> tensors = export(unet, options.rank());
@@ -169,7 +148,7 @@ public final class AdapterTrainer {
                     throw new IllegalStateException("adapter training changed a base parameter");
                 }
                 return new TrainedAdapter(tensors, options.steps(), options.rank(), options.rank(), unetSha,
-                        recentCount == 0 ? Double.NaN : recent / recentCount, (System.nanoTime() - began) / 1e9,
+                        finalLoss, (System.nanoTime() - began) / 1e9,
                         baseAfter);
             }
         } catch (IOException e) {

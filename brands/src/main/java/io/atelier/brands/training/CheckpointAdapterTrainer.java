@@ -12,7 +12,6 @@ import io.atelier.engine.sampler.NoiseSchedule;
 import io.atelier.engine.sd.CheckpointSources;
 import io.atelier.engine.sd.Sd1Layout;
 import io.atelier.engine.sd.Sd1Model;
-import io.atelier.micro.train.Checkpoint;
 import io.atelier.micro.train.LatentCache;
 import io.atelier.micro.train.LossLog;
 import io.atelier.micro.train.TrainMicro;
@@ -24,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
@@ -114,13 +112,8 @@ public final class CheckpointAdapterTrainer {
             int perContext = (int) (contextDims[0] * contextDims[1]);
             Shape latentShape = new Shape(b, LatentCache.LATENT_CHANNELS, cache.latentSize(), cache.latentSize());
             Shape contextShape = new Shape(b, contextDims[0], contextDims[1]);
-            double recent = 0;
-            int recentCount = 0;
-            for (int step = trainer.stepCount(); step < options.steps(); step++) {
-                if (listener.isCancelled()) {
-                    throw new TrainingCancelledException();
-                }
-                SplittableRandom random = stepRandom(options, step);
+            StepLoop loop = new StepLoop(options, STAGE, checkpointDir, lossLog, listener, began);
+            double finalLoss = loop.run(trainer.stepCount(), trainer::learningRate, trainer::state, random -> {
                 StepDraw draw = drawStep(random, b, brandCount, regularisation, options, schedule.trainTimesteps(),
                         prepared::tags);
                 StepRows.Row[] rows = draw.rows();
@@ -138,21 +131,9 @@ public final class CheckpointAdapterTrainer {
                     timesteps[i] = row.timestep();
                     teacher[i] = row.teacher();
                 }
-                float loss = trainer.step(latents, latentShape, contexts, contextShape, timesteps,
+                return trainer.step(latents, latentShape, contexts, contextShape, timesteps,
                         TrainMicro.gaussian(random, b * per), teacher, options.preservation().weight());
-                double elapsed = (System.nanoTime() - began) / 1e9;
-                lossLog.append(STAGE, step + 1, loss, trainer.learningRate(), elapsed);
-                listener.onStep(step + 1, options.steps(), loss);
-                if (step + 1 > options.steps() - 50) {
-                    recent += loss;
-                    recentCount++;
-                }
-                if (step + 1 == options.steps() || (step + 1) % options.checkpointEvery() == 0) {
-                    Checkpoint.save(checkpointDir, new Checkpoint.Progress(STAGE, step + 1, elapsed, Map.of()),
-                            trainer.state());
-                    listener.onCheckpoint(step + 1);
-                }
-            }
+            });
             LossCurve.plot(workDir.resolve("loss.csv"), workDir.resolve("loss.png"));
             // Step 4: the checkpoint's tensors must be as they were; the adapter under kohya names.
             String baseAfter = baseDigest(model);
@@ -160,16 +141,11 @@ public final class CheckpointAdapterTrainer {
                 throw new IllegalStateException("adapter training changed a base parameter");
             }
             return new TrainedAdapter(lora.export(), options.steps(), options.rank(), options.rank(),
-                    checkpointSha256(), recentCount == 0 ? Double.NaN : recent / recentCount,
+                    checkpointSha256(), finalLoss,
                     (System.nanoTime() - began) / 1e9, baseAfter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Every draw of a step comes from this random, a function of the seed and the step number only. */
-    static SplittableRandom stepRandom(AdapterTrainingOptions options, int step) {
-        return new SplittableRandom(options.seed() * 1_000_003L + step);
     }
 
     /** The rows of one training step and the caption each row learns under ("" for an empty one). */

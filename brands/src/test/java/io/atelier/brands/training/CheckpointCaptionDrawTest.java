@@ -115,7 +115,7 @@ class CheckpointCaptionDrawTest {
     }
 
     private static SplittableRandom random(int step) {
-        return CheckpointAdapterTrainer.stepRandom(OPTIONS, step);
+        return StepLoop.stepRandom(OPTIONS, step);
     }
 
     private static CaptionTags tags(String canonical) {
