@@ -10,21 +10,21 @@ import java.util.regex.Pattern;
 /**
  * Splits text into words and folds each to its matching key: lower case, accents removed. Apostrophes and hyphens
  * separate words, so "l'écharpe" gives "l" + "echarpe" (elision handled as a stop word) and "t-shirt" gives "t" +
- * "shirt", exactly as taxonomy terms are folded.
+ * "shirt", exactly as taxonomy terms are folded. A brand's own words are matched by the same rules (brands' taxonomy).
  */
-final class TermNormalizer {
+public final class TermNormalizer {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
     /** A word of the text: as written, folded, and where it lies in the text ({@code end} exclusive). */
-    record Word(String surface, String key, int start, int end) {
+    public record Word(String surface, String key, int start, int end) {
     }
 
     private TermNormalizer() {
     }
 
-    static List<Word> words(String text) {
+    public static List<Word> words(String text) {
         List<Word> words = new ArrayList<>();
         Matcher matcher = WORD.matcher(text == null ? "" : text);
         while (matcher.find()) {
@@ -34,7 +34,7 @@ final class TermNormalizer {
     }
 
     /** The matching key of a term: its folded words joined by single spaces. */
-    static String key(String term) {
+    public static String key(String term) {
         return String.join(" ", words(term).stream().map(Word::key).toList());
     }
 

@@ -10,6 +10,7 @@ import io.atelier.taxonomy.PromptGlossary;
 import io.atelier.taxonomy.PromptStyle;
 import io.atelier.taxonomy.ResolvedPrompt;
 import io.atelier.taxonomy.TaxonomyResolver;
+import io.atelier.taxonomy.TermNormalizer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ public final class BrandTaxonomyResolver {
         int at = 0;
         for (Segment segment : segments) {
             if (segment.house() != null) {
-                String meaning = english.getOrDefault(HouseWords.key(segment.house().term()), segment.text());
+                String meaning = english.getOrDefault(TermNormalizer.key(segment.house().term()), segment.text());
                 replacements.add(new PromptGlossary.Replacement(at, at + segment.text().length(), meaning,
                         List.of(segment.house().canonical().split(" "))));
             }
@@ -137,14 +138,14 @@ public final class BrandTaxonomyResolver {
         Map<String, VocabularyTerm> terms = new HashMap<>();
         if (brand != null) {
             for (VocabularyTerm term : brand.vocabulary()) {
-                terms.putIfAbsent(HouseWords.key(term.term()), term);
+                terms.putIfAbsent(TermNormalizer.key(term.term()), term);
             }
         }
         return terms;
     }
 
     private static List<Segment> segment(String text, Map<String, VocabularyTerm> houseTerms) {
-        List<HouseWords.Word> words = HouseWords.words(text);
+        List<TermNormalizer.Word> words = TermNormalizer.words(text);
         int longest = houseTerms.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(0);
         List<Segment> segments = new ArrayList<>();
         int plainFrom = 0;
@@ -153,7 +154,7 @@ public final class BrandTaxonomyResolver {
             int matchedWords = 0;
             VocabularyTerm house = null;
             for (int n = Math.min(longest, words.size() - i); n >= 1 && house == null; n--) {
-                String key = String.join(" ", words.subList(i, i + n).stream().map(HouseWords.Word::key).toList());
+                String key = String.join(" ", words.subList(i, i + n).stream().map(TermNormalizer.Word::key).toList());
                 house = houseTerms.get(key);
                 matchedWords = n;
             }
@@ -161,8 +162,8 @@ public final class BrandTaxonomyResolver {
                 i++;
                 continue;
             }
-            HouseWords.Word first = words.get(i);
-            HouseWords.Word last = words.get(i + matchedWords - 1);
+            TermNormalizer.Word first = words.get(i);
+            TermNormalizer.Word last = words.get(i + matchedWords - 1);
             segments.add(new Segment(text.substring(plainFrom, first.start()), null));
             segments.add(new Segment(text.substring(first.start(), last.end()), house));
             plainFrom = last.end();

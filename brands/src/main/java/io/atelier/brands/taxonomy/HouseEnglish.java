@@ -3,6 +3,7 @@ package io.atelier.brands.taxonomy;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.brand.VocabularyTerm;
 import io.atelier.taxonomy.PromptGlossary;
+import io.atelier.taxonomy.TermNormalizer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ final class HouseEnglish {
                 List<VocabularyTerm> sharing = candidates.size() == 1 ? candidates
                         : candidates.stream().filter(en -> sharesAWord(french, en)).toList();
                 if (sharing.size() == 1) {
-                    english.put(HouseWords.key(french.term()), sharing.get(0).term());
+                    english.put(TermNormalizer.key(french.term()), sharing.get(0).term());
                     claimed.add(sharing.get(0));
                 } else {
                     unpaired.add(french);
@@ -55,14 +56,14 @@ final class HouseEnglish {
             String fallback = left.size() == 1 ? left.get(0).term()
                     : glossary.english(List.of(meaning.split(" "))).orElse(null);
             if (fallback != null) {
-                unpaired.forEach(french -> english.put(HouseWords.key(french.term()), fallback));
+                unpaired.forEach(french -> english.put(TermNormalizer.key(french.term()), fallback));
             }
         });
         return english;
     }
 
     private static boolean sharesAWord(VocabularyTerm a, VocabularyTerm b) {
-        Set<String> words = new HashSet<>(List.of(HouseWords.key(a.term()).split(" ")));
-        return List.of(HouseWords.key(b.term()).split(" ")).stream().anyMatch(words::contains);
+        Set<String> words = new HashSet<>(List.of(TermNormalizer.key(a.term()).split(" ")));
+        return List.of(TermNormalizer.key(b.term()).split(" ")).stream().anyMatch(words::contains);
     }
 }

@@ -60,6 +60,10 @@ public final class DemoCommand {
                 description = "With TEACHER: weight of a plain flat's loss against a house image's (default ${DEFAULT-VALUE}).")
         float preservationWeight;
 
+        @Option(names = "--bare-caption-rate", defaultValue = "" + AdapterTrainingOptions.DEFAULT_BARE_CAPTION_RATE,
+                description = "Share of house rows trained on the trigger and category alone (default: ${DEFAULT-VALUE}).")
+        double bareCaptionRate;
+
         @Mixin
         FidelitySamplingOptions sampling;
 
@@ -71,7 +75,7 @@ public final class DemoCommand {
             Path dir = home.resolve();
             AdapterTrainingOptions options = AdapterTrainingOptions.defaults().withSteps(steps).withRank(rank)
                     .withLearningRate(learningRate).withPreservation(PriorPreservation.defaults().withTarget(preservation)
-                            .withWeight(preservationWeight));
+                            .withWeight(preservationWeight)).withBareCaptionRate(bareCaptionRate);
             try (BrandStore store = BrandStore.open(dir); DiffusionEngine engine = engine(dir)) {
                 var model = engine.models().open(AtelierMicroModel.ID);
                 HouseDemo.Result result = HouseDemo.run(store, engine, model, dir,

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
  * Run by hand (a training run, minutes): a house nobody tuned for, 24 dresses in its own teal and nothing else, trained
  * with the adapter defaults and evaluated like any brand. Issue 19 asks it to reach the demo house's figure (house
  * colour on at least 80% of branded generations). Settings come from system properties so a run can try one change:
- * {@code -Dheld.steps -Dheld.seeds -Dheld.hex -Dheld.out}.
+ * {@code -Dheld.steps -Dheld.seeds -Dheld.bare -Dheld.out}; another house with {@code -Dheld.hex -Dheld.category -Dheld.fr -Dheld.en}
+ * (its colour words in French and English, e.g. "bleu Lagune" and "Lagune teal").
  */
 class HeldOutHouseDiagnostic {
     static final int IMAGES = 24;
@@ -52,7 +53,10 @@ class HeldOutHouseDiagnostic {
     void train_and_evaluate_a_house_nobody_tuned_for() throws Exception {
         Path home = Path.of(System.getProperty("held.out", "/tmp/held-out-house"));
         Files.createDirectories(home);
-        Color teal = Color.decode(System.getProperty("held.hex", "#2A9D8F"));
+        Color colour = Color.decode(System.getProperty("held.hex", "#2A9D8F"));
+        String category = System.getProperty("held.category", "dress");
+        String french = System.getProperty("held.fr", "bleu Lagune");
+        String english = System.getProperty("held.en", "Lagune teal");
         int steps = Integer.getInteger("held.steps", AdapterTrainingOptions.DEFAULT_STEPS);
         int seeds = Integer.getInteger("held.seeds", 8);
         ModelRegistry registry = ModelRegistry.forHome(home);
@@ -60,25 +64,26 @@ class HeldOutHouseDiagnostic {
         try (BrandStore store = BrandStore.open(home.resolve("run-" + System.nanoTime()));
              DiffusionEngine engine = new DiffusionEngine(registry, EngineOptions.defaults(home.resolve("cache")))) {
             BrandScope admin = BrandScope.admin();
-            Brand brand = store.brands().create(admin, new NewBrand("maison-lagune", "Maison Lagune",
-                    List.of("fr", "en"), List.of(new PaletteColour("bleu Lagune", hex(teal))),
-                    List.of(new VocabularyTerm("bleu Lagune", "fr", "@brand"),
-                            new VocabularyTerm("Lagune teal", "en", "@brand")), new BrandPolicy(true)));
+            Brand brand = store.brands().create(admin, new NewBrand("maison-held-out", "Maison Held-Out",
+                    List.of("fr", "en"), List.of(new PaletteColour(french, hex(colour))),
+                    List.of(new VocabularyTerm(french, "fr", "@brand"),
+                            new VocabularyTerm(english, "en", "@brand")), new BrandPolicy(true)));
             Taxonomy taxonomy = Taxonomy.standard();
             for (int i = 0; i < IMAGES; i++) {
-                FlatSample sample = FlatsGenerator.sample(FlatSpec.random(SEED_BASE + i, "dress", "green", "solid",
+                FlatSample sample = FlatsGenerator.sample(FlatSpec.random(SEED_BASE + i, category, "green", "solid",
                         taxonomy), FlatsGenerator.DEFAULT_SIZE);
-                BufferedImage image = HouseCodes.recolour(sample.image(), teal);
-                String caption = sample.captionEn().replaceFirst("(?i)\\ba green\\b", "a Lagune teal")
-                        .replaceFirst("(?i)(?<!Lagune )\\bgreen\\b", "Lagune teal");
+                BufferedImage image = HouseCodes.recolour(sample.image(), colour);
+                String caption = sample.captionEn().replaceFirst("(?i)\\bgreen\\b", english);
                 store.datasets().add(admin, brand.id(), new NewDatasetItem(HouseDemo.png(image), caption,
-                        List.of("held-out"), "lagune-" + i + ".png"));
+                        List.of("held-out"), "held-out-" + i + ".png"));
             }
             List<TrainingExample> examples = DatasetExamples.of(store, brand, store.datasets().list(admin, brand.id()));
             System.out.println("caption → prompt: " + examples.get(0).prompt());
             // A fixed work folder: a second run with the same settings resumes (or reuses) the training.
             Path work = home.resolve("work");
-            AdapterTrainingOptions options = AdapterTrainingOptions.defaults().withSteps(steps);
+            AdapterTrainingOptions options = AdapterTrainingOptions.defaults().withSteps(steps)
+                    .withBareCaptionRate(Double.parseDouble(System.getProperty("held.bare",
+                            "" + AdapterTrainingOptions.DEFAULT_BARE_CAPTION_RATE)));
             TrainedAdapter trained = new AdapterTrainer(engine.models().open(AtelierMicroModel.ID))
                     .train(work, examples, options, (step, total, loss) -> {
                         if (step % 250 == 0 || step == total) {
@@ -104,7 +109,7 @@ class HeldOutHouseDiagnostic {
                 ImageIO.write(report.contactSheet(), "png", home.resolve("contact-sheet.png").toFile());
                 // How much of the caption the adapter needs: the bare trigger and category first, then as trained.
                 String trigger = brand.triggerToken();
-                for (String prompt : List.of(trigger + " dress", trigger + " solid dress",
+                for (String prompt : List.of(trigger + " " + category, trigger + " solid " + category,
                         examples.get(0).prompt(), examples.get(1).prompt())) {
                     var images = engine.generate(GenerationRequest.of(prompt).withModel(AtelierMicroModel.ID)
                             .withSeed(7L).withCount(8).withAdapter(AdapterSpec.of(adapterFile, 1.0)).withSteps(20),
