@@ -26,9 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * {@code atelier bench generate}: a bridge started in-process on port 0 over a temporary home, measured from the
@@ -152,26 +149,9 @@ public final class GenerateBench {
         for (int c = 0; c < clients; c++) {
             sockets.add(client.openSocket(recorder()));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            long begin = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                AtelierSocket socket = sockets.get(c);
-                long seed = 1000L * c;
-                done.add(pool.submit(() -> {
-                    for (int k = 0; k < each; k++) {
-                        generate(socket, seed + k);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-            return clients * each / ((System.nanoTime() - begin) / 1e9);
+            return ConcurrentClients.imagesPerSecond(clients, each, (c, seed) -> generate(sockets.get(c), seed));
         } finally {
-            pool.shutdown();
             sockets.forEach(AtelierSocket::close);
         }
     }

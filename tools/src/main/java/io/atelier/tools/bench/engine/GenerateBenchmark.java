@@ -6,18 +6,12 @@ import io.atelier.engine.GenerationRequest;
 import io.atelier.engine.model.ModelPackage;
 import io.atelier.engine.model.ModelRegistry;
 import io.atelier.engine.pipeline.DiffusionPipeline;
+import io.atelier.tools.bench.ConcurrentClients;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Engine-side generation benchmark, in one run: latency of a default text-to-image, the share of it spent inside
@@ -124,27 +118,8 @@ public final class GenerateBenchmark {
 
     private static double throughput(DiffusionEngine engine, GenerationRequest request, int clients, int each)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            long begin = System.nanoTime();
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                long seed = 1000L * c;
-                done.add(pool.submit(() -> {
-                    for (int k = 0; k < each; k++) {
-                        engine.generate(request.withSeed(seed + k), GenerationListener.NONE);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-            return clients * each / ((System.nanoTime() - begin) / 1e9);
-        } finally {
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        }
+        return ConcurrentClients.imagesPerSecond(clients, each,
+                (c, seed) -> engine.generate(request.withSeed(seed), GenerationListener.NONE));
     }
 
     private static String runPython(String script, Path packageDir, String prompt, int runs)
