@@ -112,7 +112,6 @@ public final class AdapterTrainer {
                 Shape shape = new Shape(b, manifest.latentChannels(), cache.latentSize(), cache.latentSize());
                 StepLoop loop = new StepLoop(options, STAGE, checkpointDir, lossLog, listener, began);
                 double finalLoss = loop.run(trainer.stepCount(), trainer::learningRate, trainer::state, random -> {
-                    float[] latents = new float[b * per];
                     long[] ids = new long[b * length];
                     StepRows.Row[] rows = StepRows.draw(random, b, brandCount, regularisation,
                             options.preservation(), schedule.trainTimesteps(), (i, index, r) -> {
@@ -120,21 +119,14 @@ public final class AdapterTrainer {
                                 captionDropout.apply(ids, i * length, length, r,
                                         options.captionDropoutFor(index < brandCount, r));
                             });
-                    int[] timesteps = new int[b];
-                    boolean[] teacher = new boolean[b];
                     for (int i = 0; i < b; i++) {
-                        StepRows.Row row = rows[i];
-                        for (int j = 0; j < per; j++) {
-                            latents[i * per + j] = cache.latents()[row.index() * per + j] * scale;
-                        }
-                        if (row.unconditional()) {
+                        if (rows[i].unconditional()) {
                             Arrays.fill(ids, i * length, (i + 1) * length, tokenizer.padTokenId());
                         }
-                        timesteps[i] = row.timestep();
-                        teacher[i] = row.teacher();
                     }
-                    return trainer.step(latents, ids, timesteps, TrainMicro.gaussian(random, b * per), shape,
-                            teacher, options.preservation().weight());
+                    StepRows.Batch batch = StepRows.gather(rows, cache, scale);
+                    return trainer.step(batch.latents(), ids, batch.timesteps(), TrainMicro.gaussian(random, b * per),
+                            shape, batch.teacher(), options.preservation().weight());
                 });
                 LossCurve.plot(workDir.resolve("loss.csv"), workDir.resolve("loss.png"));
                 // Step 4: the adapter's tensors under kohya names, cut to its rank.

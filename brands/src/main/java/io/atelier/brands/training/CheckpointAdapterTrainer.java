@@ -116,23 +116,13 @@ public final class CheckpointAdapterTrainer {
             double finalLoss = loop.run(trainer.stepCount(), trainer::learningRate, trainer::state, random -> {
                 StepDraw draw = drawStep(random, b, brandCount, regularisation, options, schedule.trainTimesteps(),
                         prepared::tags);
-                StepRows.Row[] rows = draw.rows();
-                float[] latents = new float[b * per];
+                StepRows.Batch batch = StepRows.gather(draw.rows(), cache, scale);
                 float[] contexts = new float[b * perContext];
-                int[] timesteps = new int[b];
-                boolean[] teacher = new boolean[b];
                 for (int i = 0; i < b; i++) {
-                    StepRows.Row row = rows[i];
-                    for (int j = 0; j < per; j++) {
-                        latents[i * per + j] = cache.latents()[row.index() * per + j] * scale;
-                    }
-                    float[] context = captions.of(draw.captions()[i]);
-                    System.arraycopy(context, 0, contexts, i * perContext, perContext);
-                    timesteps[i] = row.timestep();
-                    teacher[i] = row.teacher();
+                    System.arraycopy(captions.of(draw.captions()[i]), 0, contexts, i * perContext, perContext);
                 }
-                return trainer.step(latents, latentShape, contexts, contextShape, timesteps,
-                        TrainMicro.gaussian(random, b * per), teacher, options.preservation().weight());
+                return trainer.step(batch.latents(), latentShape, contexts, contextShape, batch.timesteps(),
+                        TrainMicro.gaussian(random, b * per), batch.teacher(), options.preservation().weight());
             });
             LossCurve.plot(workDir.resolve("loss.csv"), workDir.resolve("loss.png"));
             // Step 4: the checkpoint's tensors must be as they were; the adapter under kohya names.

@@ -1,5 +1,6 @@
 package io.atelier.brands.training;
 
+import io.atelier.micro.train.LatentCache;
 import java.util.SplittableRandom;
 
 /**
@@ -25,7 +26,27 @@ final class StepRows {
         void apply(int row, int index, SplittableRandom random);
     }
 
+    /** A step's rows as the optimiser takes them: their cached latents (scaled), timesteps and teacher flags. */
+    record Batch(float[] latents, int[] timesteps, boolean[] teacher) {
+    }
+
     private StepRows() {
+    }
+
+    /** Gathers {@code rows} from the trainer's latent cache, each latent multiplied by the model's scaling factor. */
+    static Batch gather(Row[] rows, LatentCache cache, float scale) {
+        int per = cache.perLatent();
+        float[] latents = new float[rows.length * per];
+        int[] timesteps = new int[rows.length];
+        boolean[] teacher = new boolean[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < per; j++) {
+                latents[i * per + j] = cache.latents()[rows[i].index() * per + j] * scale;
+            }
+            timesteps[i] = rows[i].timestep();
+            teacher[i] = rows[i].teacher();
+        }
+        return new Batch(latents, timesteps, teacher);
     }
 
     /**
