@@ -27,14 +27,11 @@ import io.atelier.engine.EngineOptions;
 import io.atelier.engine.model.ModelRegistry;
 import io.atelier.micro.model.AtelierMicroModel;
 import io.atelier.protocol.JobStatus;
-import io.atelier.protocol.JobsFinishedNotification;
 import io.atelier.protocol.JobsProgressNotification;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -64,10 +61,7 @@ class AdaptersServiceTest {
                     new AdapterEvaluations(b.brandStore(), () -> engine, b.config().home(), 1, 3, 64), SMALL);
         });
         admin = bridge.adminToken();
-        ok(admin, "brands.create", """
-                {"id":"maison","displayName":"Maison Exemple","palette":[{"name":"vert Exemple","hex":"#1A8C8C"}],
-                 "vocabulary":[{"term":"vert Exemple","lang":"fr","canonical":"@brand"},
-                               {"term":"Exemple green","lang":"en","canonical":"@brand"}]}""");
+        ok(admin, "brands.create", BridgeCalls.MAISON_EXEMPLE);
         ok(admin, "brands.create", "{\"id\":\"autre\",\"displayName\":\"Autre\"}");
         maison = bridge.scopedToken("maison");
         autre = bridge.scopedToken("autre");
@@ -81,18 +75,8 @@ class AdaptersServiceTest {
 
     @Test
     void training_reports_loss_publishes_a_current_adapter_and_generation_resolves_it() throws Exception {
-        List<JobsProgressNotification> progress = new CopyOnWriteArrayList<>();
-        try (AtelierClient client = AtelierClient.create(bridge.url(""), maison);
-             AtelierSocket socket = client.openSocket(new NotificationListener() {
-                 @Override
-                 public void onProgress(JobsProgressNotification notification) {
-                     progress.add(notification);
-                 }
-             })) {
-            String jobId = socket.call("adapters.train", Map.of("brand", "maison", "steps", 4)).path("jobId").asText();
-            JobsFinishedNotification finished = socket.awaitFinished(jobId, Duration.ofMinutes(8));
-            assertEquals(JobStatus.SUCCEEDED, finished.status(), String.valueOf(finished));
-        }
+        List<JobsProgressNotification> progress = BridgeCalls.train(bridge, maison,
+                Map.of("brand", "maison", "steps", 4));
         assertFalse(progress.isEmpty());
         assertTrue(progress.stream().allMatch(p -> p.loss() != null && p.loss() > 0), "each step carries its loss");
         JsonNode adapters = ok(maison, "adapters.list", "{\"brand\":\"maison\"}").path("adapters");

@@ -11,9 +11,6 @@ import io.atelier.bridge.support.TestBridge;
 import io.atelier.brands.BrandScope;
 import io.atelier.brands.safetensors.SafeTensors;
 import io.atelier.brands.training.AdapterTrainingOptions;
-import io.atelier.client.AtelierClient;
-import io.atelier.client.AtelierSocket;
-import io.atelier.client.NotificationListener;
 import io.atelier.engine.DiffusionEngine;
 import io.atelier.engine.EngineOptions;
 import io.atelier.engine.model.ModelRegistry;
@@ -22,15 +19,11 @@ import io.atelier.engine.safetensors.SafeTensorsFile;
 import io.atelier.engine.sd.CheckpointInspector;
 import io.atelier.engine.sd.DiffusersNames;
 import io.atelier.engine.sd.KohyaLora;
-import io.atelier.protocol.JobStatus;
-import io.atelier.protocol.JobsFinishedNotification;
 import io.atelier.protocol.JobsProgressNotification;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,10 +62,7 @@ class CheckpointAdaptersBridgeTest {
                     new AdapterEvaluations(b.brandStore(), () -> engine, home, 1, 2, EVALUATION_SIZE), SMALL);
         });
         String admin = bridge.adminToken();
-        ok(admin, "brands.create", """
-                {"id":"maison","displayName":"Maison Exemple","palette":[{"name":"vert Exemple","hex":"#1A8C8C"}],
-                 "vocabulary":[{"term":"vert Exemple","lang":"fr","canonical":"@brand"},
-                               {"term":"Exemple green","lang":"en","canonical":"@brand"}]}""");
+        ok(admin, "brands.create", BridgeCalls.MAISON_EXEMPLE);
         maison = bridge.scopedToken("maison");
         BridgeCalls.addGeneratorFlats(bridge, maison, "maison", 3, "robe verte");
     }
@@ -84,19 +74,8 @@ class CheckpointAdaptersBridgeTest {
 
     @Test
     void training_on_a_checkpoint_reports_loss_and_publishes_a_kohya_lora_its_generations_apply() throws Exception {
-        List<JobsProgressNotification> progress = new CopyOnWriteArrayList<>();
-        try (AtelierClient client = AtelierClient.create(bridge.url(""), maison);
-             AtelierSocket socket = client.openSocket(new NotificationListener() {
-                 @Override
-                 public void onProgress(JobsProgressNotification notification) {
-                     progress.add(notification);
-                 }
-             })) {
-            String jobId = socket.call("adapters.train", Map.of("brand", "maison", "steps", 6, "rank", 4,
-                    "model", MODEL)).path("jobId").asText();
-            JobsFinishedNotification finished = socket.awaitFinished(jobId, Duration.ofMinutes(8));
-            assertEquals(JobStatus.SUCCEEDED, finished.status(), String.valueOf(finished));
-        }
+        List<JobsProgressNotification> progress = BridgeCalls.train(bridge, maison,
+                Map.of("brand", "maison", "steps", 6, "rank", 4, "model", MODEL));
         assertFalse(progress.isEmpty());
         assertTrue(progress.stream().allMatch(p -> p.loss() != null && p.loss() > 0), "each step carries its loss");
 

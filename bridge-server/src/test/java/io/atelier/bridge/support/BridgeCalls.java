@@ -4,17 +4,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.atelier.client.AtelierClient;
+import io.atelier.client.AtelierSocket;
+import io.atelier.client.NotificationListener;
 import io.atelier.micro.flats.FlatsGenerator;
+import io.atelier.protocol.JobStatus;
+import io.atelier.protocol.JobsFinishedNotification;
+import io.atelier.protocol.JobsProgressNotification;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /** JSON-RPC over a {@link TestBridge}'s HTTP, as the adapter tests drive it: calls that must succeed, jobs to await. */
 public final class BridgeCalls {
+    /** {@code brands.create} params of the demo house: its teal first in the palette, its colour words in FR and EN. */
+    public static final String MAISON_EXEMPLE = """
+            {"id":"maison","displayName":"Maison Exemple","palette":[{"name":"vert Exemple","hex":"#1A8C8C"}],
+             "vocabulary":[{"term":"vert Exemple","lang":"fr","canonical":"@brand"},
+                           {"term":"Exemple green","lang":"en","canonical":"@brand"}]}""";
+
     private BridgeCalls() {
+    }
+
+    /**
+     * Runs {@code adapters.train} over a WebSocket as {@code token} and returns the progress it reported; fails the
+     * test unless the job succeeded within 8 minutes.
+     */
+    public static List<JobsProgressNotification> train(TestBridge bridge, String token, Map<String, Object> params)
+            throws Exception {
+        List<JobsProgressNotification> progress = new CopyOnWriteArrayList<>();
+        try (AtelierClient client = AtelierClient.create(bridge.url(""), token);
+             AtelierSocket socket = client.openSocket(new NotificationListener() {
+                 @Override
+                 public void onProgress(JobsProgressNotification notification) {
+                     progress.add(notification);
+                 }
+             })) {
+            String jobId = socket.call("adapters.train", params).path("jobId").asText();
+            JobsFinishedNotification finished = socket.awaitFinished(jobId, Duration.ofMinutes(8));
+            assertEquals(JobStatus.SUCCEEDED, finished.status(), String.valueOf(finished));
+        }
+        return progress;
     }
 
     /** The call's result; fails the test with the answer when it is an error. */
