@@ -6,11 +6,11 @@ import io.atelier.brands.taxonomy.BrandTaxonomyResolver;
 import io.atelier.bridge.models.ModelCatalog;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
-import io.atelier.taxonomy.PromptStyle;
 import io.atelier.protocol.ErrorCodes;
 import io.atelier.protocol.TaxonomyResolveParams;
 import io.atelier.protocol.TaxonomyResolveResult;
 import io.atelier.protocol.service.TaxonomyService;
+import io.atelier.taxonomy.PromptStyle;
 
 /**
  * {@code taxonomy.resolve}: the shared taxonomy plus, when named and visible, the brand's own vocabulary, written the

@@ -7,10 +7,10 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.bridge.rpc.AtelierException;
 import io.atelier.bridge.rpc.Caller;
+import io.atelier.protocol.ErrorCodes;
 import io.atelier.taxonomy.AttributeKind;
 import io.atelier.taxonomy.PromptStyle;
 import io.atelier.taxonomy.Taxonomy;
-import io.atelier.protocol.ErrorCodes;
 
 /**
  * The designer's words to the model's prompt, exactly as {@code taxonomy.resolve} reads them: the shared French/English

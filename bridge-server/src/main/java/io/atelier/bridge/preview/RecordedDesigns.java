@@ -6,8 +6,8 @@ import io.atelier.brands.NotFoundException;
 import io.atelier.brands.brand.Brand;
 import io.atelier.brands.history.HistoryEntry;
 import io.atelier.bridge.rpc.Caller;
-import io.atelier.taxonomy.PromptStyle;
 import io.atelier.preview.garment.GarmentDesign;
+import io.atelier.taxonomy.PromptStyle;
 
 /**
  * What an image made by Atelier was designed as, from its history record: the designer's prompt read again through

@@ -1,7 +1,7 @@
 package io.atelier.micro.judge;
 
-import ai.djl.Model;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -1,9 +1,9 @@
 package io.atelier.micro.train;
 
-import io.atelier.engine.text.PackageTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.atelier.engine.text.PackageTokenizer;
 import io.atelier.micro.model.AtelierMicroModel;
 import io.atelier.micro.model.ModelManifest;
 import io.atelier.taxonomy.Taxonomy;
